@@ -1,0 +1,32 @@
+// Two projects share one suite: unit tests run once (on the sqlite project), every test that
+// touches storage runs on both SQLite and PostgreSQL (test/integration and test/store).
+import { defineConfig } from "vitest/config";
+
+const storageTests = ["test/integration/**/*.test.ts", "test/store/**/*.test.ts"];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "sqlite",
+          include: ["test/unit/**/*.test.ts", ...storageTests],
+          env: { TEST_DB_PROVIDER: "sqlite" },
+          globalSetup: ["test/support/global-setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: storageTests,
+          env: { TEST_DB_PROVIDER: "postgres" },
+          globalSetup: ["test/support/global-setup.ts"],
+        },
+      },
+    ],
+  },
+});
