@@ -1,0 +1,18 @@
+// Prisma CLI configuration for the SQLite store: migrations run on the WebAssembly schema
+// engine through the better-sqlite3 driver adapter, so no engine binary is downloaded.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { defineConfig } from "prisma/config";
+import { ensureSqliteFolder, resolveDatabaseUrl } from "../../src/store/database-url";
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: "schema.prisma",
+  migrations: { path: "migrations" },
+  adapter: async () => {
+    const target = resolveDatabaseUrl(process.env.DATABASE_URL);
+    if (target.provider !== "sqlite") throw new Error("prisma/sqlite expects a file: DATABASE_URL");
+    ensureSqliteFolder(target);
+    return new PrismaBetterSQLite3({ url: target.url });
+  },
+});

@@ -1,0 +1,26 @@
+// How a rule says yes or no. A refusal carries a stable code and the facts a card needs to
+// explain it; it is mapped to words in exactly one place (src/bot/refusals.ts).
+export type RefusalCode =
+  | "not_found"
+  | "not_permitted"
+  | "already_decided"
+  | "invalid_state"
+  | "reason_required"
+  | "reason_too_long"
+  | "invalid_input";
+
+export type RefusalFacts = Record<string, string | number | Date | undefined>;
+
+export interface Refusal {
+  code: RefusalCode;
+  facts: RefusalFacts;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
+
+export const accept = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export const refuse = <T = never>(code: RefusalCode, facts: RefusalFacts = {}): Result<T> => ({
+  ok: false,
+  refusal: { code, facts },
+});

@@ -1,0 +1,188 @@
+// Loads and saves engagements and their append-only history. A transition is saved with a
+// conditional update on (id, organisation, version): of several writers holding the same
+// version, exactly one succeeds, on SQLite and PostgreSQL alike, in one process or many.
+import {
+  type Engagement,
+  type EngagementEvent,
+  type EngagementState,
+  ENGAGEMENT_STATES,
+  type Transition,
+} from "../domain/engagements";
+import type { Db, DbTx } from "./db";
+
+type EngagementRow = Awaited<ReturnType<DbTx["engagement"]["findFirstOrThrow"]>>;
+type EventRow = Awaited<ReturnType<DbTx["engagementEvent"]["findFirstOrThrow"]>>;
+
+export async function findEngagement(db: DbTx, organisationId: string, id: string): Promise<Engagement | undefined> {
+  const row = await db.engagement.findFirst({ where: { id, organisationId } });
+  return row ? toEngagement(row) : undefined;
+}
+
+export async function findEngagementByReference(
+  db: DbTx,
+  organisationId: string,
+  reference: string,
+): Promise<Engagement | undefined> {
+  const row = await db.engagement.findFirst({ where: { organisationId, reference } });
+  return row ? toEngagement(row) : undefined;
+}
+
+export async function findEngagementByExternalId(
+  db: DbTx,
+  organisationId: string,
+  externalId: string,
+): Promise<Engagement | undefined> {
+  const row = await db.engagement.findUnique({ where: { organisationId_externalId: { organisationId, externalId } } });
+  return row ? toEngagement(row) : undefined;
+}
+
+/** References that contain the digits typed, for "which one did you mean?" questions. */
+export async function findEngagementsByPartialReference(
+  db: DbTx,
+  organisationId: string,
+  digits: string,
+  limit = 5,
+): Promise<Engagement[]> {
+  const rows = await db.engagement.findMany({
+    where: { organisationId, reference: { contains: digits } },
+    orderBy: { reference: "asc" },
+    take: limit,
+  });
+  return rows.map(toEngagement);
+}
+
+export async function listEngagements(
+  db: DbTx,
+  organisationId: string,
+  filter: { states?: readonly EngagementState[]; limit?: number } = {},
+): Promise<{ items: Engagement[]; total: number }> {
+  const where = { organisationId, ...(filter.states ? { state: { in: [...filter.states] } } : {}) };
+  const [rows, total] = await Promise.all([
+    db.engagement.findMany({ where, orderBy: [{ requestedAt: "asc" }, { reference: "asc" }], take: filter.limit ?? 50 }),
+    db.engagement.count({ where }),
+  ]);
+  return { items: rows.map(toEngagement), total };
+}
+
+export async function listEngagementEvents(db: DbTx, organisationId: string, engagementId: string): Promise<EngagementEvent[]> {
+  const rows = await db.engagementEvent.findMany({
+    where: { organisationId, engagementId },
+    orderBy: { sequence: "asc" },
+  });
+  return rows.map(toEvent);
+}
+
+export type SaveOutcome = "saved" | "conflict";
+
+/**
+ * Saves `transition` if the stored engagement is still at `before.version`; otherwise
+ * changes nothing and answers "conflict" so the caller can show the current state.
+ */
+export async function saveTransition(db: Db, before: Engagement, transition: Transition): Promise<SaveOutcome> {
+  return db.$transaction(async (tx) => {
+    const after = transition.engagement;
+    const { count } = await tx.engagement.updateMany({
+      where: { id: before.id, organisationId: before.organisationId, version: before.version },
+      data: engagementData(after),
+    });
+    if (count === 0) return "conflict";
+    await insertEvents(tx, transition.events);
+    return "saved";
+  });
+}
+
+export async function insertEngagement(tx: DbTx, transition: Transition): Promise<void> {
+  const e = transition.engagement;
+  await tx.engagement.create({
+    data: { id: e.id, organisationId: e.organisationId, externalId: e.externalId, ...engagementData(e) },
+  });
+  await insertEvents(tx, transition.events);
+}
+
+export async function updateEngagement(tx: DbTx, before: Engagement, transition: Transition): Promise<SaveOutcome> {
+  const { count } = await tx.engagement.updateMany({
+    where: { id: before.id, organisationId: before.organisationId, version: before.version },
+    data: engagementData(transition.engagement),
+  });
+  if (count === 0) return "conflict";
+  await insertEvents(tx, transition.events);
+  return "saved";
+}
+
+async function insertEvents(tx: DbTx, events: readonly EngagementEvent[]): Promise<void> {
+  for (const event of events) {
+    await tx.engagementEvent.create({
+      data: {
+        organisationId: event.organisationId,
+        engagementId: event.engagementId,
+        sequence: event.sequence,
+        at: event.at,
+        action: event.action,
+        actorId: event.actorId ?? null,
+        actorName: event.actorName,
+        reason: event.reason ?? null,
+        details: event.details ? JSON.stringify(event.details) : null,
+      },
+    });
+  }
+}
+
+function engagementData(e: Engagement) {
+  return {
+    reference: e.reference,
+    title: e.title,
+    clientName: e.clientName,
+    productName: e.productName,
+    description: e.description ?? null,
+    requestedBy: e.requestedBy ?? null,
+    requestedAt: e.requestedAt,
+    state: e.state,
+    version: e.version,
+    decidedAt: e.decision?.at ?? null,
+    decidedById: e.decision?.byId ?? null,
+    decidedByName: e.decision?.byName ?? null,
+    decisionReason: e.decision?.reason ?? null,
+  };
+}
+
+function toEngagement(row: EngagementRow): Engagement {
+  const state = (ENGAGEMENT_STATES as readonly string[]).includes(row.state) ? (row.state as EngagementState) : "pending";
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    externalId: row.externalId,
+    reference: row.reference,
+    title: row.title,
+    clientName: row.clientName,
+    productName: row.productName,
+    ...(row.description ? { description: row.description } : {}),
+    ...(row.requestedBy ? { requestedBy: row.requestedBy } : {}),
+    requestedAt: row.requestedAt,
+    state,
+    version: row.version,
+    ...(row.decidedAt && row.decidedByName
+      ? {
+          decision: {
+            at: row.decidedAt,
+            byId: row.decidedById ?? "",
+            byName: row.decidedByName,
+            ...(row.decisionReason ? { reason: row.decisionReason } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+function toEvent(row: EventRow): EngagementEvent {
+  return {
+    engagementId: row.engagementId,
+    organisationId: row.organisationId,
+    sequence: row.sequence,
+    at: row.at,
+    action: row.action,
+    ...(row.actorId ? { actorId: row.actorId } : {}),
+    actorName: row.actorName,
+    ...(row.reason ? { reason: row.reason } : {}),
+    ...(row.details ? { details: JSON.parse(row.details) as Record<string, unknown> } : {}),
+  };
+}
