@@ -1,0 +1,44 @@
+// What the bot understood from a message. A recognizer runs locally and offline; the
+// interface leaves room for an LLM or a cloud recognizer behind the same call.
+import type { Locale } from "../i18n/locale";
+
+/** Intent names are data: a workflow adds its own without touching the recognizer's callers. */
+export type IntentName = string;
+
+export interface MonthEntity {
+  year: number;
+  /** 1-12 */
+  month: number;
+}
+
+export interface Entities {
+  /** A full engagement reference, normalised: "ENG-1042". */
+  engagementReference?: string;
+  /** Digits the user typed that match part of a reference ("104"). */
+  partialReference?: string;
+  month?: MonthEntity;
+  range?: "today" | "week" | "month";
+  /** "mine"/"moi"/"saya" versus everyone's. */
+  scope?: "mine" | "all";
+}
+
+export interface Recognition {
+  intent: IntentName | "none";
+  confidence: number;
+  entities: Entities;
+  /** The language the text is written in, when the recognizer could tell. */
+  language?: Locale;
+  /** Runner-up intents, for "did you mean...?" questions when the top score is unsure. */
+  alternatives?: { intent: IntentName; confidence: number }[];
+}
+
+export interface RecognitionContext {
+  /** The Teams locale of the user, a hint for short or mixed messages. */
+  locale: Locale;
+  now: Date;
+  timeZone: string;
+}
+
+export interface Recognizer {
+  recognize(text: string, context: RecognitionContext): Recognition | Promise<Recognition>;
+}
