@@ -32,7 +32,18 @@ export interface Engagement {
   decision?: EngagementDecision;
 }
 
-export const ENGAGEMENT_ACTIONS = ["created", "updated", "approved", "rejected"] as const;
+export const ENGAGEMENT_ACTIONS = [
+  "created",
+  "updated",
+  "approved",
+  "rejected",
+  "completion_requested",
+  "completed",
+  "completion_rejected",
+  "billing_submitted",
+  "billing_rated",
+  "billing_rejected",
+] as const;
 export type EngagementAction = (typeof ENGAGEMENT_ACTIONS)[number] | (string & {});
 
 export interface EngagementEvent {

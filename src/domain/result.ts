@@ -7,7 +7,23 @@ export type RefusalCode =
   | "invalid_state"
   | "reason_required"
   | "reason_too_long"
-  | "invalid_input";
+  | "invalid_input"
+  // billing (src/domain/billing*.ts, money.ts, engagement-completion.ts)
+  | "field_required"
+  | "month_invalid"
+  | "billing_month_in_future"
+  | "billing_window_closed"
+  | "quantity_invalid"
+  | "unit_cost_invalid"
+  | "unit_invalid"
+  | "currency_invalid"
+  | "notes_too_long"
+  | "not_billable"
+  | "not_rejected"
+  | "already_resubmitted"
+  | "amount_invalid"
+  | "decision_id_reused"
+  | "completion_not_requested";
 
 export type RefusalFacts = Record<string, string | number | Date | undefined>;
 
