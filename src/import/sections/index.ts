@@ -1,0 +1,13 @@
+// The import's sections, in the order they are applied: a later section may rely on records
+// an earlier one created (billing decisions need their engagements). Adding a section is one
+// file in this folder and one line here.
+import { engagementsSection } from "./engagements";
+import { usersSection } from "./users";
+
+export const IMPORT_SECTIONS = {
+  users: usersSection,
+  engagements: engagementsSection,
+} as const;
+
+export type ImportSectionName = keyof typeof IMPORT_SECTIONS;
+export const IMPORT_SECTION_NAMES = Object.keys(IMPORT_SECTIONS) as ImportSectionName[];
