@@ -1,0 +1,162 @@
+// Where the bot can speak first: the conversation references Teams hands over when the bot is
+// installed in a personal chat, a team or a group chat. Uninstalling, or the connector
+// answering 403/404, marks a reference dead instead of deleting it, so a reinstall revives it.
+import type { DbTx } from "./db";
+
+export const CONVERSATION_KINDS = ["personal", "channel", "groupChat"] as const;
+export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
+
+export interface StoredConversationReference {
+  id: string;
+  organisationId: string;
+  tenantId: string;
+  conversationId: string;
+  kind: ConversationKind;
+  aadObjectId?: string;
+  teamsUserId?: string;
+  teamId?: string;
+  serviceUrl: string;
+  /** The serialized Bot Framework ConversationReference, as botbuilder produced it. */
+  reference: Record<string, unknown>;
+  locale?: string;
+  timeZone?: string;
+  deadAt?: Date;
+  deadReason?: string;
+}
+
+export interface RememberConversationInput {
+  organisationId: string;
+  tenantId: string;
+  conversationId: string;
+  kind: ConversationKind;
+  aadObjectId?: string;
+  teamsUserId?: string;
+  teamId?: string;
+  serviceUrl: string;
+  reference: Record<string, unknown>;
+  locale?: string;
+  timeZone?: string;
+}
+
+type Row = Awaited<ReturnType<DbTx["conversationReference"]["findFirstOrThrow"]>>;
+
+/** Stores or refreshes the reference; a reference seen alive again is no longer dead. */
+export async function rememberConversation(db: DbTx, input: RememberConversationInput): Promise<StoredConversationReference> {
+  const { organisationId, conversationId } = input;
+  const data = {
+    tenantId: input.tenantId,
+    kind: input.kind,
+    serviceUrl: input.serviceUrl,
+    reference: JSON.stringify(input.reference),
+    ...(input.aadObjectId ? { aadObjectId: input.aadObjectId } : {}),
+    ...(input.teamsUserId ? { teamsUserId: input.teamsUserId } : {}),
+    ...(input.teamId ? { teamId: input.teamId } : {}),
+    // Activities without a locale or zone (some events carry none) keep what was known.
+    ...(input.locale ? { locale: input.locale } : {}),
+    ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+  };
+  const row = await db.conversationReference.upsert({
+    where: { organisationId_conversationId: { organisationId, conversationId } },
+    create: { organisationId, conversationId, ...data },
+    update: { ...data, deadAt: null, deadReason: null },
+  });
+  return toReference(row);
+}
+
+/** Marks the reference dead: the bot was removed, blocked or the conversation is gone. */
+export async function forgetConversation(
+  db: DbTx,
+  organisationId: string,
+  conversationId: string,
+  reason: string,
+  now: Date,
+): Promise<void> {
+  await db.conversationReference.updateMany({
+    where: { organisationId, conversationId, deadAt: null },
+    data: { deadAt: now, deadReason: reason },
+  });
+}
+
+export async function findConversation(
+  db: DbTx,
+  organisationId: string,
+  conversationId: string,
+): Promise<StoredConversationReference | undefined> {
+  const row = await db.conversationReference.findFirst({ where: { organisationId, conversationId, deadAt: null } });
+  return row ? toReference(row) : undefined;
+}
+
+/** The user's live personal chat with the bot, the most recently seen if several. */
+export async function findPersonalConversation(
+  db: DbTx,
+  organisationId: string,
+  aadObjectId: string,
+): Promise<StoredConversationReference | undefined> {
+  const row = await db.conversationReference.findFirst({
+    where: { organisationId, aadObjectId, kind: "personal", deadAt: null },
+    orderBy: { updatedAt: "desc" },
+  });
+  return row ? toReference(row) : undefined;
+}
+
+/** Live personal chats of these users, by Entra object id. */
+export async function listPersonalConversations(
+  db: DbTx,
+  organisationId: string,
+  aadObjectIds?: readonly string[],
+): Promise<Map<string, StoredConversationReference>> {
+  const rows = await db.conversationReference.findMany({
+    where: { organisationId, kind: "personal", deadAt: null, ...(aadObjectIds ? { aadObjectId: { in: [...aadObjectIds] } } : {}) },
+    orderBy: { updatedAt: "asc" },
+  });
+  // Ascending order: the most recently seen chat of a user wins the map slot.
+  return new Map(rows.filter((row) => row.aadObjectId).map((row) => [row.aadObjectId as string, toReference(row)]));
+}
+
+export async function listChannelConversations(db: DbTx, organisationId: string): Promise<StoredConversationReference[]> {
+  const rows = await db.conversationReference.findMany({
+    where: { organisationId, kind: "channel", deadAt: null },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map(toReference);
+}
+
+/** Organisations the bot can reach at all: the only ones worth planning reminders for. */
+export async function listReachableOrganisations(
+  db: DbTx,
+): Promise<{ id: string; tenantId: string; name: string; timeZone: string }[]> {
+  return db.organisation.findMany({
+    where: { id: { in: await reachableOrganisationIds(db) } },
+    select: { id: true, tenantId: true, name: true, timeZone: true },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+async function reachableOrganisationIds(db: DbTx): Promise<string[]> {
+  const rows = await db.conversationReference.findMany({
+    where: { deadAt: null },
+    distinct: ["organisationId"],
+    select: { organisationId: true },
+  });
+  return rows.map((row) => row.organisationId);
+}
+
+function toReference(row: Row): StoredConversationReference {
+  const kind = (CONVERSATION_KINDS as readonly string[]).includes(row.kind) ? (row.kind as ConversationKind) : "personal";
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    tenantId: row.tenantId,
+    conversationId: row.conversationId,
+    kind,
+    serviceUrl: row.serviceUrl,
+    reference: JSON.parse(row.reference) as Record<string, unknown>,
+    ...(row.aadObjectId ? { aadObjectId: row.aadObjectId } : {}),
+    ...(row.teamsUserId ? { teamsUserId: row.teamsUserId } : {}),
+    ...(row.teamId ? { teamId: row.teamId } : {}),
+    ...(row.locale ? { locale: row.locale } : {}),
+    ...(row.timeZone ? { timeZone: row.timeZone } : {}),
+    ...(row.deadAt ? { deadAt: row.deadAt } : {}),
+    ...(row.deadReason ? { deadReason: row.deadReason } : {}),
+  };
+}

@@ -1,0 +1,278 @@
+// The durable outbox every proactive message goes through: reminders planned by the
+// scheduler and one-off notifications enqueued by workflows. Rows are unique by dedupe key
+// (planning twice inserts once) and are claimed with a lease in the database, so several
+// bot instances share the work and never hold the same row at the same time.
+import { randomUUID } from "node:crypto";
+import { Prisma } from "../generated/sqlite/client";
+import { type Db, type DbTx, isUniqueViolation } from "./db";
+
+export const OUTBOX_STATES = ["pending", "claimed", "sent", "failed", "dead", "skipped"] as const;
+export type OutboxState = (typeof OUTBOX_STATES)[number];
+
+/** Rows enqueued as one-off notifications carry this threshold; reminders carry their own. */
+export const NOTIFICATION_THRESHOLD = "notification";
+
+/** Who a row is for: a user's personal chat, or one conversation (a team channel). */
+export type Recipient = { type: "user"; aadObjectId: string } | { type: "conversation"; conversationId: string };
+
+export function recipientKey(recipient: Recipient): string {
+  return recipient.type === "user" ? `user:${recipient.aadObjectId}` : `conversation:${recipient.conversationId}`;
+}
+
+export function parseRecipient(key: string): Recipient {
+  if (key.startsWith("user:")) return { type: "user", aadObjectId: key.slice("user:".length) };
+  return { type: "conversation", conversationId: key.slice("conversation:".length) };
+}
+
+export interface OutboxMessage {
+  id: string;
+  organisationId: string;
+  dedupeKey: string;
+  kind: string;
+  recipient: Recipient;
+  deadlineKey: string;
+  threshold: string;
+  deadlineAt?: Date;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: Date;
+  payload: unknown;
+  sentAt?: Date;
+  lastError?: string;
+}
+
+export interface NewOutboxMessage {
+  organisationId: string;
+  dedupeKey: string;
+  kind: string;
+  recipient: Recipient;
+  deadlineKey: string;
+  threshold: string;
+  deadlineAt?: Date;
+  /** Not sent before this instant (quiet hours); now when absent. */
+  notBefore?: Date;
+  payload: unknown;
+}
+
+/**
+ * Inserts the row unless its dedupe key is already there. A duplicate found by the check
+ * costs nothing; one that races past it is caught as a unique violation (on PostgreSQL that
+ * aborts an enclosing transaction, so callers in a transaction dedupe on their own business
+ * change first, as a conditional update does).
+ */
+export async function insertOutboxMessage(db: DbTx, message: NewOutboxMessage): Promise<"inserted" | "duplicate"> {
+  const existing = await db.outboxMessage.findUnique({ where: { dedupeKey: message.dedupeKey }, select: { id: true } });
+  if (existing) return "duplicate";
+  try {
+    await db.outboxMessage.create({
+      data: {
+        organisationId: message.organisationId,
+        dedupeKey: message.dedupeKey,
+        kind: message.kind,
+        recipient: recipientKey(message.recipient),
+        deadlineKey: message.deadlineKey,
+        threshold: message.threshold,
+        deadlineAt: message.deadlineAt ?? null,
+        payload: JSON.stringify(message.payload),
+        ...(message.notBefore ? { nextAttemptAt: message.notBefore } : {}),
+      },
+    });
+    return "inserted";
+  } catch (error) {
+    if (isUniqueViolation(error)) return "duplicate";
+    throw error;
+  }
+}
+
+export interface NotificationInput {
+  organisationId: string;
+  recipientAadObjectId: string;
+  /** Picks the renderer (src/reminders/notifications.ts); e.g. "billing.rated". */
+  kind: string;
+  /** Unique across the outbox: the same key enqueued twice sends once. */
+  dedupeKey: string;
+  payload: unknown;
+}
+
+/** Enqueues a one-off message to one user's personal chat, inside the caller's transaction. */
+export async function enqueueNotification(tx: DbTx, input: NotificationInput): Promise<"inserted" | "duplicate"> {
+  return insertOutboxMessage(tx, {
+    organisationId: input.organisationId,
+    dedupeKey: input.dedupeKey,
+    kind: input.kind,
+    recipient: { type: "user", aadObjectId: input.recipientAadObjectId },
+    deadlineKey: input.dedupeKey,
+    threshold: NOTIFICATION_THRESHOLD,
+    payload: input.payload,
+  });
+}
+
+export interface ClaimOptions {
+  /** Names the process; each claim adds a random suffix so two claims never share a token. */
+  owner: string;
+  now: Date;
+  leaseMs: number;
+  /** Recipients per batch: all due rows of a recipient are claimed together, for one digest. */
+  maxRecipients: number;
+}
+
+export interface ClaimedBatch {
+  token: string;
+  messages: OutboxMessage[];
+}
+
+function claimable(now: Date): Prisma.OutboxMessageWhereInput {
+  return {
+    OR: [
+      { state: { in: ["pending", "failed"] }, nextAttemptAt: { lte: now } },
+      // A claimed row whose lease ran out: its holder died or stalled mid-delivery.
+      { state: "claimed", leaseExpiresAt: { lt: now } },
+    ],
+  };
+}
+
+/**
+ * Claims the due rows of up to `maxRecipients` recipients. The claim is one conditional
+ * UPDATE: on PostgreSQL through `FOR UPDATE SKIP LOCKED`, so concurrent claimers pass over
+ * each other's rows instead of waiting; on SQLite writers are serialized, and the update
+ * re-checks claimability itself. Either way a row goes to exactly one claimer.
+ */
+export async function claimDueMessages(db: Db, options: ClaimOptions): Promise<ClaimedBatch> {
+  const { now, leaseMs, maxRecipients } = options;
+  const token = `${options.owner}:${randomUUID()}`;
+  const groups = await db.outboxMessage.groupBy({
+    by: ["organisationId", "recipient"],
+    where: claimable(now),
+    orderBy: { _min: { nextAttemptAt: "asc" } },
+    _min: { nextAttemptAt: true },
+    take: maxRecipients,
+  });
+  if (groups.length === 0) return { token, messages: [] };
+  const candidates = await db.outboxMessage.findMany({
+    where: { AND: [claimable(now), { OR: groups.map((g) => ({ organisationId: g.organisationId, recipient: g.recipient })) }] },
+    select: { id: true },
+  });
+  if (candidates.length === 0) return { token, messages: [] };
+  const ids = candidates.map((c) => c.id);
+  const leaseExpiresAt = new Date(now.getTime() + leaseMs);
+  if (isPostgres(db)) {
+    await db.$executeRaw`
+      UPDATE "OutboxMessage"
+         SET "state" = 'claimed', "leaseOwner" = ${token}, "leaseExpiresAt" = ${leaseExpiresAt}, "attempts" = "attempts" + 1
+       WHERE "id" IN (
+         SELECT "id" FROM "OutboxMessage"
+          WHERE "id" IN (${Prisma.join(ids)})
+            AND (("state" IN ('pending', 'failed') AND "nextAttemptAt" <= ${now})
+                 OR ("state" = 'claimed' AND "leaseExpiresAt" < ${now}))
+          FOR UPDATE SKIP LOCKED)`;
+  } else {
+    await db.outboxMessage.updateMany({
+      where: { AND: [{ id: { in: ids } }, claimable(now)] },
+      data: { state: "claimed", leaseOwner: token, leaseExpiresAt, attempts: { increment: 1 } },
+    });
+  }
+  const rows = await db.outboxMessage.findMany({ where: { leaseOwner: token, state: "claimed" }, orderBy: { createdAt: "asc" } });
+  return { token, messages: rows.map(toMessage) };
+}
+
+/**
+ * Extends the lease on rows this claim still holds, right before sending them. Fewer rows
+ * than asked means the lease ran out and another instance may own them: do not send.
+ */
+export async function renewLease(db: DbTx, token: string, ids: readonly string[], now: Date, leaseMs: number): Promise<boolean> {
+  const { count } = await db.outboxMessage.updateMany({
+    where: { id: { in: [...ids] }, leaseOwner: token, state: "claimed", leaseExpiresAt: { gt: now } },
+    data: { leaseExpiresAt: new Date(now.getTime() + leaseMs) },
+  });
+  return count === ids.length;
+}
+
+export async function markSent(db: DbTx, token: string, ids: readonly string[], now: Date): Promise<number> {
+  const { count } = await db.outboxMessage.updateMany({
+    where: { id: { in: [...ids] }, leaseOwner: token, state: "claimed" },
+    data: { state: "sent", sentAt: now, leaseOwner: null, leaseExpiresAt: null, lastError: null },
+  });
+  return count;
+}
+
+/** A failed attempt: retried at `retryAt`, unless the rows used up their attempts (then dead). */
+export async function markFailed(
+  db: DbTx,
+  token: string,
+  ids: readonly string[],
+  failure: { error: string; retryAt: Date; maxAttempts: number },
+): Promise<void> {
+  const held = { id: { in: [...ids] }, leaseOwner: token, state: "claimed" };
+  const released = { leaseOwner: null, leaseExpiresAt: null, lastError: failure.error.slice(0, 1000) };
+  await db.outboxMessage.updateMany({
+    where: { ...held, attempts: { gte: failure.maxAttempts } },
+    data: { ...released, state: "dead" },
+  });
+  await db.outboxMessage.updateMany({ where: held, data: { ...released, state: "failed", nextAttemptAt: failure.retryAt } });
+}
+
+/** Never to be sent: the conversation is gone, or the row cannot be rendered. */
+export async function markDead(db: DbTx, token: string, ids: readonly string[], reason: string): Promise<void> {
+  await db.outboxMessage.updateMany({
+    where: { id: { in: [...ids] }, leaseOwner: token, state: "claimed" },
+    data: { state: "dead", lastError: reason, leaseOwner: null, leaseExpiresAt: null },
+  });
+}
+
+/** The recipient muted the kind after the row was planned. */
+export async function markSkipped(db: DbTx, token: string, ids: readonly string[], reason: string): Promise<void> {
+  await db.outboxMessage.updateMany({
+    where: { id: { in: [...ids] }, leaseOwner: token, state: "claimed" },
+    data: { state: "skipped", lastError: reason, leaseOwner: null, leaseExpiresAt: null },
+  });
+}
+
+/** Gives rows back untouched for later (a snooze running): the claim does not count as an attempt. */
+export async function postpone(db: DbTx, token: string, ids: readonly string[], until: Date): Promise<void> {
+  await db.outboxMessage.updateMany({
+    where: { id: { in: [...ids] }, leaseOwner: token, state: "claimed" },
+    data: { state: "pending", nextAttemptAt: until, attempts: { decrement: 1 }, leaseOwner: null, leaseExpiresAt: null },
+  });
+}
+
+/** What is still to be sent to this recipient, soonest first. */
+export async function listUnsentForRecipient(
+  db: DbTx,
+  organisationId: string,
+  recipient: Recipient,
+  limit = 20,
+): Promise<OutboxMessage[]> {
+  const rows = await db.outboxMessage.findMany({
+    where: { organisationId, recipient: recipientKey(recipient), state: { in: ["pending", "claimed", "failed"] } },
+    orderBy: { nextAttemptAt: "asc" },
+    take: limit,
+  });
+  return rows.map(toMessage);
+}
+
+// The two clients differ only in their provider; this picks the SQL dialect for the claim.
+function isPostgres(db: Db): boolean {
+  return (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql";
+}
+
+type Row = Awaited<ReturnType<DbTx["outboxMessage"]["findFirstOrThrow"]>>;
+
+function toMessage(row: Row): OutboxMessage {
+  const state = (OUTBOX_STATES as readonly string[]).includes(row.state) ? (row.state as OutboxState) : "dead";
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    dedupeKey: row.dedupeKey,
+    kind: row.kind,
+    recipient: parseRecipient(row.recipient),
+    deadlineKey: row.deadlineKey,
+    threshold: row.threshold,
+    ...(row.deadlineAt ? { deadlineAt: row.deadlineAt } : {}),
+    state,
+    attempts: row.attempts,
+    nextAttemptAt: row.nextAttemptAt,
+    payload: JSON.parse(row.payload) as unknown,
+    ...(row.sentAt ? { sentAt: row.sentAt } : {}),
+    ...(row.lastError ? { lastError: row.lastError } : {}),
+  };
+}

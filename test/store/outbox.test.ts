@@ -1,0 +1,101 @@
+// The outbox on the database the vitest project names: dedupe on insert, claims under a
+// lease that two claimers never share, and lease expiry handing rows to the next claimer.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureOrganisation } from "../../src/store/organisations";
+import {
+  claimDueMessages,
+  enqueueNotification,
+  insertOutboxMessage,
+  markSent,
+  type NewOutboxMessage,
+  renewLease,
+} from "../../src/store/outbox";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+
+let database: TestDatabase;
+let organisationId: string;
+const t0 = new Date("2026-11-25T09:00:00Z");
+const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
+
+function reminder(key: string, recipient: string, overrides: Partial<NewOutboxMessage> = {}): NewOutboxMessage {
+  return {
+    organisationId,
+    dedupeKey: key,
+    kind: "engagement.pending-approval",
+    recipient: { type: "user", aadObjectId: recipient },
+    deadlineKey: key,
+    threshold: "sla",
+    deadlineAt: t0,
+    notBefore: t0,
+    payload: { key },
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  organisationId = (await ensureOrganisation(database.db, "tenant-outbox", { timeZone: "Europe/Paris" })).id;
+});
+
+afterAll(async () => database?.destroy());
+
+describe("planning into the outbox", () => {
+  it("inserts a (deadline, recipient, threshold) once however many times it is planned", async () => {
+    const outcomes = await Promise.all(Array.from({ length: 8 }, () => insertOutboxMessage(database.db, reminder("dup-1", "aad-dup"))));
+    expect(outcomes.filter((o) => o === "inserted")).toHaveLength(1);
+    expect(await database.db.outboxMessage.count({ where: { dedupeKey: "dup-1" } })).toBe(1);
+    expect(await insertOutboxMessage(database.db, reminder("dup-1", "aad-dup"))).toBe("duplicate");
+  });
+
+  it("enqueues a notification inside the caller's transaction, once per dedupe key", async () => {
+    const input = { organisationId, recipientAadObjectId: "aad-note", kind: "billing.rated", dedupeKey: "rated-1", payload: { a: 1 } };
+    expect(await database.db.$transaction((tx) => enqueueNotification(tx, input))).toBe("inserted");
+    expect(await database.db.$transaction((tx) => enqueueNotification(tx, input))).toBe("duplicate");
+    expect(await database.db.outboxMessage.count({ where: { dedupeKey: "rated-1", threshold: "notification" } })).toBe(1);
+  });
+});
+
+describe("claiming outbox rows with a lease", () => {
+  beforeAll(async () => {
+    await database.db.outboxMessage.deleteMany({});
+    for (let r = 0; r < 30; r++) {
+      for (let i = 0; i < 4; i++) await insertOutboxMessage(database.db, reminder(`claim-${r}-${i}`, `aad-${r}`));
+    }
+    await insertOutboxMessage(database.db, reminder("later", "aad-later", { notBefore: minutes(60) }));
+  });
+
+  it("never gives the same row to two concurrent claimers, and claims a recipient's rows together", async () => {
+    const claims = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        claimDueMessages(database.db, { owner: `worker-${i}`, now: minutes(1), leaseMs: 60_000, maxRecipients: 8 }),
+      ),
+    );
+    const ids = claims.flatMap((c) => c.messages.map((m) => m.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const claim of claims) {
+      const recipients = new Set(claim.messages.map((m) => JSON.stringify(m.recipient)));
+      for (const recipient of recipients) {
+        expect(claim.messages.filter((m) => JSON.stringify(m.recipient) === recipient)).toHaveLength(4);
+      }
+    }
+    const rest = await claimDueMessages(database.db, { owner: "late", now: minutes(1), leaseMs: 60_000, maxRecipients: 100 });
+    expect(ids.length + rest.messages.length).toBe(120);
+    expect(rest.messages.every((m) => m.dedupeKey !== "later")).toBe(true);
+  });
+
+  it("hands rows whose lease ran out to the next claimer, and refuses the old holder's renewal", async () => {
+    await database.db.outboxMessage.deleteMany({});
+    await insertOutboxMessage(database.db, reminder("expiring", "aad-x"));
+    const first = await claimDueMessages(database.db, { owner: "a", now: minutes(1), leaseMs: 60_000, maxRecipients: 10 });
+    expect(first.messages).toHaveLength(1);
+    const during = await claimDueMessages(database.db, { owner: "b", now: minutes(1.5), leaseMs: 60_000, maxRecipients: 10 });
+    expect(during.messages).toHaveLength(0);
+    const after = await claimDueMessages(database.db, { owner: "b", now: minutes(2.5), leaseMs: 60_000, maxRecipients: 10 });
+    expect(after.messages.map((m) => m.dedupeKey)).toEqual(["expiring"]);
+    expect(after.messages[0]?.attempts).toBe(2);
+    const ids = first.messages.map((m) => m.id);
+    expect(await renewLease(database.db, first.token, ids, minutes(2.5), 60_000)).toBe(false);
+    expect(await markSent(database.db, first.token, ids, minutes(2.5))).toBe(0);
+    expect(await markSent(database.db, after.token, ids, minutes(2.5))).toBe(1);
+  });
+});
