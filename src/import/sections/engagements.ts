@@ -54,8 +54,18 @@ export const engagementsSection = defineSection({
         await applyToExisting(tx, existing, details, name, now, outcome);
       } else {
         await ensureReferenceFree(tx, organisation.id, record, name);
-        const engagement: Engagement = { id: randomUUID(), organisationId: organisation.id, externalId: record.externalId, ...details, state: "pending", version: 1 };
-        await insertEngagement(tx, { engagement, events: [eventFor(engagement, "created", IMPORT_ACTOR, now)] });
+        const engagement: Engagement = {
+          ...details,
+          id: randomUUID(),
+          organisationId: organisation.id,
+          externalId: record.externalId,
+          state: "pending",
+          version: 1,
+        };
+        // History starts when the client asked, so it reads in order beside later decisions; when
+        // the bot learnt of it is kept in the details.
+        const created = eventFor(engagement, "created", IMPORT_ACTOR, record.requestedAt, undefined, { importedAt: now.toISOString() });
+        await insertEngagement(tx, { engagement, events: [created] });
         outcome.created += 1;
       }
     }
