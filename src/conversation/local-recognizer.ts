@@ -1,0 +1,114 @@
+// The bot's own recognizer: local, offline and deterministic. It detects the language, pulls
+// out entities, corrects typos against the words it was trained on, and asks the language's
+// classifier for the intent. It trains from the intent catalogue when created (well under a
+// second), so adding an intent is a data file and a handler.
+import { LOCALES, type Locale } from "../i18n/locale";
+import type { Recognition, RecognitionContext, Recognizer } from "./recognizer";
+import { type IntentCatalogue, NONE_INTENT, loadIntentCatalogue } from "./intent-catalogue";
+import { type Lexicon, loadLexicons } from "./lexicon";
+import { type Extraction, MONTH_PLACEHOLDER, REFERENCE_PLACEHOLDER, entitiesForIntent, extractEntities } from "./entity-extraction";
+import { type IntentScore, IntentClassifier } from "./intent-classifier";
+import { LanguageDetector } from "./language-detection";
+import { closestWord } from "./edit-distance";
+import { isNumber, tokenise } from "./text";
+
+/** A best intent scoring less than this is not acted on: the bot answers "none" with help. */
+export const NONE_THRESHOLD = 0.5;
+/** Runner-up intents scoring at least this are offered as "did you mean...?" choices. */
+export const ALTERNATIVE_FLOOR = 0.1;
+const MAX_ALTERNATIVES = 3;
+
+interface LanguageModel {
+  lexicons: Lexicon[];
+  knownWords: Set<string>;
+  vocabulary: string[];
+  classifier: IntentClassifier;
+}
+
+interface Understanding {
+  extraction: Extraction;
+  scores: IntentScore[];
+}
+
+function isConfident(scores: IntentScore[]): boolean {
+  const [top] = scores;
+  return top !== undefined && top.intent !== NONE_INTENT && top.score >= NONE_THRESHOLD;
+}
+
+export class LocalRecognizer implements Recognizer {
+  private constructor(
+    private readonly catalogue: IntentCatalogue,
+    private readonly allLexicons: Lexicon[],
+    private readonly models: Record<Locale, LanguageModel>,
+    private readonly detector: LanguageDetector,
+  ) {}
+
+  static async create(catalogue: IntentCatalogue = loadIntentCatalogue()): Promise<LocalRecognizer> {
+    const lexicons = loadLexicons();
+    const allLexicons = LOCALES.map((locale) => lexicons[locale]);
+    const models = {} as Record<Locale, LanguageModel>;
+    const detectorVocabularies = {} as Record<Locale, Set<string>>;
+    for (const locale of LOCALES) {
+      const utterances = catalogue.definitions.flatMap((definition) =>
+        definition.utterances[locale].map((text) => ({ tokens: tokenise(text), intent: definition.intent })),
+      );
+      const knownWords = new Set([...lexicons[locale].words, ...utterances.flatMap((utterance) => utterance.tokens)]);
+      const languageLexicons = locale === "en" ? [lexicons.en] : [lexicons[locale], lexicons.en];
+      // Training goes through the same extractor as questions, so placeholders line up; the date
+      // only resolves months, which training ignores.
+      const context = { lexicons: languageLexicons, allLexicons, knownWords, now: new Date(0), timeZone: "UTC" };
+      const examples = utterances.map(({ tokens, intent }) => ({ tokens: extractEntities(tokens, context).tokens, intent }));
+      const vocabulary = [...new Set(examples.flatMap((example) => example.tokens))].filter((word) => !isNumber(word));
+      models[locale] = { lexicons: languageLexicons, knownWords, vocabulary, classifier: await IntentClassifier.train(locale, examples) };
+      detectorVocabularies[locale] = knownWords;
+    }
+    return new LocalRecognizer(catalogue, allLexicons, models, new LanguageDetector(detectorVocabularies));
+  }
+
+  async recognize(text: string, context: RecognitionContext): Promise<Recognition> {
+    const tokens = tokenise(text);
+    const guess = this.detector.detect(tokens, context.locale);
+    let understanding = await this.understand(tokens, guess.language, context);
+    if (!isConfident(understanding.scores)) {
+      // Mixed-language messages ("statut de ENG-1042 pls") may read better in another language.
+      const others = LOCALES.filter((locale) => locale !== guess.language && guess.scores[locale] > 0).sort(
+        (a, b) => guess.scores[b] - guess.scores[a],
+      );
+      for (const locale of others) {
+        const attempt = await this.understand(tokens, locale, context);
+        if (isConfident(attempt.scores)) {
+          understanding = attempt;
+          break;
+        }
+      }
+    }
+    return this.toRecognition(understanding, guess.language);
+  }
+
+  private async understand(tokens: string[], locale: Locale, context: RecognitionContext): Promise<Understanding> {
+    const model = this.models[locale];
+    const extraction = extractEntities(tokens, {
+      lexicons: model.lexicons,
+      allLexicons: this.allLexicons,
+      knownWords: model.knownWords,
+      now: context.now,
+      timeZone: context.timeZone,
+    });
+    const corrected = extraction.tokens.map((word) => {
+      if (word === REFERENCE_PLACEHOLDER || word === MONTH_PLACEHOLDER || isNumber(word) || model.knownWords.has(word)) return word;
+      return closestWord(word, model.vocabulary) ?? word;
+    });
+    return { extraction, scores: await model.classifier.classify(corrected) };
+  }
+
+  private toRecognition({ extraction, scores }: Understanding, language: Locale): Recognition {
+    const intent = isConfident(scores) ? scores[0]!.intent : NONE_INTENT;
+    const confidence = scores.find((score) => score.intent === intent)?.score ?? 0;
+    const alternatives = scores
+      .filter((score) => score.intent !== intent && score.intent !== NONE_INTENT && score.score >= ALTERNATIVE_FLOOR)
+      .slice(0, MAX_ALTERNATIVES)
+      .map((score) => ({ intent: score.intent, confidence: score.score }));
+    const entities = intent === NONE_INTENT ? extraction.entities : entitiesForIntent(extraction.entities, this.catalogue.entitiesOf(intent));
+    return { intent, confidence, entities, language, ...(alternatives.length > 0 ? { alternatives } : {}) };
+  }
+}
