@@ -12,6 +12,8 @@ export interface Organisation {
 export interface PartnerUser extends Actor {
   id: string;
   locale?: string;
+  /** The Teams user id ("29:..."), known once the user has talked to the bot. */
+  teamsUserId?: string;
 }
 
 export async function findOrganisationByTenant(db: DbTx, tenantId: string): Promise<Organisation | undefined> {
@@ -42,13 +44,17 @@ export async function findUser(db: DbTx, organisationId: string, aadObjectId: st
  */
 export async function ensureUser(
   db: DbTx,
-  input: { organisationId: string; aadObjectId: string; name: string; locale?: string; role: Role },
+  input: { organisationId: string; aadObjectId: string; name: string; locale?: string; teamsUserId?: string; role: Role },
 ): Promise<PartnerUser> {
   const { organisationId, aadObjectId } = input;
   const row = await db.partnerUser.upsert({
     where: { organisationId_aadObjectId: { organisationId, aadObjectId } },
-    create: { ...input, locale: input.locale ?? null },
-    update: { name: input.name, ...(input.locale ? { locale: input.locale } : {}) },
+    create: { ...input, locale: input.locale ?? null, teamsUserId: input.teamsUserId ?? null },
+    update: {
+      name: input.name,
+      ...(input.locale ? { locale: input.locale } : {}),
+      ...(input.teamsUserId ? { teamsUserId: input.teamsUserId } : {}),
+    },
   });
   return toPartnerUser(row);
 }
@@ -66,6 +72,17 @@ export async function setUserRole(
   return toPartnerUser(row);
 }
 
+/** Teams user ids of the people who may decide, for a card's automatic refresh (Teams takes 60 at most). */
+export async function listTeamsUserIdsWithRoles(db: DbTx, organisationId: string, roles: readonly Role[], limit = 60): Promise<string[]> {
+  const rows = await db.partnerUser.findMany({
+    where: { organisationId, role: { in: [...roles] }, teamsUserId: { not: null } },
+    orderBy: { updatedAt: "desc" },
+    take: limit,
+    select: { teamsUserId: true },
+  });
+  return rows.flatMap((row) => (row.teamsUserId ? [row.teamsUserId] : []));
+}
+
 export async function listUsersWithRoles(db: DbTx, organisationId: string, roles: readonly Role[]): Promise<PartnerUser[]> {
   const rows = await db.partnerUser.findMany({
     where: { organisationId, role: { in: [...roles] } },
@@ -81,6 +98,7 @@ function toPartnerUser(row: {
   name: string;
   role: string;
   locale: string | null;
+  teamsUserId: string | null;
 }): PartnerUser {
   return {
     id: row.id,
@@ -90,5 +108,6 @@ function toPartnerUser(row: {
     // An unknown role stored by hand reads as the least privileged one.
     role: isRole(row.role) ? row.role : "viewer",
     ...(row.locale ? { locale: row.locale } : {}),
+    ...(row.teamsUserId ? { teamsUserId: row.teamsUserId } : {}),
   };
 }

@@ -1,0 +1,62 @@
+// The composition root: builds every part from the configuration and wires them together.
+// main.ts runs it as a process; tests build it in-process with their own database and clock.
+import type { CloudAdapter } from "botbuilder";
+import { type AuthenticationOverrides, createAdapter } from "./bot/adapter";
+import { PartnerOpsBot } from "./bot/bot";
+import { isOpenLocalMode, type TConfig } from "./config";
+import { CommandRecognizer } from "./conversation/command-recognizer";
+import type { Recognizer } from "./conversation/recognizer";
+import { type HttpServer, type RouteRegistrar, startHttpServer } from "./http/server";
+import { createLogger, type Logger } from "./logger";
+import type { Services } from "./services";
+import { openDatabase } from "./store/db";
+
+export interface AppOptions {
+  logger?: Logger;
+  clock?: () => Date;
+  recognizer?: Recognizer;
+  authentication?: AuthenticationOverrides;
+}
+
+export interface App {
+  services: Services;
+  adapter: CloudAdapter;
+  http: HttpServer;
+  /** Stops taking requests, finishes turns in flight, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Feature HTTP APIs under /api/v1: one line each. */
+const apiRoutes: RouteRegistrar[] = [];
+
+export async function startApp(config: TConfig, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const database = openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
+  const services: Services = {
+    config,
+    db: database.db,
+    logger,
+    clock: options.clock ?? (() => new Date()),
+    recognizer: options.recognizer ?? new CommandRecognizer(),
+  };
+  const adapter = createAdapter(config, logger, options.authentication);
+  const bot = new PartnerOpsBot(services);
+  const http = await startHttpServer(services, adapter, bot, apiRoutes);
+
+  if (isOpenLocalMode(config)) {
+    logger.warn(
+      "MicrosoftAppId is not set: inbound requests are NOT authenticated and replies go to any serviceUrl. Local use only.",
+    );
+  }
+  logger.info({ port: http.port, database: database.target.provider }, "partner ops bot listening on /api/messages");
+
+  return {
+    services,
+    adapter,
+    http,
+    stop: async () => {
+      await http.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+// Who is acting, for which organisation, in which language: resolved on the server from the
+// activity's authenticated envelope (tenant, Entra object id), never from card data.
+import type { TurnContext } from "botbuilder";
+import { isOpenLocalMode } from "../config";
+import { resolveLocale } from "../i18n/locale";
+import { type Translator, translator } from "../i18n/translator";
+import type { Services } from "../services";
+import { ensureOrganisation, ensureUser, type Organisation, type PartnerUser, setUserRole } from "../store/organisations";
+
+export interface TurnScope {
+  services: Services;
+  organisation: Organisation;
+  actor: PartnerUser;
+  t: Translator;
+  now: Date;
+  activityId: string;
+}
+
+export type ScopeRefusal = "tenant_not_allowed" | "no_identity";
+
+/** A tenant id stands in for local use, where the Playground or Bot Emulator may send none. */
+const LOCAL_TENANT_ID = "local";
+
+export function tenantIdOf(context: TurnContext): string | undefined {
+  const { activity } = context;
+  const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  const tenant = activity.conversation?.tenantId ?? (typeof channelTenant === "string" ? channelTenant : undefined);
+  return tenant && tenant.trim() !== "" ? tenant : undefined;
+}
+
+export async function resolveTurnScope(context: TurnContext, services: Services): Promise<TurnScope | ScopeRefusal> {
+  const { config, db } = services;
+  const { activity } = context;
+  const localMode = isOpenLocalMode(config);
+  const tenantId = tenantIdOf(context) ?? (localMode ? LOCAL_TENANT_ID : undefined);
+  if (!tenantId) return "no_identity";
+  if (config.ALLOWED_TENANT_IDS.length > 0 && !config.ALLOWED_TENANT_IDS.includes(tenantId)) return "tenant_not_allowed";
+  const aadObjectId = activity.from?.aadObjectId ?? (localMode ? activity.from?.id : undefined);
+  if (!aadObjectId) return "no_identity";
+
+  const organisation = await ensureOrganisation(db, tenantId, { timeZone: config.DEFAULT_TIME_ZONE });
+  const isConfiguredAdmin = config.ADMIN_AAD_OBJECT_IDS.includes(aadObjectId);
+  let actor = await ensureUser(db, {
+    organisationId: organisation.id,
+    aadObjectId,
+    name: activity.from?.name?.trim() || aadObjectId,
+    role: isConfiguredAdmin ? "admin" : config.DEFAULT_ROLE,
+    ...(activity.locale ? { locale: activity.locale } : {}),
+    ...(activity.from?.id ? { teamsUserId: activity.from.id } : {}),
+  });
+  if (isConfiguredAdmin && actor.role !== "admin") actor = await setUserRole(db, { ...actor, role: "admin" });
+
+  const timeZone = activity.localTimezone ?? organisation.timeZone;
+  return {
+    services,
+    organisation,
+    actor,
+    t: translator(resolveLocale(activity.locale ?? actor.locale), validZone(timeZone) ? timeZone : organisation.timeZone),
+    now: services.clock(),
+    activityId: activity.id ?? "",
+  };
+}
+
+function validZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,75 @@
+// The bot's settings, read once from the environment and validated with zod. Every setting
+// has a default that runs the bot locally; README.md documents each one.
+import { z } from "zod";
+import { ROLES } from "./domain/roles";
+import { DEFAULT_DATABASE_URL } from "./store/database-url";
+
+const list = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((item) => item.trim())
+      .filter((item) => item !== ""),
+  );
+
+const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: "must be an IANA time zone such as Europe/Paris" },
+);
+
+export const ZConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    MicrosoftAppId: z.string().default(""),
+    MicrosoftAppPassword: z.string().default(""),
+    MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+    MicrosoftAppTenantId: z.string().default(""),
+    ALLOWED_TENANT_IDS: list,
+    ADMIN_AAD_OBJECT_IDS: list,
+    DEFAULT_ROLE: z.enum(ROLES).default("viewer"),
+    DEFAULT_TIME_ZONE: timeZone.default("UTC"),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.MicrosoftAppId === "") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MicrosoftAppId"],
+        message: "is required in production: without it the bot would accept unauthenticated requests",
+      });
+    }
+    if (env.MicrosoftAppType === "SingleTenant" && env.MicrosoftAppTenantId === "") {
+      ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "is required when MicrosoftAppType is SingleTenant" });
+    }
+  });
+
+export type TConfig = z.infer<typeof ZConfigSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
+  const parsed = ZConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new ConfigError(`invalid configuration:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+/** Without an app id botbuilder skips inbound authentication: fine on a laptop, never in production. */
+export function isOpenLocalMode(config: TConfig): boolean {
+  return config.MicrosoftAppId === "";
+}

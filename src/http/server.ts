@@ -1,0 +1,76 @@
+// The HTTP surface: the Bot Framework endpoint, liveness and readiness probes, and the
+// /api/v1 routes features register. Shutdown stops taking requests, lets turns in flight
+// finish (up to a grace period), then returns so the caller closes the database.
+import type { CloudAdapter } from "botbuilder";
+import restify from "restify";
+import type { PartnerOpsBot } from "../bot/bot";
+import type { Services } from "../services";
+
+export interface HttpServer {
+  server: restify.Server;
+  /** The port actually bound (PORT=0 picks a free one). */
+  port: number;
+  close(): Promise<void>;
+}
+
+export type RouteRegistrar = (server: restify.Server, services: Services) => void;
+
+export async function startHttpServer(
+  services: Services,
+  adapter: CloudAdapter,
+  bot: PartnerOpsBot,
+  registrars: readonly RouteRegistrar[] = [],
+): Promise<HttpServer> {
+  const server = restify.createServer({ name: "partner-ops-bot", handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
+  let inFlight = 0;
+  let draining = false;
+
+  server.post("/api/messages", async (req, res) => {
+    if (draining) {
+      res.send(503, { error: "shutting down" });
+      return;
+    }
+    inFlight += 1;
+    try {
+      await adapter.process(req, res, (context) => bot.run(context));
+    } finally {
+      inFlight -= 1;
+    }
+  });
+
+  server.get("/healthz", async (_req, res) => {
+    res.send(200, { status: "ok" });
+  });
+
+  server.get("/readyz", async (_req, res) => {
+    try {
+      await services.db.$queryRawUnsafe("SELECT 1");
+      res.send(draining ? 503 : 200, { status: draining ? "draining" : "ready", database: services.config.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgres" });
+    } catch (error) {
+      services.logger.warn({ err: error }, "readiness check failed");
+      res.send(503, { status: "unavailable", database: "unreachable" });
+    }
+  });
+
+  for (const register of registrars) register(server, services);
+
+  await new Promise<void>((resolve) => server.listen(services.config.PORT, resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : services.config.PORT;
+
+  return {
+    server,
+    port,
+    close: async () => {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const deadline = Date.now() + services.config.SHUTDOWN_GRACE_MS;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+      if (inFlight > 0) services.logger.warn({ inFlight }, "shutdown grace period over with turns in flight");
+      // Idle keep-alive connections would hold server.close() open.
+      server.server.closeIdleConnections?.();
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// Message catalogs: every string a user reads, per locale, as ICU messages. Each feature owns
+// its own files (messages/<locale>/<feature>.json); a locale's files merge into one catalog,
+// loaded once. test/unit/i18n/catalogs.test.ts fails when one locale misses a key another has.
+import { readdirSync, readFileSync } from "node:fs";
+import { IntlMessageFormat } from "intl-messageformat";
+import { LOCALES, type Locale } from "./locale";
+
+export type Catalog = ReadonlyMap<string, string>;
+
+const messagesFolder = new URL("./messages/", import.meta.url);
+
+export function loadCatalog(locale: Locale): Catalog {
+  const folder = new URL(`${locale}/`, messagesFolder);
+  const catalog = new Map<string, string>();
+  for (const file of readdirSync(folder).filter((name) => name.endsWith(".json")).sort()) {
+    const entries = JSON.parse(readFileSync(new URL(file, folder), "utf8")) as Record<string, string>;
+    for (const [key, message] of Object.entries(entries)) {
+      if (catalog.has(key)) throw new Error(`message "${key}" is defined twice in the ${locale} catalog (${file})`);
+      catalog.set(key, message);
+    }
+  }
+  return catalog;
+}
+
+let catalogs: Map<Locale, Catalog> | undefined;
+
+export function allCatalogs(): Map<Locale, Catalog> {
+  catalogs ??= new Map(LOCALES.map((locale) => [locale, loadCatalog(locale)]));
+  return catalogs;
+}
+
+const compiled = new Map<string, IntlMessageFormat>();
+
+export type MessageValues = Record<string, string | number | Date | boolean | null | undefined>;
+
+/** Formats one message; a missing key reads as the key itself, so a gap shows rather than breaks. */
+export function formatMessage(locale: Locale, key: string, values: MessageValues = {}, timeZone = "UTC"): string {
+  const cacheKey = `${locale}\u0000${timeZone}\u0000${key}`;
+  let format = compiled.get(cacheKey);
+  if (!format) {
+    const source = allCatalogs().get(locale)?.get(key) ?? allCatalogs().get("en")?.get(key);
+    if (source === undefined) return key;
+    // Dates in messages are shown in the reader's zone: IntlMessageFormat takes it per format.
+    format = new IntlMessageFormat(source, locale, { date: withZone(timeZone), time: withZone(timeZone) }, { ignoreTag: true });
+    compiled.set(cacheKey, format);
+  }
+  return String(format.format(values as Record<string, string | number | Date | boolean>));
+}
+
+function withZone(timeZone: string): Record<string, Intl.DateTimeFormatOptions> {
+  // Components, not dateStyle: IntlMessageFormat merges these into its own defaults.
+  return {
+    short: { year: "numeric", month: "short", day: "numeric", timeZone },
+    medium: { year: "numeric", month: "short", day: "numeric", timeZone },
+    long: { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone },
+    full: { weekday: "long", year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" },
+  };
+}

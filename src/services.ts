@@ -1,0 +1,14 @@
+// What every handler may use, built once in the composition root (src/app.ts) and passed in:
+// no handler reads the environment, the clock or a global client by itself.
+import type { TConfig } from "./config";
+import type { Recognizer } from "./conversation/recognizer";
+import type { Logger } from "./logger";
+import type { Db } from "./store/db";
+
+export interface Services {
+  config: TConfig;
+  db: Db;
+  logger: Logger;
+  clock: () => Date;
+  recognizer: Recognizer;
+}

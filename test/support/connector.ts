@@ -1,0 +1,75 @@
+// A local stand-in for the Bot Connector service: it records every activity the bot sends
+// (replies, proactive messages, updates) and answers as the real service would. Tests may
+// script failures (429 with Retry-After, 5xx, 403) through `respond`.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface CapturedActivity {
+  method: string;
+  path: string;
+  conversationId: string;
+  /** The activity the bot sent. */
+  activity: Record<string, unknown> & { type?: string; text?: string; attachments?: { content: Record<string, unknown> }[] };
+  receivedAt: number;
+}
+
+export type ConnectorResponder = (request: CapturedActivity) => { status: number; headers?: Record<string, string>; body?: unknown } | undefined;
+
+export interface StandInConnector {
+  serviceUrl: string;
+  activities: CapturedActivity[];
+  /** Every request, including those answered with an error status. */
+  requests: CapturedActivity[];
+  respond: ConnectorResponder | undefined;
+  waitFor(predicate: (activities: CapturedActivity[]) => boolean, timeoutMs?: number): Promise<CapturedActivity[]>;
+  clear(): void;
+  close(): Promise<void>;
+}
+
+export async function startStandInConnector(): Promise<StandInConnector> {
+  let sequence = 0;
+  const connector: StandInConnector = {
+    serviceUrl: "",
+    activities: [],
+    requests: [],
+    respond: undefined,
+    waitFor: async (predicate, timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!predicate(connector.activities)) {
+        if (Date.now() > deadline) throw new Error(`stand-in connector: condition not met in ${timeoutMs} ms (${connector.activities.length} activities)`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return connector.activities;
+    },
+    clear: () => {
+      connector.activities.length = 0;
+      connector.requests.length = 0;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+
+  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const path = req.url ?? "";
+      const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as CapturedActivity["activity"]) : {};
+      const conversationId = decodeURIComponent(/\/v3\/conversations\/([^/]+)/.exec(path)?.[1] ?? "");
+      const captured: CapturedActivity = { method: req.method ?? "", path, conversationId, activity: body, receivedAt: Date.now() };
+      connector.requests.push(captured);
+      const scripted = connector.respond?.(captured);
+      if (scripted && scripted.status >= 300) {
+        res.writeHead(scripted.status, { "content-type": "application/json", ...scripted.headers });
+        res.end(JSON.stringify(scripted.body ?? { error: { code: "Scripted", message: "scripted failure" } }));
+        return;
+      }
+      connector.activities.push(captured);
+      sequence += 1;
+      res.writeHead(scripted?.status ?? 200, { "content-type": "application/json", ...scripted?.headers });
+      res.end(JSON.stringify(scripted?.body ?? { id: `activity-${sequence}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  connector.serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return connector;
+}
