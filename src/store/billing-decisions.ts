@@ -1,0 +1,67 @@
+// Applying the vendor's decisions, from the HTTP endpoint or the import alike. A decision id is
+// unique per organisation in the database, so a replay finds what the first delivery did and
+// answers the same; the entry's state and the engagement's version make the change happen once.
+import { type BillingEntry, type DecisionSource, type VendorDecision, decideBillingEntry } from "../domain/billing";
+import type { Refusal } from "../domain/result";
+import {
+  findBillingEntry,
+  findBillingEntryByDecisionId,
+  findBillingEntryByReference,
+  recordBillingDecision,
+} from "./billing";
+import { LOST_RACE, LostRace, retryLostRaces } from "./billing-retry";
+import type { Db, DbTx } from "./db";
+import { findEngagement, updateEngagement } from "./engagements";
+
+export type BillingEntryLocator = { billingEntryId: string } | { submissionReference: string };
+
+export interface BillingDecisionCommand {
+  organisationId: string;
+  entry: BillingEntryLocator;
+  decision: VendorDecision;
+  source: DecisionSource;
+  receivedAt: Date;
+  /**
+   * Runs in the transaction that records the decision, e.g. to enqueue the submitter's
+   * notification in the outbox: it is sent if and only if the decision is saved.
+   */
+  onApplied?: (tx: DbTx, entry: BillingEntry) => Promise<void>;
+}
+
+export type BillingDecisionOutcome =
+  | { kind: "applied"; entry: BillingEntry }
+  /** Already recorded (a replay, or the same outcome sent again): nothing changed. */
+  | { kind: "unchanged"; entry: BillingEntry }
+  | { kind: "not_found" }
+  | { kind: "refused"; refusal: Refusal };
+
+export async function applyBillingDecision(db: Db, command: BillingDecisionCommand): Promise<BillingDecisionOutcome> {
+  const { organisationId, decision } = command;
+  return retryLostRaces(async () => {
+    const entry = await locate(db, organisationId, command.entry);
+    if (!entry) return { kind: "not_found" };
+    const earlier = await findBillingEntryByDecisionId(db, organisationId, decision.decisionId);
+    if (earlier && earlier.id !== entry.id) {
+      return { kind: "refused", refusal: { code: "decision_id_reused", facts: { decisionId: decision.decisionId, reference: earlier.reference } } };
+    }
+    const engagement = await findEngagement(db, organisationId, entry.engagementId);
+    if (!engagement) return { kind: "not_found" };
+    const decided = decideBillingEntry(entry, engagement, decision, command.source, command.receivedAt);
+    if (!decided.ok) return { kind: "refused", refusal: decided.refusal };
+    if (decided.value.kind === "unchanged") return { kind: "unchanged", entry: decided.value.entry };
+    const { entry: after, transition } = decided.value.change;
+    const saved = await db.$transaction(async (tx) => {
+      if ((await updateEngagement(tx, engagement, transition)) === "conflict") return false;
+      if (!(await recordBillingDecision(tx, after))) throw new LostRace();
+      await command.onApplied?.(tx, after);
+      return true;
+    });
+    return saved ? { kind: "applied", entry: after } : LOST_RACE;
+  });
+}
+
+function locate(db: Db, organisationId: string, locator: BillingEntryLocator): Promise<BillingEntry | undefined> {
+  return "billingEntryId" in locator
+    ? findBillingEntry(db, organisationId, locator.billingEntryId)
+    : findBillingEntryByReference(db, organisationId, locator.submissionReference);
+}
