@@ -3,9 +3,17 @@
 import type { MonthEntity } from "./recognizer";
 import type { MonthOffset } from "./lexicon";
 
+// Building a formatter costs far more than using one: keep one per time zone (a handful per deployment).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar year and month it is now in the given IANA time zone. */
 export function zonedYearMonth(now: Date, timeZone: string): MonthEntity {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric" }).formatToParts(now);
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric" });
+    formatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(now);
   const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   return { year: value("year"), month: value("month") };
 }
