@@ -53,19 +53,7 @@ export const engagementsSection = defineSection({
       if (existing) {
         await applyToExisting(tx, existing, details, name, now, outcome);
       } else {
-        await ensureReferenceFree(tx, organisation.id, record, name);
-        const engagement: Engagement = {
-          ...details,
-          id: randomUUID(),
-          organisationId: organisation.id,
-          externalId: record.externalId,
-          state: "pending",
-          version: 1,
-        };
-        // History starts when the client asked, so it reads in order beside later decisions; when
-        // the bot learnt of it is kept in the details.
-        const created = eventFor(engagement, "created", IMPORT_ACTOR, record.requestedAt, undefined, { importedAt: now.toISOString() });
-        await insertEngagement(tx, { engagement, events: [created] });
+        await createEngagement(tx, organisation.id, record, details, name, now);
         outcome.created += 1;
       }
     }
@@ -73,7 +61,37 @@ export const engagementsSection = defineSection({
   },
 });
 
-async function applyToExisting(tx: DbTx, existing: Engagement, details: Details, name: string, now: Date, outcome: SectionOutcome): Promise<void> {
+async function createEngagement(
+  tx: DbTx,
+  organisationId: string,
+  record: TImportEngagement,
+  details: Details,
+  name: string,
+  now: Date,
+): Promise<void> {
+  await ensureReferenceFree(tx, organisationId, record, name);
+  const engagement: Engagement = {
+    ...details,
+    id: randomUUID(),
+    organisationId,
+    externalId: record.externalId,
+    state: "pending",
+    version: 1,
+  };
+  // History starts when the client asked, so it reads in order beside later decisions; when
+  // the bot learnt of it is kept in the details.
+  const created = eventFor(engagement, "created", IMPORT_ACTOR, record.requestedAt, undefined, { importedAt: now.toISOString() });
+  await insertEngagement(tx, { engagement, events: [created] });
+}
+
+async function applyToExisting(
+  tx: DbTx,
+  existing: Engagement,
+  details: Details,
+  name: string,
+  now: Date,
+  outcome: SectionOutcome,
+): Promise<void> {
   const changed = changedFields(existing, details);
   if (changed.length === 0) {
     outcome.unchanged += 1;
@@ -84,23 +102,31 @@ async function applyToExisting(tx: DbTx, existing: Engagement, details: Details,
     outcome.notes.push(`${name}: ${existing.state}, so the changes to ${changed.join(", ")} were not applied`);
     return;
   }
-  if (changed.includes("reference")) await ensureReferenceFree(tx, existing.organisationId, { ...details, externalId: existing.externalId }, name);
+  if (changed.includes("reference")) {
+    await ensureReferenceFree(tx, existing.organisationId, { ...details, externalId: existing.externalId }, name);
+  }
   const next: Engagement = { ...existing, ...details, version: existing.version + 1 };
-  const change = Object.fromEntries(changed.map((field) => [field, { from: printable(existing[field]), to: printable(details[field]) }]));
-  const saved = await updateEngagement(tx, existing, { engagement: next, events: [eventFor(next, "updated", IMPORT_ACTOR, now, undefined, { changed: change })] });
-  if (saved === "conflict") {
+  const change = Object.fromEntries(
+    changed.map((field) => [field, { from: printable(existing[field]), to: printable(details[field]) }]),
+  );
+  const updated = eventFor(next, "updated", IMPORT_ACTOR, now, undefined, { changed: change });
+  if ((await updateEngagement(tx, existing, { engagement: next, events: [updated] })) === "conflict") {
     throw new ImportRejected([{ where: name, message: "changed by someone else during the import; run the import again" }]);
   }
   outcome.updated += 1;
 }
 
 /** References are unique per organisation: name the engagement that already holds it. */
-async function ensureReferenceFree(tx: DbTx, organisationId: string, record: { reference: string; externalId: string }, name: string): Promise<void> {
+async function ensureReferenceFree(
+  tx: DbTx,
+  organisationId: string,
+  record: { reference: string; externalId: string },
+  name: string,
+): Promise<void> {
   const holder = await findEngagementByReference(tx, organisationId, record.reference);
   if (holder && holder.externalId !== record.externalId) {
-    throw new ImportRejected([
-      { where: fieldName(name, ["reference"]), message: `${record.reference} already belongs to the engagement with externalId ${JSON.stringify(holder.externalId)}` },
-    ]);
+    const message = `${record.reference} already belongs to the engagement with externalId ${JSON.stringify(holder.externalId)}`;
+    throw new ImportRejected([{ where: fieldName(name, ["reference"]), message }]);
   }
 }
 

@@ -9,7 +9,9 @@ export const ZImportUserSchema = z
   .strictObject({
     aadObjectId: z.string().trim().min(1).max(100).describe("The user's Azure AD (Entra ID) object id, as Teams sends it."),
     name: z.string().trim().min(1).max(200),
-    role: z.enum(ROLES).describe("admin: everything; approver: engagements and completion; billing: billing entries and usage reports; viewer: read and ask."),
+    role: z
+      .enum(ROLES)
+      .describe("admin: all; approver: engagements and completion; billing: billing entries and usage reports; viewer: read and ask."),
   })
   .describe("A partner user of the organisation.");
 
