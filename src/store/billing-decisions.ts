@@ -36,31 +36,35 @@ export type BillingDecisionOutcome =
   | { kind: "refused"; refusal: Refusal };
 
 export async function applyBillingDecision(db: Db, command: BillingDecisionCommand): Promise<BillingDecisionOutcome> {
-  const { organisationId, decision } = command;
-  return retryLostRaces(async () => {
-    const entry = await locate(db, organisationId, command.entry);
-    if (!entry) return { kind: "not_found" };
-    const earlier = await findBillingEntryByDecisionId(db, organisationId, decision.decisionId);
-    if (earlier && earlier.id !== entry.id) {
-      return { kind: "refused", refusal: { code: "decision_id_reused", facts: { decisionId: decision.decisionId, reference: earlier.reference } } };
-    }
-    const engagement = await findEngagement(db, organisationId, entry.engagementId);
-    if (!engagement) return { kind: "not_found" };
-    const decided = decideBillingEntry(entry, engagement, decision, command.source, command.receivedAt);
-    if (!decided.ok) return { kind: "refused", refusal: decided.refusal };
-    if (decided.value.kind === "unchanged") return { kind: "unchanged", entry: decided.value.entry };
-    const { entry: after, transition } = decided.value.change;
-    const saved = await db.$transaction(async (tx) => {
-      if ((await updateEngagement(tx, engagement, transition)) === "conflict") return false;
-      if (!(await recordBillingDecision(tx, after))) throw new LostRace();
-      await command.onApplied?.(tx, after);
-      return true;
-    });
-    return saved ? { kind: "applied", entry: after } : LOST_RACE;
-  });
+  return retryLostRaces(() => db.$transaction((tx) => applyBillingDecisionIn(tx, command)));
 }
 
-function locate(db: Db, organisationId: string, locator: BillingEntryLocator): Promise<BillingEntry | undefined> {
+/**
+ * One attempt inside the caller's transaction (the import runs every section in one). Answers
+ * LOST_RACE, having written nothing, when the engagement moved since it was read.
+ */
+export async function applyBillingDecisionIn(tx: DbTx, command: BillingDecisionCommand): Promise<BillingDecisionOutcome | typeof LOST_RACE> {
+  const { organisationId, decision } = command;
+  const entry = await locate(tx, organisationId, command.entry);
+  if (!entry) return { kind: "not_found" };
+  const earlier = await findBillingEntryByDecisionId(tx, organisationId, decision.decisionId);
+  if (earlier && earlier.id !== entry.id) {
+    return { kind: "refused", refusal: { code: "decision_id_reused", facts: { decisionId: decision.decisionId, reference: earlier.reference } } };
+  }
+  const engagement = await findEngagement(tx, organisationId, entry.engagementId);
+  if (!engagement) return { kind: "not_found" };
+  const decided = decideBillingEntry(entry, engagement, decision, command.source, command.receivedAt);
+  if (!decided.ok) return { kind: "refused", refusal: decided.refusal };
+  if (decided.value.kind === "unchanged") return { kind: "unchanged", entry: decided.value.entry };
+  const { entry: after, transition } = decided.value.change;
+  if ((await updateEngagement(tx, engagement, transition)) === "conflict") return LOST_RACE;
+  // The engagement's version moves with every decision, so this only fails on a hand edit.
+  if (!(await recordBillingDecision(tx, after))) throw new LostRace();
+  await command.onApplied?.(tx, after);
+  return { kind: "applied", entry: after };
+}
+
+function locate(db: DbTx, organisationId: string, locator: BillingEntryLocator): Promise<BillingEntry | undefined> {
   return "billingEntryId" in locator
     ? findBillingEntry(db, organisationId, locator.billingEntryId)
     : findBillingEntryByReference(db, organisationId, locator.submissionReference);

@@ -11,7 +11,7 @@ import type { Engagement } from "../domain/engagements";
 import type { Refusal } from "../domain/result";
 import type { Actor } from "../domain/roles";
 import { LOST_RACE, retryLostRaces } from "./billing-retry";
-import type { Db } from "./db";
+import type { Db, DbTx } from "./db";
 import { findEngagement, findEngagementByExternalId, findEngagementByReference, updateEngagement } from "./engagements";
 
 export type EngagementLocator = { engagementId: string } | { externalId: string } | { reference: string };
@@ -28,16 +28,23 @@ export async function recordCompletionRequest(
   locator: EngagementLocator,
   request: CompletionRequest,
 ): Promise<CompletionOutcome> {
-  return retryLostRaces(async () => {
-    const engagement = await locate(db, organisationId, locator);
-    if (!engagement) return { kind: "not_found" };
-    const decided = requestCompletion(engagement, request);
-    if (!decided.ok) return { kind: "refused", refusal: decided.refusal, engagement };
-    if (decided.value.kind === "unchanged") return { kind: "unchanged", engagement };
-    const transition = decided.value.transition;
-    const saved = await db.$transaction((tx) => updateEngagement(tx, engagement, transition));
-    return saved === "saved" ? { kind: "saved", engagement: transition.engagement } : LOST_RACE;
-  });
+  return retryLostRaces(() => db.$transaction((tx) => recordCompletionRequestIn(tx, organisationId, locator, request)));
+}
+
+/** One attempt inside the caller's transaction; LOST_RACE, having written nothing, when the engagement moved. */
+export async function recordCompletionRequestIn(
+  tx: DbTx,
+  organisationId: string,
+  locator: EngagementLocator,
+  request: CompletionRequest,
+): Promise<CompletionOutcome | typeof LOST_RACE> {
+  const engagement = await locate(tx, organisationId, locator);
+  if (!engagement) return { kind: "not_found" };
+  const decided = requestCompletion(engagement, request);
+  if (!decided.ok) return { kind: "refused", refusal: decided.refusal, engagement };
+  if (decided.value.kind === "unchanged") return { kind: "unchanged", engagement };
+  const transition = decided.value.transition;
+  return (await updateEngagement(tx, engagement, transition)) === "saved" ? { kind: "saved", engagement: transition.engagement } : LOST_RACE;
 }
 
 export async function decideCompletionOnce(
@@ -57,7 +64,7 @@ export async function decideCompletionOnce(
   });
 }
 
-function locate(db: Db, organisationId: string, locator: EngagementLocator): Promise<Engagement | undefined> {
+function locate(db: DbTx, organisationId: string, locator: EngagementLocator): Promise<Engagement | undefined> {
   if ("engagementId" in locator) return findEngagement(db, organisationId, locator.engagementId);
   if ("externalId" in locator) return findEngagementByExternalId(db, organisationId, locator.externalId);
   return findEngagementByReference(db, organisationId, locator.reference);
