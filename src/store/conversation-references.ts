@@ -160,3 +160,11 @@ function toReference(row: Row): StoredConversationReference {
     ...(row.deadReason ? { deadReason: row.deadReason } : {}),
   };
 }
+
+/** The organisation a claimed outbox row belongs to, with the zone its cards are read in. */
+export async function findOrganisationById(
+  db: DbTx,
+  id: string,
+): Promise<{ id: string; tenantId: string; name: string; timeZone: string } | undefined> {
+  return (await db.organisation.findUnique({ where: { id }, select: { id: true, tenantId: true, name: true, timeZone: true } })) ?? undefined;
+}

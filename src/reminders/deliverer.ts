@@ -1,0 +1,183 @@
+// Delivery: claim due outbox rows under a lease, compose one digest per recipient (plus one
+// message per one-off notification), send each through the retrying sender, and record the
+// outcome on the rows. Runs in every bot instance at once: the lease in the database, not a
+// lock in this process, keeps two instances off the same rows.
+import { randomUUID } from "node:crypto";
+import {
+  findConversation,
+  findOrganisationById,
+  findPersonalConversation,
+  forgetConversation,
+  type StoredConversationReference,
+} from "../store/conversation-references";
+import type { Db } from "../store/db";
+import type { Organisation } from "../store/organisations";
+import {
+  claimDueMessages,
+  markDead,
+  markFailed,
+  markSent,
+  markSkipped,
+  type OutboxMessage,
+  postpone,
+  type Recipient,
+  renewLease,
+} from "../store/outbox";
+import { activeSuppressions } from "../store/reminder-preferences";
+import { backoffDelay } from "./backoff";
+import { type SenderDeps, sendWithRetry } from "./sender";
+import type { ReminderSettings } from "./settings";
+
+export interface DeliveryAudience {
+  organisation: Organisation;
+  recipient: Recipient;
+  conversation: StoredConversationReference;
+}
+
+export interface ComposedMessage {
+  activity: Record<string, unknown>;
+  /** The outbox rows this one activity delivers. */
+  messageIds: string[];
+}
+
+/** Builds the activities for one recipient's rows; rows left out of every message cannot be rendered. */
+export type ComposeMessages = (audience: DeliveryAudience, messages: readonly OutboxMessage[]) => ComposedMessage[];
+
+export interface DeliveryLogger {
+  warn(details: object, message: string): void;
+}
+
+export interface DeliveryDeps {
+  db: Db;
+  /** Names this process in lease tokens (host and pid do). */
+  owner: string;
+  clock: () => Date;
+  settings: ReminderSettings;
+  compose: ComposeMessages;
+  sender: SenderDeps;
+  logger?: DeliveryLogger;
+  /** Recipients claimed per batch; the loop claims batches until nothing is due. */
+  batchRecipients?: number;
+  random?: () => number;
+}
+
+export interface DeliveryReport {
+  messagesSent: number;
+  rowsSent: number;
+  rowsFailed: number;
+  rowsDead: number;
+  rowsSkipped: number;
+  rowsPostponed: number;
+  /** Rows whose lease ran out before their send: left to whoever holds them now. */
+  rowsLost: number;
+}
+
+// Failed attempts come back after minutes, not seconds: the connector or the network is unwell.
+const OUTBOX_BACKOFF = { baseMs: 60_000, maxMs: 3_600_000 };
+// A run ends when nothing is due; this bound only stops a run that something keeps refilling.
+const MAX_BATCHES_PER_RUN = 1_000;
+const MIN_RETRY_MS = 1_000;
+
+export async function deliverDue(deps: DeliveryDeps): Promise<DeliveryReport> {
+  const report: DeliveryReport = { messagesSent: 0, rowsSent: 0, rowsFailed: 0, rowsDead: 0, rowsSkipped: 0, rowsPostponed: 0, rowsLost: 0 };
+  for (let round = 0; round < MAX_BATCHES_PER_RUN; round++) {
+    const batch = await claimDueMessages(deps.db, {
+      owner: deps.owner,
+      now: deps.clock(),
+      leaseMs: deps.settings.leaseMs,
+      maxRecipients: deps.batchRecipients ?? 20,
+    });
+    if (batch.messages.length === 0) return report;
+    for (const group of groupByRecipient(batch.messages)) await deliverGroup(deps, batch.token, group, report);
+  }
+  return report;
+}
+
+async function deliverGroup(deps: DeliveryDeps, token: string, rows: OutboxMessage[], report: DeliveryReport): Promise<void> {
+  const { db } = deps;
+  const first = rows[0] as OutboxMessage;
+  const ids = (list: readonly OutboxMessage[]) => list.map((row) => row.id);
+  const organisation = await findOrganisationById(db, first.organisationId);
+  const conversation = organisation ? await conversationFor(db, organisation.id, first.recipient) : undefined;
+  if (!organisation || !conversation) {
+    await markDead(db, token, ids(rows), "no_conversation");
+    report.rowsDead += rows.length;
+    return;
+  }
+  const wanted = await withoutSuppressed(deps, token, rows, report);
+  const composed = deps.compose({ organisation, recipient: first.recipient, conversation }, wanted);
+  const rendered = new Set(composed.flatMap((message) => message.messageIds));
+  const unrenderable = wanted.filter((row) => !rendered.has(row.id));
+  if (unrenderable.length > 0) {
+    await markDead(db, token, ids(unrenderable), "unrenderable");
+    report.rowsDead += unrenderable.length;
+  }
+  for (const [index, message] of composed.entries()) {
+    const now = deps.clock();
+    if (!(await renewLease(db, token, message.messageIds, now, deps.settings.leaseMs))) {
+      report.rowsLost += message.messageIds.length;
+      continue;
+    }
+    const outcome = await sendWithRetry(deps.sender, conversation.reference, message.activity);
+    if (outcome.outcome === "sent") {
+      const marked = await markSent(db, token, message.messageIds, deps.clock());
+      report.messagesSent++;
+      report.rowsSent += message.messageIds.length;
+      if (marked < message.messageIds.length) deps.logger?.warn({ ids: message.messageIds }, "reminder sent after its lease was lost");
+    } else if (outcome.outcome === "dead") {
+      await forgetConversation(db, organisation.id, conversation.conversationId, outcome.reason, deps.clock());
+      const remaining = composed.slice(index).flatMap((m) => m.messageIds);
+      await markDead(db, token, remaining, outcome.reason);
+      report.rowsDead += remaining.length;
+      return;
+    } else {
+      const attempts = Math.max(...rows.filter((row) => message.messageIds.includes(row.id)).map((row) => row.attempts));
+      const wait = outcome.retryAfterMs ?? backoffDelay(attempts - 1, OUTBOX_BACKOFF, deps.random ?? Math.random);
+      const retryAt = new Date(deps.clock().getTime() + Math.max(MIN_RETRY_MS, wait));
+      await markFailed(db, token, message.messageIds, { error: outcome.error, retryAt, maxAttempts: deps.settings.maxAttempts });
+      report.rowsFailed += message.messageIds.length;
+    }
+  }
+}
+
+/** Drops rows of kinds the user muted (skipped for good) or snoozed (postponed to the snooze's end). */
+async function withoutSuppressed(deps: DeliveryDeps, token: string, rows: OutboxMessage[], report: DeliveryReport): Promise<OutboxMessage[]> {
+  const first = rows[0] as OutboxMessage;
+  if (first.recipient.type !== "user") return rows;
+  const now = deps.clock();
+  const kinds = (await activeSuppressions(deps.db, first.organisationId, [first.recipient.aadObjectId], now)).get(first.recipient.aadObjectId);
+  if (!kinds) return rows;
+  const kept: OutboxMessage[] = [];
+  for (const row of rows) {
+    const suppression = kinds.get(row.kind);
+    if (!suppression) kept.push(row);
+    else if (suppression.muted) {
+      await markSkipped(deps.db, token, [row.id], "muted");
+      report.rowsSkipped++;
+    } else if (suppression.snoozedUntil) {
+      await postpone(deps.db, token, [row.id], suppression.snoozedUntil);
+      report.rowsPostponed++;
+    }
+  }
+  return kept;
+}
+
+async function conversationFor(db: Db, organisationId: string, recipient: Recipient): Promise<StoredConversationReference | undefined> {
+  return recipient.type === "user"
+    ? findPersonalConversation(db, organisationId, recipient.aadObjectId)
+    : findConversation(db, organisationId, recipient.conversationId);
+}
+
+function groupByRecipient(messages: readonly OutboxMessage[]): OutboxMessage[][] {
+  const groups = new Map<string, OutboxMessage[]>();
+  for (const message of messages) {
+    const key = `${message.organisationId}|${JSON.stringify(message.recipient)}`;
+    groups.set(key, [...(groups.get(key) ?? []), message]);
+  }
+  return [...groups.values()];
+}
+
+/** A lease owner name unique to this process. */
+export function processOwner(): string {
+  return `${process.pid}-${randomUUID().slice(0, 8)}`;
+}

@@ -1,0 +1,89 @@
+// The reminder clock of one bot instance. Every few seconds (REMINDERS_DELIVER_EVERY_SECONDS)
+// it delivers what is due; for each reachable organisation whose cron tick, read in that
+// organisation's zone, fell since the last look, it first plans. Every instance runs its own
+// scheduler: planning twice inserts nothing twice and delivery claims rows under a lease, so
+// no coordination between instances is needed beyond the database.
+import { listReachableOrganisations } from "../store/conversation-references";
+import type { Organisation } from "../store/organisations";
+import { type DeliveryDeps, type DeliveryReport, deliverDue } from "./deliverer";
+import type { DeadlineSource } from "./due-item";
+import { type PlanReport, planReminders } from "./planner";
+import { scheduledTickBetween } from "./schedule";
+
+export interface SchedulerLogger {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface ReminderCycleDeps extends DeliveryDeps {
+  sources: readonly DeadlineSource[];
+  logger?: SchedulerLogger;
+}
+
+export interface CycleReport {
+  planned: { organisationId: string; report: PlanReport }[];
+  delivery: DeliveryReport;
+}
+
+/** Plans the given organisations (all reachable ones by default) now, then delivers: `npm run remind:now`. */
+export async function runReminderCycle(deps: ReminderCycleDeps, organisations?: readonly Organisation[]): Promise<CycleReport> {
+  const now = deps.clock();
+  const planned: CycleReport["planned"] = [];
+  for (const organisation of organisations ?? (await listReachableOrganisations(deps.db))) {
+    planned.push({ organisationId: organisation.id, report: await planReminders(deps.db, organisation, now, deps.settings, deps.sources) });
+  }
+  return { planned, delivery: await deliverDue(deps) };
+}
+
+export class ReminderScheduler {
+  private lastLook: Date;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly deps: ReminderCycleDeps) {
+    this.lastLook = deps.clock();
+  }
+
+  /** One look: plan the organisations whose tick fell in (last look, now], then deliver. */
+  async tick(): Promise<CycleReport> {
+    const now = this.deps.clock();
+    const since = this.lastLook;
+    const organisations = (await listReachableOrganisations(this.deps.db)).filter((organisation) =>
+      scheduledTickBetween(this.deps.settings.cron, organisation.timeZone, since, now),
+    );
+    // Moved forward before the work: a failing run is not retried in a tight loop, and the
+    // next tick's plan sees the same (or a later) state anyway.
+    this.lastLook = now;
+    return runReminderCycle(this.deps, organisations);
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.lastLook = this.deps.clock();
+    this.timer = setInterval(() => this.runOnce(), this.deps.settings.deliverEveryMs);
+  }
+
+  /** Stops the clock and waits for a run in progress, so shutdown does not cut a send in half. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  private runOnce(): void {
+    if (this.running) return;
+    this.running = this.tick()
+      .then((report) => this.logReport(report))
+      .catch((error: unknown) => this.deps.logger?.error({ err: error }, "reminder run failed"))
+      .finally(() => {
+        this.running = undefined;
+      });
+  }
+
+  private logReport(report: CycleReport): void {
+    const { delivery } = report;
+    if (report.planned.length === 0 && delivery.rowsSent + delivery.rowsFailed + delivery.rowsDead === 0) return;
+    this.deps.logger?.info({ planned: report.planned, delivery }, "reminder run");
+  }
+}

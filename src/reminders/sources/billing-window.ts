@@ -1,0 +1,74 @@
+// The billing window closing (DOMAIN.md section 1): approved engagements with no billing
+// entry for a month whose window is about to close. Three reminders per engagement and month,
+// each at 08:00 in the organisation's zone: three days before the last day, the day before,
+// and the morning of the last day itself.
+import { BILLABLE_STATES } from "../../domain/billing";
+import { billingWindowFor, openBillingMonths, type UsageMonth } from "../../domain/billing-window";
+import { listEngagements } from "../../store/engagements";
+import type { DbTx } from "../../store/db";
+import { currentThreshold, type DeadlineSource, type DueItem } from "../due-item";
+import { zonedTimeToUtc } from "../zoned-time";
+
+export const BILLING_WINDOW_KIND = "billing.window-closing";
+
+const THRESHOLDS = [
+  { name: "3-days", daysBefore: 3 },
+  { name: "1-day", daysBefore: 1 },
+  { name: "last-day", daysBefore: 0 },
+] as const;
+const MORNING_HOUR = 8;
+const SCAN_LIMIT = 1000;
+
+/** The reminders of one month's window, as instants, and the instant it closes. */
+export function billingWindowThresholds(month: UsageMonth, timeZone: string): { thresholds: { name: string; at: Date }[]; closesAt: Date } {
+  const window = billingWindowFor(month, timeZone);
+  const [year, monthNumber, day] = window.lastDay.split("-").map(Number) as [number, number, number];
+  const thresholds = THRESHOLDS.map(({ name, daysBefore }) => {
+    const local = new Date(Date.UTC(year, monthNumber - 1, day - daysBefore));
+    const at = zonedTimeToUtc(
+      { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: MORNING_HOUR, minute: 0 },
+      timeZone,
+    );
+    return { name, at };
+  });
+  return { thresholds, closesAt: window.closesAt };
+}
+
+export const billingWindowSource: DeadlineSource = {
+  kind: BILLING_WINDOW_KIND,
+  async due(db, organisation, now) {
+    const items: DueItem[] = [];
+    for (const month of openBillingMonths(organisation.timeZone, now)) {
+      const { thresholds, closesAt } = billingWindowThresholds(month, organisation.timeZone);
+      const threshold = currentThreshold(thresholds, now, closesAt);
+      if (!threshold) continue;
+      for (const engagement of await engagementsWithoutEntry(db, organisation.id, month)) {
+        items.push({
+          kind: BILLING_WINDOW_KIND,
+          deadlineKey: `billing-window:${month}:${engagement.id}`,
+          threshold,
+          deadlineAt: closesAt,
+          recipients: { roles: ["billing", "admin"] },
+          facts: { reference: engagement.reference, client: engagement.clientName, month, threshold },
+          // The last billable minute reads better than the first closed one ("23:59", not "00:00").
+          dates: { lastMoment: new Date(closesAt.getTime() - 60_000), monthStart: billingWindowFor(month, organisation.timeZone).opensAt },
+          fix: { verb: "billing.form", data: { engagementId: engagement.id, month }, titleKey: "reminders.fix.add-entry" },
+        });
+      }
+    }
+    return items;
+  },
+};
+
+async function engagementsWithoutEntry(db: DbTx, organisationId: string, month: UsageMonth) {
+  const { items } = await listEngagements(db, organisationId, { states: BILLABLE_STATES, limit: SCAN_LIMIT });
+  if (items.length === 0) return [];
+  // A rejected entry bills nothing: the month still needs one.
+  const billed = await db.billingEntry.findMany({
+    where: { organisationId, usageMonth: month, state: { not: "rejected" }, engagementId: { in: items.map((e) => e.id) } },
+    select: { engagementId: true },
+    distinct: ["engagementId"],
+  });
+  const billedIds = new Set(billed.map((row) => row.engagementId));
+  return items.filter((engagement) => !billedIds.has(engagement.id));
+}
