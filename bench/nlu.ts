@@ -55,6 +55,7 @@ for (const locale of LOCALES) {
     if (item.language !== null) {
       languageScored += 1;
       if (result.language === locale) languageCorrect += 1;
+      else failures.push(`${locale}  "${item.text}": language detected as ${result.language}`);
     }
     const entitiesOk = got.size === want.size && [...got].every((fact) => want.has(fact));
     if (result.intent !== item.intent || !entitiesOk) {

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { loadIntentCatalogue } from "../../../src/conversation/intent-catalogue";
+import { normaliseText } from "../../../src/conversation/text";
+import { LOCALES } from "../../../src/i18n/locale";
+import { loadEvalSet } from "../../nlu-eval/eval-set";
+
+describe("the held-out evaluation set", () => {
+  it("never appears in the training data, even with case, accents or punctuation changed", () => {
+    const training = new Set(
+      loadIntentCatalogue().definitions.flatMap((definition) => LOCALES.flatMap((locale) => definition.utterances[locale].map(normaliseText))),
+    );
+    const leaked = LOCALES.flatMap((locale) => loadEvalSet(locale).utterances.map((item) => item.text)).filter((text) =>
+      training.has(normaliseText(text)),
+    );
+    expect(leaked).toEqual([]);
+  });
+
+  it("holds at least 50 utterances per language, and every intent in each", () => {
+    const intents = loadIntentCatalogue().definitions.map((definition) => definition.intent);
+    for (const locale of LOCALES) {
+      const set = loadEvalSet(locale);
+      expect(set.utterances.length).toBeGreaterThanOrEqual(50);
+      expect(new Set(set.utterances.map((item) => item.intent))).toEqual(new Set(intents));
+    }
+  });
+});
