@@ -41,6 +41,10 @@ export const ZConfigSchema = z
     ADMIN_AAD_OBJECT_IDS: list,
     DEFAULT_ROLE: z.enum(ROLES).default("viewer"),
     DEFAULT_TIME_ZONE: timeZone.default("UTC"),
+    MIGRATE_ON_START: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((value) => value === "true"),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   })
   .superRefine((env, ctx) => {

@@ -1,10 +1,23 @@
-// Runs the bot as a process: reads the configuration, starts the app, stops it cleanly on
-// SIGTERM/SIGINT. `npm start` migrates the database first (scripts/db-migrate.ts).
+// Runs the bot as a process: reads the configuration, applies any committed migration the
+// database lacks (unless MIGRATE_ON_START=false), starts the app, and stops it cleanly on
+// SIGTERM/SIGINT.
 import { startApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
+import { openDatabase } from "./store/db";
+import { migrateDatabase, pendingMigrations } from "./store/migrate";
 
 try {
-  const app = await startApp(loadConfig());
+  const config = loadConfig();
+  if (config.MIGRATE_ON_START) {
+    const probe = openDatabase(config.DATABASE_URL, { poolSize: 1 });
+    const pending = await pendingMigrations(probe.db, probe.target);
+    await probe.close();
+    if (pending.length > 0) {
+      console.error(`applying ${pending.length} database migration(s): ${pending.join(", ")}`);
+      await migrateDatabase(config.DATABASE_URL);
+    }
+  }
+  const app = await startApp(config);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

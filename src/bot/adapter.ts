@@ -5,10 +5,12 @@ import { randomUUID } from "node:crypto";
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
   MessageFactory,
   type TurnContext,
 } from "botbuilder";
+import { AuthenticationError, type AuthenticateRequestResult } from "botframework-connector";
 import { cardAttachment } from "../cards/render";
 import type { TConfig } from "../config";
 import { resolveLocale } from "../i18n/locale";
@@ -23,8 +25,23 @@ import { errorCard } from "./views/common";
  */
 export type AuthenticationOverrides = Partial<ConfigurationBotFrameworkAuthenticationOptions>;
 
+/**
+ * botbuilder answers 500 when a token's signature does not verify (the JWT library's error is
+ * not an AuthenticationError). Every failure to authenticate a request is a 401: fail closed.
+ */
+class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
+      throw new AuthenticationError(`Unauthorized: ${error instanceof Error ? error.message : "token rejected"}`, 401);
+    }
+  }
+}
+
 export function createAdapter(config: TConfig, logger: Logger, overrides: AuthenticationOverrides = {}): CloudAdapter {
-  const authentication = new ConfigurationBotFrameworkAuthentication({
+  const authentication = new StrictBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId,
     MicrosoftAppPassword: config.MicrosoftAppPassword,
     MicrosoftAppType: config.MicrosoftAppType,

@@ -1,11 +1,14 @@
 // Runs `prisma migrate deploy` for the provider a DATABASE_URL names, with that provider's
-// schema and migrations folder.
+// schema and migrations folder. Start-up asks first whether any committed migration is
+// missing from the database: the CLI costs seconds, the question milliseconds.
 import { execFile } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { type DatabaseTarget, ensureSqliteFolder, resolveDatabaseUrl } from "./database-url";
+import type { Db } from "./db";
 
 const run = promisify(execFile);
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -24,4 +27,21 @@ export async function migrateDatabase(url?: string): Promise<DatabaseTarget> {
     throw new Error(`database migration failed:\n${output.stderr ?? ""}${output.stdout ?? ""}`);
   }
   return target;
+}
+
+/** Committed migrations not yet applied to the database `db` is connected to. */
+export async function pendingMigrations(db: Db, target: DatabaseTarget): Promise<string[]> {
+  const committed = readdirSync(join(projectRoot, "prisma", target.provider, "migrations"), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+  let applied: string[] = [];
+  try {
+    const rows = await db.$queryRawUnsafe<{ migration_name: string }[]>(
+      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+    );
+    applied = rows.map((row) => row.migration_name);
+  } catch {
+    // No migrations table yet: a brand-new database.
+  }
+  return committed.filter((name) => !applied.includes(name)).sort();
 }
