@@ -46,6 +46,12 @@ export const ZConfigSchema = z
       .default("true")
       .transform((value) => value === "true"),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    // Billing: the vendor's key for POST /api/v1/billing-decisions (empty turns the endpoint off),
+    // and the currencies the add-entry form offers, the first preselected.
+    VENDOR_API_KEY: z.union([z.literal(""), z.string().min(24, "must be at least 24 characters")]).default(""),
+    BILLING_CURRENCIES: list
+      .pipe(z.array(z.string().regex(/^[A-Z]{3}$/, "must be ISO 4217 codes such as EUR,USD")))
+      .transform((codes) => (codes.length > 0 ? codes : ["EUR", "USD", "GBP", "IDR"])),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.MicrosoftAppId === "") {
