@@ -56,5 +56,15 @@ export async function engagementStatus(scope: TurnScope, typed: string): Promise
   const reference = normaliseEngagementReference(typed) ?? typed.trim().toUpperCase();
   const engagement = await findEngagementByReference(scope.services.db, scope.organisation.id, reference);
   if (!engagement) return { text: scope.t.t("engagement.status.notFound", { reference }) };
-  return { card: await engagementCardFor(scope, engagement) };
+  return { card: await engagementCardToPost(scope, engagement) };
+}
+
+/**
+ * A card posted in a chat stays there for everyone: in a personal chat it is the reader's own
+ * view, kept fresh for them; elsewhere it is read-only and refreshes into the deciders' view.
+ */
+export async function engagementCardToPost(scope: TurnScope, engagement: Engagement): Promise<AdaptiveCard> {
+  if (scope.conversationType !== "personal") return sharedEngagementCard(scope, engagement);
+  const own = scope.actor.teamsUserId ? [scope.actor.teamsUserId] : [];
+  return engagementCardFor(scope, engagement, { refreshUserIds: own });
 }

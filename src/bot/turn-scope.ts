@@ -14,6 +14,8 @@ export interface TurnScope {
   t: Translator;
   now: Date;
   activityId: string;
+  /** Personal chats show the reader's own view; group chats and channels a shared one. */
+  conversationType: "personal" | "groupChat" | "channel";
 }
 
 export type ScopeRefusal = "tenant_not_allowed" | "no_identity";
@@ -58,6 +60,7 @@ export async function resolveTurnScope(context: TurnContext, services: Services)
     t: translator(resolveLocale(activity.locale ?? actor.locale), validZone(timeZone) ? timeZone : organisation.timeZone),
     now: services.clock(),
     activityId: activity.id ?? "",
+    conversationType: conversationTypeOf(activity.conversation?.conversationType),
   };
 }
 
@@ -68,4 +71,8 @@ function validZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+function conversationTypeOf(type: string | undefined): TurnScope["conversationType"] {
+  return type === "channel" || type === "groupChat" ? type : "personal";
 }

@@ -167,3 +167,35 @@ describe("engagement requests in Teams", () => {
     expect(bot.connector.activities[0]?.conversationId).toBe("19:team@thread.skype");
   });
 });
+
+describe("cards posted in chats", () => {
+  it("posts the reader's own view in a personal chat, refreshed for them", async () => {
+    const engagement = await pendingEngagement("Own view");
+    bot.connector.clear();
+    await bot.sendMessage(approver, `status ${engagement.reference}`);
+    await bot.connector.waitFor((a) => a.length >= 1);
+    const card = lastCard() as { refresh?: { userIds?: string[] } };
+    expect(cardVerbs(card)).toContain("engagement.approve");
+    expect(card.refresh?.userIds).toEqual([approver.teamsUserId]);
+  });
+
+  it("posts a read-only card in a channel that refreshes into the deciders' view", async () => {
+    const engagement = await pendingEngagement("Channel view");
+    bot.connector.clear();
+    await bot.sendMessage(viewer, `status ${engagement.reference}`, { conversationType: "channel", conversationId: "19:ops@thread.skype" });
+    await bot.connector.waitFor((a) => a.length >= 1);
+    const card = lastCard() as { refresh?: { userIds?: string[] } };
+    expect(cardVerbs(card)).not.toContain("engagement.approve");
+    expect(card.refresh?.userIds).toContain(approver.teamsUserId);
+    expect(card.refresh?.userIds).not.toContain(viewer.teamsUserId);
+    const refreshed = await bot.invoke(approver, "engagement.refresh", { engagementId: engagement.id }, { trigger: "automatic" });
+    expect(cardVerbs(refreshed.body.value)).toContain("engagement.approve");
+  });
+
+  it("says so when an engagement is not found", async () => {
+    bot.connector.clear();
+    await bot.sendMessage(viewer, "status ENG-999999");
+    await bot.connector.waitFor((a) => a.length >= 1);
+    expect(bot.connector.activities[0]?.activity.text).toMatch(/no engagement .*999999/);
+  });
+});
