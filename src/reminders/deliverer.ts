@@ -43,8 +43,10 @@ export interface ComposedMessage {
 /** Builds the activities for one recipient's rows; rows left out of every message cannot be rendered. */
 export type ComposeMessages = (audience: DeliveryAudience, messages: readonly OutboxMessage[]) => ComposedMessage[];
 
-export interface DeliveryLogger {
+export interface ReminderLogger {
+  info(details: object, message: string): void;
   warn(details: object, message: string): void;
+  error(details: object, message: string): void;
 }
 
 export interface DeliveryDeps {
@@ -55,7 +57,7 @@ export interface DeliveryDeps {
   settings: ReminderSettings;
   compose: ComposeMessages;
   sender: SenderDeps;
-  logger?: DeliveryLogger;
+  logger?: ReminderLogger;
   /** Recipients claimed per batch; the loop claims batches until nothing is due. */
   batchRecipients?: number;
   random?: () => number;

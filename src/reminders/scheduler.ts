@@ -10,15 +10,8 @@ import type { DeadlineSource } from "./due-item";
 import { type PlanReport, planReminders } from "./planner";
 import { scheduledTickBetween } from "./schedule";
 
-export interface SchedulerLogger {
-  info(details: object, message: string): void;
-  warn(details: object, message: string): void;
-  error(details: object, message: string): void;
-}
-
 export interface ReminderCycleDeps extends DeliveryDeps {
   sources: readonly DeadlineSource[];
-  logger?: SchedulerLogger;
 }
 
 export interface CycleReport {
