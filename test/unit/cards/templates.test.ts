@@ -1,0 +1,25 @@
+// Every template in cards/, expanded with representative data in each language, is a valid
+// Adaptive Card 1.5 that Teams renders, within the 28 KB budget.
+import { describe, expect, it } from "vitest";
+import { templateNames } from "../../../src/cards/render";
+import { LOCALES } from "../../../src/i18n/locale";
+import { translator } from "../../../src/i18n/translator";
+import { validateAdaptiveCard } from "../../support/adaptive-card-validator";
+import { type CardSamples, foundationSamples } from "./samples";
+
+const samples: CardSamples = { ...foundationSamples };
+
+describe("card templates", () => {
+  it("each has representative samples", () => {
+    expect(templateNames().filter((name) => !samples[name])).toEqual([]);
+  });
+
+  describe.each(LOCALES)("in %s", (locale) => {
+    const t = translator(locale, "Europe/Paris");
+    it.each(templateNames())("%s renders valid for Teams", (name) => {
+      const cards = samples[name]?.(t) ?? [];
+      expect(cards.length).toBeGreaterThan(0);
+      for (const card of cards) expect(validateAdaptiveCard(card), JSON.stringify(card).slice(0, 400)).toEqual([]);
+    });
+  });
+});
