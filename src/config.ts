@@ -2,6 +2,7 @@
 // has a default that runs the bot locally; README.md documents each one.
 import { z } from "zod";
 import { ROLES } from "./domain/roles";
+import { reminderEnvShape } from "./reminders/settings";
 import { DEFAULT_DATABASE_URL } from "./store/database-url";
 
 const list = z
@@ -46,6 +47,8 @@ export const ZConfigSchema = z
       .default("true")
       .transform((value) => value === "true"),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    // Reminders: schedule, quiet hours, SLA, lease (src/reminders/settings.ts documents each).
+    ...reminderEnvShape,
     // Billing: the vendor's key for POST /api/v1/billing-decisions (empty turns the endpoint off),
     // and the currencies the add-entry form offers, the first preselected.
     VENDOR_API_KEY: z.union([z.literal(""), z.string().min(24, "must be at least 24 characters")]).default(""),
