@@ -4,7 +4,7 @@ import type { CloudAdapter } from "botbuilder";
 import { type AuthenticationOverrides, createAdapter } from "./bot/adapter";
 import { PartnerOpsBot } from "./bot/bot";
 import { isOpenLocalMode, type TConfig } from "./config";
-import { CommandRecognizer } from "./conversation/command-recognizer";
+import { LocalRecognizer } from "./conversation/local-recognizer";
 import type { Recognizer } from "./conversation/recognizer";
 import { type HttpServer, type RouteRegistrar, startHttpServer } from "./http/server";
 import { createLogger, type Logger } from "./logger";
@@ -37,7 +37,7 @@ export async function startApp(config: TConfig, options: AppOptions = {}): Promi
     db: database.db,
     logger,
     clock: options.clock ?? (() => new Date()),
-    recognizer: options.recognizer ?? new CommandRecognizer(),
+    recognizer: options.recognizer ?? (await LocalRecognizer.create()),
   };
   const adapter = createAdapter(config, logger, options.authentication);
   const bot = new PartnerOpsBot(services);

@@ -1,19 +1,21 @@
-// Every intent the bot answers, merged from the features' tables; "none" and unknown intents
-// get help with examples rather than a dead end.
+// Every intent the bot answers, merged from the features' tables. A hesitant recognition is
+// answered with a question back, and "none" or an unknown intent with examples: never a dead end.
 import { engagementIntents } from "./engagements";
+import { askBack, help, none } from "./help";
 import type { IntentHandler } from "./types";
 
-const help: IntentHandler = async (scope) => ({
-  text: scope.t.t("common.help"),
-  suggestions: [scope.t.t("common.welcome.example.pending"), scope.t.t("common.welcome.example.help")],
-});
+/** Answers with choices when the recognizer could not tell two intents apart, else runs the handler. */
+function unlessAmbiguous(handler: IntentHandler): IntentHandler {
+  return async (scope, recognition, text) => askBack(scope, recognition) ?? handler(scope, recognition, text);
+}
 
-export const intentHandlers: Record<string, IntentHandler> = {
+const handlers: Record<string, IntentHandler> = {
   ...engagementIntents,
   help,
 };
 
-export const fallbackIntent: IntentHandler = async (scope) => ({
-  text: scope.t.t("common.notUnderstood"),
-  suggestions: [scope.t.t("common.welcome.example.pending"), scope.t.t("common.welcome.example.help")],
-});
+export const intentHandlers: Record<string, IntentHandler> = Object.fromEntries(
+  Object.entries(handlers).map(([intent, handler]) => [intent, unlessAmbiguous(handler)]),
+);
+
+export const fallbackIntent: IntentHandler = none;
