@@ -186,3 +186,57 @@ function toEvent(row: EventRow): EngagementEvent {
     ...(row.details ? { details: JSON.parse(row.details) as Record<string, unknown> } : {}),
   };
 }
+
+/** Bounded so one query stays under every driver's bind-parameter limit. */
+const LOOKUP_CHUNK = 500;
+
+/**
+ * The organisation's engagements holding any of these external ids or references: one query
+ * per 500 keys instead of two per record, for the vendor-portal import.
+ */
+export async function findEngagementsByKeys(
+  db: DbTx,
+  organisationId: string,
+  keys: { externalIds: readonly string[]; references: readonly string[] },
+): Promise<Engagement[]> {
+  const found = new Map<string, Engagement>();
+  const lookups = [
+    ...chunks(keys.externalIds).map((externalId) => ({ externalId: { in: externalId } })),
+    ...chunks(keys.references).map((reference) => ({ reference: { in: reference } })),
+  ];
+  for (const where of lookups) {
+    const rows = await db.engagement.findMany({ where: { organisationId, ...where } });
+    for (const row of rows) found.set(row.id, toEngagement(row));
+  }
+  return [...found.values()];
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += LOOKUP_CHUNK) result.push(items.slice(start, start + LOOKUP_CHUNK));
+  return result;
+}
+
+/** Many new engagements and their first events in a few statements, for the import. */
+export async function insertEngagements(tx: DbTx, transitions: readonly Transition[]): Promise<void> {
+  for (const batch of chunks(transitions)) {
+    await tx.engagement.createMany({
+      data: batch.map(({ engagement: e }) => ({ id: e.id, organisationId: e.organisationId, externalId: e.externalId, ...engagementData(e) })),
+    });
+    await tx.engagementEvent.createMany({ data: batch.flatMap((transition) => transition.events.map(eventData)) });
+  }
+}
+
+function eventData(event: EngagementEvent) {
+  return {
+    organisationId: event.organisationId,
+    engagementId: event.engagementId,
+    sequence: event.sequence,
+    at: event.at,
+    action: event.action,
+    actorId: event.actorId ?? null,
+    actorName: event.actorName,
+    reason: event.reason ?? null,
+    details: event.details ? JSON.stringify(event.details) : null,
+  };
+}

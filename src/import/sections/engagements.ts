@@ -4,8 +4,8 @@
 // not applied), because a decision is never rewritten.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { type Engagement, eventFor } from "../../domain/engagements";
-import { findEngagementByExternalId, findEngagementByReference, insertEngagement, updateEngagement } from "../../store/engagements";
+import { type Engagement, type Transition, eventFor } from "../../domain/engagements";
+import { findEngagementsByKeys, insertEngagements, updateEngagement } from "../../store/engagements";
 import type { DbTx } from "../../store/db";
 import { ImportRejected, fieldName, recordName } from "../problems";
 import { type SectionOutcome, defineSection, emptyOutcome } from "../section";
@@ -46,30 +46,39 @@ export const engagementsSection = defineSection({
   uniqueFields: ["externalId", "reference"],
   async apply(tx, organisation, records, now) {
     const outcome = emptyOutcome();
+    const known = await findEngagementsByKeys(tx, organisation.id, {
+      externalIds: records.map((record) => record.externalId),
+      references: records.map((record) => record.reference),
+    });
+    const byExternalId = new Map(known.map((engagement) => [engagement.externalId, engagement]));
+    const holders: ReferenceHolders = new Map(known.map((engagement) => [engagement.reference, engagement.externalId]));
+    const created: Transition[] = [];
     for (const [index, record] of records.entries()) {
       const name = recordName("engagements", index, { field: "externalId", value: record.externalId });
       const details = detailsOf(record);
-      const existing = await findEngagementByExternalId(tx, organisation.id, record.externalId);
+      const existing = byExternalId.get(record.externalId);
       if (existing) {
-        await applyToExisting(tx, existing, details, name, now, outcome);
+        await applyToExisting(tx, { existing, details, name, now, holders }, outcome);
       } else {
-        await createEngagement(tx, organisation.id, record, details, name, now);
-        outcome.created += 1;
+        created.push(newEngagement(organisation.id, { record, details, name, now, holders }));
       }
     }
+    // New engagements are written together once every record has been checked.
+    await insertEngagements(tx, created);
+    outcome.created = created.length;
     return outcome;
   },
 });
 
-async function createEngagement(
-  tx: DbTx,
+/** Which engagement (by externalId) holds each reference, kept current as the file is applied. */
+type ReferenceHolders = Map<string, string>;
+
+function newEngagement(
   organisationId: string,
-  record: TImportEngagement,
-  details: Details,
-  name: string,
-  now: Date,
-): Promise<void> {
-  await ensureReferenceFree(tx, organisationId, record, name);
+  input: { record: TImportEngagement; details: Details; name: string; now: Date; holders: ReferenceHolders },
+): Transition {
+  const { record, details, name, now, holders } = input;
+  claimReference(holders, record.reference, record.externalId, name);
   const engagement: Engagement = {
     ...details,
     id: randomUUID(),
@@ -81,17 +90,15 @@ async function createEngagement(
   // History starts when the client asked, so it reads in order beside later decisions; when
   // the bot learnt of it is kept in the details.
   const created = eventFor(engagement, "created", IMPORT_ACTOR, record.requestedAt, undefined, { importedAt: now.toISOString() });
-  await insertEngagement(tx, { engagement, events: [created] });
+  return { engagement, events: [created] };
 }
 
 async function applyToExisting(
   tx: DbTx,
-  existing: Engagement,
-  details: Details,
-  name: string,
-  now: Date,
+  input: { existing: Engagement; details: Details; name: string; now: Date; holders: ReferenceHolders },
   outcome: SectionOutcome,
 ): Promise<void> {
+  const { existing, details, name, now, holders } = input;
   const changed = changedFields(existing, details);
   if (changed.length === 0) {
     outcome.unchanged += 1;
@@ -103,7 +110,8 @@ async function applyToExisting(
     return;
   }
   if (changed.includes("reference")) {
-    await ensureReferenceFree(tx, existing.organisationId, { ...details, externalId: existing.externalId }, name);
+    claimReference(holders, details.reference, existing.externalId, name);
+    holders.delete(existing.reference);
   }
   const next: Engagement = { ...existing, ...details, version: existing.version + 1 };
   const change = Object.fromEntries(
@@ -117,17 +125,13 @@ async function applyToExisting(
 }
 
 /** References are unique per organisation: name the engagement that already holds it. */
-async function ensureReferenceFree(
-  tx: DbTx,
-  organisationId: string,
-  record: { reference: string; externalId: string },
-  name: string,
-): Promise<void> {
-  const holder = await findEngagementByReference(tx, organisationId, record.reference);
-  if (holder && holder.externalId !== record.externalId) {
-    const message = `${record.reference} already belongs to the engagement with externalId ${JSON.stringify(holder.externalId)}`;
+function claimReference(holders: ReferenceHolders, reference: string, externalId: string, name: string): void {
+  const holder = holders.get(reference);
+  if (holder !== undefined && holder !== externalId) {
+    const message = `${reference} already belongs to the engagement with externalId ${JSON.stringify(holder)}`;
     throw new ImportRejected([{ where: fieldName(name, ["reference"]), message }]);
   }
+  holders.set(reference, externalId);
 }
 
 function detailsOf(record: TImportEngagement): Details {
