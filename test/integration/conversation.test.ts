@@ -1,0 +1,157 @@
+// Questions in plain words, end to end: Teams-shaped messages POSTed to the real server with the
+// local recognizer, replies captured at the stand-in connector. The Teams locale is English
+// throughout: the bot answers in the language the question was written in.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Engagement, eventFor } from "../../src/domain/engagements";
+import { type Locale } from "../../src/i18n/locale";
+import { translator } from "../../src/i18n/translator";
+import { insertEngagement } from "../../src/store/engagements";
+import { ensureOrganisation } from "../../src/store/organisations";
+import type { CapturedActivity } from "../support/connector";
+import { cardText, startTestBot, type TestBot, type TestUser } from "../support/bot";
+
+let bot: TestBot;
+let approver: TestUser;
+let viewer: TestUser;
+
+async function engagement(reference: string, title: string, organisationId = bot.organisation.id): Promise<Engagement> {
+  const record: Engagement = {
+    id: `id-${reference}-${organisationId.slice(0, 6)}`,
+    organisationId,
+    externalId: `ext-${reference}`,
+    reference,
+    title,
+    clientName: "Fabrikam",
+    productName: "Managed firewall",
+    requestedAt: new Date("2026-11-20T08:00:00Z"),
+    state: "pending",
+    version: 1,
+  };
+  await bot.database.db.$transaction((tx) =>
+    insertEngagement(tx, { engagement: record, events: [eventFor(record, "created", { aadObjectId: "import", name: "Import" }, record.requestedAt)] }),
+  );
+  return record;
+}
+
+async function ask(user: TestUser, text: string): Promise<CapturedActivity["activity"]> {
+  bot.connector.clear();
+  const response = await bot.sendMessage(user, text, { locale: "en-US" });
+  expect(response.status).toBe(200);
+  const [reply] = await bot.connector.waitFor((activities) => activities.length >= 1);
+  return reply!.activity;
+}
+
+function suggestions(activity: CapturedActivity["activity"]): string[] {
+  const suggested = activity.suggestedActions as { actions?: { value?: unknown }[] } | undefined;
+  return (suggested?.actions ?? []).map((action) => String(action.value));
+}
+
+beforeAll(async () => {
+  bot = await startTestBot();
+  approver = await bot.user("approver", "Ana Approver");
+  viewer = await bot.user("viewer", "Victor Viewer");
+  await engagement("ENG-5555", "Managed backup for Fabrikam");
+  await engagement("ENG-4101", "Firewall for Contoso");
+  await engagement("ENG-4102", "Monitoring for Contoso");
+  await engagement("ENG-4103", "Patching for Contoso");
+  const other = await ensureOrganisation(bot.database.db, "tenant-other", { name: "Other Partner", timeZone: "UTC" });
+  await engagement("ENG-7777", "Another organisation's secret", other.id);
+});
+
+afterAll(async () => bot?.stop());
+
+const questions: Record<Locale, Record<string, string>> = {
+  en: {
+    status: "what's the status of ENG-5555?",
+    partial: "status 410",
+    notFound: "where is ENG-9999",
+    otherOrganisation: "status of ENG-7777",
+    mine: "anything waiting on my approval?",
+    all: "show all pending requests",
+    help: "what can you do?",
+    none: "what's the weather tomorrow?",
+  },
+  fr: {
+    status: "où en est l'engagement ENG-5555 ?",
+    partial: "statut du 410",
+    notFound: "où en est ENG-9999",
+    otherOrganisation: "statut de ENG-7777",
+    mine: "qu'est-ce que je dois approuver ?",
+    all: "toutes les demandes en attente",
+    help: "que sais-tu faire ?",
+    none: "quel temps fera-t-il demain ?",
+  },
+  id: {
+    status: "bagaimana status ENG-5555?",
+    partial: "cek engagement 410 dong",
+    notFound: "di mana ENG-9999",
+    otherOrganisation: "cek status ENG-7777 dong",
+    mine: "apa yang menunggu persetujuan saya?",
+    all: "semua permintaan yang pending",
+    help: "kamu bisa apa?",
+    none: "bagaimana cuaca besok?",
+  },
+};
+
+describe.each(["en", "fr", "id"] as const)("asking in %s", (locale) => {
+  const t = translator(locale, "UTC");
+  const q = questions[locale];
+
+  it("answers an engagement's status with its card, in the language asked", async () => {
+    const reply = await ask(approver, q.status!);
+    const text = cardText(reply.attachments?.[0]?.content);
+    expect(text).toContain("Managed backup for Fabrikam");
+    expect(text).toContain(t.t("engagement.state.pending"));
+  });
+
+  it("offers the matching references as choices when a partial number matches several", async () => {
+    const reply = await ask(approver, q.partial!);
+    expect(reply.text).toContain(t.t("conversation.status.choose", { count: 3, typed: "410" }));
+    expect(suggestions(reply)).toEqual(["ENG-4101", "ENG-4102", "ENG-4103"].map((reference) => t.t("conversation.suggest.status", { reference })));
+  });
+
+  it("says plainly when no engagement matches, with an example to try", async () => {
+    const reply = await ask(approver, q.notFound!);
+    expect(reply.text).toBe(t.t("conversation.status.notFound", { typed: "9999" }));
+  });
+
+  it("never shows another organisation's engagement", async () => {
+    const reply = await ask(approver, q.otherOrganisation!);
+    expect(reply.text).toBe(t.t("conversation.status.notFound", { typed: "7777" }));
+    expect(JSON.stringify(reply)).not.toContain("secret");
+  });
+
+  it("lists the requests an approver can decide when asked for theirs", async () => {
+    const reply = await ask(approver, q.mine!);
+    const text = cardText(reply.attachments?.[0]?.content);
+    expect(text).toContain(t.t("conversation.pending.mineTitle", { count: 4 }));
+    expect(text).toContain("Firewall for Contoso");
+    expect(text).not.toContain("Another organisation's secret");
+  });
+
+  it("tells a viewer that nothing waits for them, and offers the whole list", async () => {
+    const reply = await ask(viewer, q.mine!);
+    expect(reply.text).toBe(t.t("conversation.pending.notDecider", { role: "viewer", count: 4 }));
+    expect(suggestions(reply)).toEqual([t.t("conversation.suggest.allPending")]);
+  });
+
+  it("lists every pending request of the organisation when asked for all", async () => {
+    const reply = await ask(viewer, q.all!);
+    const text = cardText(reply.attachments?.[0]?.content);
+    expect(text).toContain(t.t("engagement.list.pendingTitle", { count: 4 }));
+    expect(text).not.toContain("Another organisation's secret");
+  });
+
+  it("answers help with examples to click", async () => {
+    const reply = await ask(viewer, q.help!);
+    expect(reply.text).toContain(t.t("conversation.help.intro"));
+    expect(reply.text).toContain(t.t("conversation.example.billing.window"));
+    expect(suggestions(reply)).toContain(t.t("conversation.example.approvals.pending"));
+  });
+
+  it("answers what it cannot do with examples, never a dead end", async () => {
+    const reply = await ask(viewer, q.none!);
+    expect(reply.text).toContain(t.t("conversation.none.intro"));
+    expect(suggestions(reply).length).toBeGreaterThan(0);
+  });
+});
