@@ -1,7 +1,7 @@
 // Builds the Teams app package (dist/partner-ops-teams.zip): manifest/manifest.json with the
 // bot's Microsoft App ID filled in, its localization files and its two icons, checked against
 // the official Teams schemas shipped offline by @microsoft/app-manifest before anything is zipped.
-// Run: MICROSOFT_APP_ID=<guid> npm run package:teams   (or: npm run package:teams -- --app-id <guid>)
+// Run: MicrosoftAppId=<guid> npm run package:teams   (or: npm run package:teams -- --app-id <guid>)
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
@@ -27,11 +27,11 @@ const ZAppIdSchema = z.guid();
 type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
 const HOW_TO_GIVE_AN_APP_ID =
-  "Set MICROSOFT_APP_ID to the bot's Microsoft App ID (the GUID of its Azure Bot registration) or pass --app-id <guid>.";
+  "Set MicrosoftAppId (the setting the bot itself reads) to the bot's Microsoft App ID (the GUID of its Azure Bot registration) or pass --app-id <guid>.";
 
-/** The app id comes from --app-id, else from MICROSOFT_APP_ID; either way it must be a GUID. */
+/** The app id comes from --app-id, else from MicrosoftAppId; either way it must be a GUID. */
 export function resolveAppId(flag: string | undefined, env: NodeJS.ProcessEnv): Checked<string> {
-  const [source, raw] = flag !== undefined ? ["--app-id", flag] : ["MICROSOFT_APP_ID", env.MICROSOFT_APP_ID];
+  const [source, raw] = flag !== undefined ? ["--app-id", flag] : ["MicrosoftAppId", env.MicrosoftAppId];
   if (raw === undefined || raw.trim() === "") {
     return { ok: false, problems: [`Cannot package the Teams app without an app id. ${HOW_TO_GIVE_AN_APP_ID}`] };
   }

@@ -1,6 +1,6 @@
 // Starts Microsoft 365 Agents Playground, a local Teams-like chat, against the bot's message
 // endpoint (http://localhost:${PORT:-3978}/api/messages) on the msteams channel. Start the bot
-// first (`npm start`, no MICROSOFT_APP_ID: local mode), then run `npm run playground`; extra
+// first (`npm start`, no MicrosoftAppId: local mode), then run `npm run playground`; extra
 // arguments go to the Playground (`npm run playground -- --port 56151`). The Playground's own
 // output is passed through, and this script exits with the Playground's exit code.
 //

@@ -43,32 +43,32 @@ describe("the Teams app package", () => {
 });
 
 describe("the app id packaging needs", () => {
-  it("comes from MICROSOFT_APP_ID", () => {
-    expect(resolveAppId(undefined, { MICROSOFT_APP_ID: SAMPLE_APP_ID })).toEqual({ ok: true, value: SAMPLE_APP_ID });
+  it("comes from MicrosoftAppId", () => {
+    expect(resolveAppId(undefined, { MicrosoftAppId: SAMPLE_APP_ID })).toEqual({ ok: true, value: SAMPLE_APP_ID });
   });
 
   it("comes from --app-id first when both are given", () => {
     const other = "0b7e2f44-93c1-4a55-8d2e-7c9f0e1a2b3c";
-    expect(resolveAppId(other, { MICROSOFT_APP_ID: SAMPLE_APP_ID })).toEqual({ ok: true, value: other });
+    expect(resolveAppId(other, { MicrosoftAppId: SAMPLE_APP_ID })).toEqual({ ok: true, value: other });
   });
 
   it("is refused when missing, with a message that says how to give one", () => {
     const resolved = resolveAppId(undefined, {});
     expect(resolved.ok).toBe(false);
-    if (!resolved.ok) expect(resolved.problems[0]).toMatch(/without an app id.*MICROSOFT_APP_ID.*--app-id/);
-    expect(resolveAppId(undefined, { MICROSOFT_APP_ID: "  " }).ok).toBe(false);
+    if (!resolved.ok) expect(resolved.problems[0]).toMatch(/without an app id.*MicrosoftAppId.*--app-id/);
+    expect(resolveAppId(undefined, { MicrosoftAppId: "  " }).ok).toBe(false);
   });
 
   it("is refused when it is not a GUID", () => {
-    const resolved = resolveAppId(undefined, { MICROSOFT_APP_ID: "partner-ops-bot" });
+    const resolved = resolveAppId(undefined, { MicrosoftAppId: "partner-ops-bot" });
     expect(resolved.ok).toBe(false);
-    if (!resolved.ok) expect(resolved.problems[0]).toContain('MICROSOFT_APP_ID "partner-ops-bot" is not a GUID');
+    if (!resolved.ok) expect(resolved.problems[0]).toContain('MicrosoftAppId "partner-ops-bot" is not a GUID');
   });
 
   it("makes `npm run package:teams` exit non-zero and write nothing when it is missing", async () => {
     const out = mkdtempSync(join(tmpdir(), "teams-package-"));
     const zipPath = join(out, "package.zip");
-    const env = { ...process.env, MICROSOFT_APP_ID: "" };
+    const env = { ...process.env, MicrosoftAppId: "" };
     const run = promisify(execFile)("npx", ["tsx", "scripts/package-teams.ts", "--out", zipPath], { env });
     await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("without an app id") });
     expect(existsSync(zipPath)).toBe(false);
