@@ -2,6 +2,7 @@
 // has a default that runs the bot locally; README.md documents each one.
 import { z } from "zod";
 import { ROLES } from "./domain/roles";
+import { isIanaTimeZone } from "./domain/time-zone";
 import { reminderEnvShape } from "./reminders/settings";
 import { DEFAULT_DATABASE_URL } from "./store/database-url";
 
@@ -15,17 +16,7 @@ const list = z
       .filter((item) => item !== ""),
   );
 
-const timeZone = z.string().refine(
-  (zone) => {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: "must be an IANA time zone such as Europe/Paris" },
-);
+const timeZone = z.string().refine(isIanaTimeZone, { message: "must be an IANA time zone such as Europe/Paris" });
 
 export const ZConfigSchema = z
   .object({

@@ -2,6 +2,7 @@
 // activity's authenticated envelope (tenant, Entra object id), never from card data.
 import type { TurnContext } from "botbuilder";
 import { isOpenLocalMode } from "../config";
+import { isIanaTimeZone } from "../domain/time-zone";
 import { resolveLocale } from "../i18n/locale";
 import { type Translator, translator } from "../i18n/translator";
 import type { Services } from "../services";
@@ -57,21 +58,13 @@ export async function resolveTurnScope(context: TurnContext, services: Services)
     services,
     organisation,
     actor,
-    t: translator(resolveLocale(activity.locale ?? actor.locale), validZone(timeZone) ? timeZone : organisation.timeZone),
+    t: translator(resolveLocale(activity.locale ?? actor.locale), isIanaTimeZone(timeZone) ? timeZone : organisation.timeZone),
     now: services.clock(),
     activityId: activity.id ?? "",
     conversationType: conversationTypeOf(activity.conversation?.conversationType),
   };
 }
 
-function validZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function conversationTypeOf(type: string | undefined): TurnScope["conversationType"] {
   return type === "channel" || type === "groupChat" ? type : "personal";

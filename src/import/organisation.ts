@@ -1,17 +1,10 @@
 // The organisation (Teams tenant) an import file belongs to. The file is the vendor portal's
 // view of the partner, so its name and time zone win over what the bot stored before.
 import { z } from "zod";
+import { isIanaTimeZone } from "../domain/time-zone";
 import type { DbTx } from "../store/db";
-import { type Organisation, ensureOrganisation, findOrganisationByTenant } from "../store/organisations";
+import { type Organisation, ensureOrganisation, findOrganisationByTenant, updateOrganisation } from "../store/organisations";
 
-export function isIanaTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const ZImportOrganisationSchema = z
   .strictObject({
@@ -38,10 +31,5 @@ export async function applyOrganisation(
   const organisation = await ensureOrganisation(tx, input.tenantId, { name: input.name, timeZone: input.timeZone });
   if (!before) return { organisation, outcome: "created" };
   if (before.name === input.name && before.timeZone === input.timeZone) return { organisation, outcome: "unchanged" };
-  // src/store/organisations.ts only creates organisations; renaming one is the import's business.
-  const updated = await tx.organisation.update({
-    where: { id: before.id },
-    data: { name: input.name, timeZone: input.timeZone },
-  });
-  return { organisation: updated, outcome: "updated" };
+  return { organisation: await updateOrganisation(tx, before.id, { name: input.name, timeZone: input.timeZone }), outcome: "updated" };
 }

@@ -33,6 +33,11 @@ export async function ensureOrganisation(
   });
 }
 
+/** The vendor portal's name and time zone for the organisation win over what was stored. */
+export async function updateOrganisation(db: DbTx, id: string, data: { name: string; timeZone: string }): Promise<Organisation> {
+  return db.organisation.update({ where: { id }, data });
+}
+
 export async function findUser(db: DbTx, organisationId: string, aadObjectId: string): Promise<PartnerUser | undefined> {
   const row = await db.partnerUser.findUnique({ where: { organisationId_aadObjectId: { organisationId, aadObjectId } } });
   return row ? toPartnerUser(row) : undefined;
