@@ -22,7 +22,7 @@ export interface DueItem {
   kind: string;
   /** Stable across runs: the same deadline planned again maps to the same outbox row. */
   deadlineKey: string;
-  /** Which reminder of the deadline this is ("3-days", "1-day", "last-day"): each is sent once. */
+  /** Which reminder of the deadline this is ("threeDays", "oneDay", "lastDay"): each is sent once. */
   threshold: string;
   deadlineAt: Date;
   recipients: RecipientSpec;

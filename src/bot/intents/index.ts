@@ -2,6 +2,7 @@
 // answered with a question back, and "none" or an unknown intent with examples: never a dead end.
 import { engagementIntents } from "./engagements";
 import { askBack, help, none } from "./help";
+import { reminderIntents } from "./reminders";
 import type { IntentHandler } from "./types";
 
 /** Answers with choices when the recognizer could not tell two intents apart, else runs the handler. */
@@ -11,6 +12,7 @@ function unlessAmbiguous(handler: IntentHandler): IntentHandler {
 
 const handlers: Record<string, IntentHandler> = {
   ...engagementIntents,
+  ...reminderIntents,
   help,
 };
 

@@ -12,9 +12,9 @@ import { zonedTimeToUtc } from "../zoned-time";
 export const BILLING_WINDOW_KIND = "billing.window-closing";
 
 const THRESHOLDS = [
-  { name: "3-days", daysBefore: 3 },
-  { name: "1-day", daysBefore: 1 },
-  { name: "last-day", daysBefore: 0 },
+  { name: "threeDays", daysBefore: 3 },
+  { name: "oneDay", daysBefore: 1 },
+  { name: "lastDay", daysBefore: 0 },
 ] as const;
 const MORNING_HOUR = 8;
 const SCAN_LIMIT = 1000;
@@ -52,7 +52,7 @@ export const billingWindowSource: DeadlineSource = {
           facts: { reference: engagement.reference, client: engagement.clientName, month, threshold },
           // The last billable minute reads better than the first closed one ("23:59", not "00:00").
           dates: { lastMoment: new Date(closesAt.getTime() - 60_000), monthStart: billingWindowFor(month, organisation.timeZone).opensAt },
-          fix: { verb: "billing.form", data: { engagementId: engagement.id, month }, titleKey: "reminders.fix.add-entry" },
+          fix: { verb: "billing.form", data: { engagementId: engagement.id }, titleKey: "reminders.fix.add-entry" },
         });
       }
     }

@@ -23,9 +23,9 @@ describe("reminder thresholds", () => {
   it("reminds about October's window at 08:00 Paris time on 30 October, 1 November and 2 November", () => {
     const { thresholds: october, closesAt } = billingWindowThresholds("2026-10", "Europe/Paris");
     expect(october).toEqual([
-      { name: "3-days", at: new Date("2026-10-30T07:00:00Z") },
-      { name: "1-day", at: new Date("2026-11-01T07:00:00Z") },
-      { name: "last-day", at: new Date("2026-11-02T07:00:00Z") },
+      { name: "threeDays", at: new Date("2026-10-30T07:00:00Z") },
+      { name: "oneDay", at: new Date("2026-11-01T07:00:00Z") },
+      { name: "lastDay", at: new Date("2026-11-02T07:00:00Z") },
     ]);
     expect(closesAt).toEqual(new Date("2026-11-02T23:00:00Z"));
   });

@@ -1,0 +1,49 @@
+// Card actions on reminders: snooze a kind for a day, mute it, unmute it. Preferences belong
+// to the person clicking (resolved on the server), never to whoever the card was sent to.
+import { z } from "zod";
+import { dueForUser } from "../../reminders/due-for-user";
+import { reminderSettings } from "../../reminders/settings";
+import { reminderKinds } from "../../reminders/sources";
+import { listReminderPreferences, muteReminders, snoozeReminders, unmuteReminders } from "../../store/reminder-preferences";
+import type { TurnScope } from "../turn-scope";
+import { kindName, overviewCard } from "../views/reminders";
+import { type ActionOutcome, type ActionScope, defineAction } from "./types";
+
+const SNOOZE_MS = 24 * 60 * 60 * 1000;
+
+const ZReminderKindSchema = z.object({ kind: z.enum(reminderKinds() as [string, ...string[]]) });
+
+function target(scope: ActionScope, kind: string) {
+  return { organisationId: scope.organisation.id, aadObjectId: scope.actor.aadObjectId, kind };
+}
+
+export async function reminderOverview(scope: TurnScope, notice?: string) {
+  const { db, config } = scope.services;
+  const [due, preferences] = await Promise.all([
+    dueForUser(db, scope.organisation, scope.actor, scope.now, reminderSettings(config)),
+    listReminderPreferences(db, scope.organisation.id, scope.actor.aadObjectId),
+  ]);
+  return overviewCard(scope.t, { due, preferences, now: scope.now, ...(notice ? { notice } : {}) });
+}
+
+async function snooze(scope: ActionScope, { kind }: z.infer<typeof ZReminderKindSchema>): Promise<ActionOutcome> {
+  const until = new Date(scope.now.getTime() + SNOOZE_MS);
+  await snoozeReminders(scope.services.db, target(scope, kind), until);
+  return { message: scope.t.t("reminders.snoozed", { kindName: kindName(scope.t, kind), until }) };
+}
+
+async function mute(scope: ActionScope, { kind }: z.infer<typeof ZReminderKindSchema>): Promise<ActionOutcome> {
+  await muteReminders(scope.services.db, target(scope, kind));
+  return { message: scope.t.t("reminders.muted", { kindName: kindName(scope.t, kind) }) };
+}
+
+async function unmute(scope: ActionScope, { kind }: z.infer<typeof ZReminderKindSchema>): Promise<ActionOutcome> {
+  await unmuteReminders(scope.services.db, target(scope, kind));
+  return { card: await reminderOverview(scope, scope.t.t("reminders.unmuted", { kindName: kindName(scope.t, kind) })) };
+}
+
+export const reminderActions = {
+  "reminders.snooze": defineAction(ZReminderKindSchema, true, snooze),
+  "reminders.mute": defineAction(ZReminderKindSchema, true, mute),
+  "reminders.unmute": defineAction(ZReminderKindSchema, true, unmute),
+};

@@ -1,0 +1,128 @@
+// Reminder cards: the digest one recipient gets per run, one-off notices, and the overview a
+// user sees when asking "reminders". Every string is resolved from the catalog here, in the
+// reader's language and zone, before templating.
+import { type AdaptiveCard, cardAttachment, renderCard } from "../../cards/render";
+import { resolveLocale } from "../../i18n/locale";
+import { type Translator, translator } from "../../i18n/translator";
+import type { ComposedMessage, ComposeMessages } from "../../reminders/deliverer";
+import type { ReminderPayload } from "../../reminders/due-item";
+import { renderNotification } from "../../reminders/notifications";
+import { NOTIFICATION_THRESHOLD, type OutboxMessage } from "../../store/outbox";
+import type { ReminderPreference } from "../../store/reminder-preferences";
+
+/** Items shown per card: a digest stays well inside the 28 KB we budget per card. */
+export const DIGEST_ITEM_LIMIT = 25;
+
+interface ItemView {
+  text: string;
+  heading: string;
+  hasFix: boolean;
+  fixTitle?: string;
+  fixVerb?: string;
+  fixData?: Record<string, string | number>;
+}
+
+export function kindName(t: Translator, kind: string): string {
+  return t.t(`reminders.kind.${kind}`);
+}
+
+export function reminderItemView(t: Translator, item: ReminderPayload): ItemView {
+  const dates = Object.fromEntries(Object.entries(item.dates).map(([name, iso]) => [name, new Date(iso)]));
+  const monthName = typeof item.facts.month === "string" ? monthLabel(t, item.facts.month) : "";
+  return {
+    text: t.t(`reminders.item.${item.kind}`, { ...item.facts, ...dates, monthName }),
+    heading: kindName(t, item.kind),
+    hasFix: item.fix !== undefined,
+    ...(item.fix ? { fixTitle: t.t(item.fix.titleKey), fixVerb: item.fix.verb, fixData: item.fix.data } : {}),
+  };
+}
+
+export function digestCard(t: Translator, items: readonly ReminderPayload[], audience: { team: boolean }): AdaptiveCard {
+  const shown = [...items].sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt)).slice(0, DIGEST_ITEM_LIMIT);
+  const kinds = [...new Set(shown.map((item) => item.kind))];
+  return renderCard("reminder-digest", {
+    title: t.t(audience.team ? "reminders.digest.teamTitle" : "reminders.digest.title"),
+    intro: t.t("reminders.digest.intro", { count: items.length }),
+    groups: kinds.map((kind) => ({
+      kind,
+      heading: kindName(t, kind),
+      items: shown.filter((item) => item.kind === kind).map((item) => reminderItemView(t, item)),
+      // Snooze and mute are per person: a channel's digest is everyone's, so it offers neither.
+      showPreferences: !audience.team,
+      snoozeTitle: t.t("reminders.snooze"),
+      muteTitle: t.t("reminders.mute"),
+    })),
+    more: items.length > shown.length ? t.t("reminders.digest.more", { count: items.length - shown.length }) : "",
+  });
+}
+
+export function overviewCard(
+  t: Translator,
+  view: { due: readonly ReminderPayload[]; preferences: readonly ReminderPreference[]; now: Date; notice?: string },
+): AdaptiveCard {
+  const due = view.due.slice(0, DIGEST_ITEM_LIMIT);
+  const quiet = view.preferences.filter((p) => p.muted || (p.snoozedUntil && p.snoozedUntil > view.now));
+  return renderCard("reminder-overview", {
+    title: t.t("reminders.overview.title"),
+    notice: view.notice ?? "",
+    dueTitle: t.t("reminders.overview.dueTitle"),
+    noneDue: t.t("reminders.overview.none"),
+    due: due.map((item) => reminderItemView(t, item)),
+    more: view.due.length > due.length ? t.t("reminders.overview.more", { count: view.due.length - due.length }) : "",
+    mutedTitle: t.t("reminders.overview.mutedTitle"),
+    noneMuted: t.t("reminders.overview.noneMuted"),
+    muted: quiet.map((p) => ({
+      kind: p.kind,
+      unmuteTitle: t.t("reminders.unmute"),
+      text: p.muted
+        ? t.t("reminders.overview.mutedItem", { kindName: kindName(t, p.kind) })
+        : t.t("reminders.overview.snoozedItem", { kindName: kindName(t, p.kind), until: p.snoozedUntil }),
+    })),
+    schedule: t.t("reminders.overview.schedule"),
+  });
+}
+
+/** The deliverer's composer: one digest of the recipient's reminders, one card per notification. */
+export const composeReminderMessages: ComposeMessages = (audience, rows) => {
+  const { conversation, organisation } = audience;
+  const t = translator(resolveLocale(conversation.locale), conversation.timeZone ?? organisation.timeZone);
+  const reminders = rows.filter((row) => row.threshold !== NOTIFICATION_THRESHOLD && isReminderPayload(row.payload));
+  const messages: ComposedMessage[] = [];
+  if (reminders.length > 0) {
+    const card = digestCard(t, reminders.map((row) => row.payload as ReminderPayload), { team: conversation.kind !== "personal" });
+    messages.push({ activity: cardActivity(card), messageIds: reminders.map((row) => row.id) });
+  }
+  for (const row of rows.filter((r) => r.threshold === NOTIFICATION_THRESHOLD)) {
+    const notice = noticeCard(t, row);
+    if (notice) messages.push({ activity: cardActivity(notice), messageIds: [row.id] });
+  }
+  return messages;
+};
+
+function noticeCard(t: Translator, row: OutboxMessage): AdaptiveCard | undefined {
+  const view = renderNotification(row.kind, row.payload, t);
+  if (!view) return undefined;
+  return renderCard("reminder-notice", {
+    title: view.title,
+    text: view.text,
+    hasOpen: view.open !== undefined,
+    openTitle: view.open?.title ?? "",
+    openVerb: view.open?.verb ?? "",
+    openData: view.open?.data ?? {},
+  });
+}
+
+function cardActivity(card: AdaptiveCard): Record<string, unknown> {
+  return { type: "message", attachments: [cardAttachment(card)] };
+}
+
+function isReminderPayload(payload: unknown): payload is ReminderPayload {
+  const p = payload as Partial<ReminderPayload> | null;
+  return typeof p?.kind === "string" && typeof p.deadlineAt === "string" && typeof p.facts === "object" && typeof p.dates === "object";
+}
+
+function monthLabel(t: Translator, month: string): string {
+  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
+  // The month is a calendar label, not an instant: formatted in UTC so no zone can shift it.
+  return new Intl.DateTimeFormat(t.locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(year, monthNumber - 1, 1));
+}

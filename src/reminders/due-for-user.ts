@@ -1,0 +1,26 @@
+// What is due for one person right now, across every deadline source: the "reminders"
+// question's answer. The same sources as the digest, filtered to the asker's role and id.
+import type { Actor } from "../domain/roles";
+import type { DbTx } from "../store/db";
+import type { Organisation } from "../store/organisations";
+import { type DeadlineSource, type ReminderPayload, toPayload } from "./due-item";
+import type { ReminderSettings } from "./settings";
+import { DEADLINE_SOURCES } from "./sources";
+
+export async function dueForUser(
+  db: DbTx,
+  organisation: Organisation,
+  actor: Actor,
+  now: Date,
+  settings: ReminderSettings,
+  sources: readonly DeadlineSource[] = DEADLINE_SOURCES,
+): Promise<ReminderPayload[]> {
+  const due: ReminderPayload[] = [];
+  for (const source of sources) {
+    for (const item of await source.due(db, organisation, now, settings)) {
+      const mine = item.recipients.roles?.includes(actor.role) || item.recipients.aadObjectIds?.includes(actor.aadObjectId);
+      if (mine) due.push(toPayload(item));
+    }
+  }
+  return due.sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt));
+}

@@ -1,0 +1,46 @@
+// One-off notifications through the outbox ("your billing entry was rated"): how each kind
+// reads. A workflow enqueues with `enqueueNotification` (src/store/outbox.ts) and a payload of
+// the generic shape below, its words in its own catalog; a kind needing more registers a
+// renderer here.
+import { z } from "zod";
+import type { Translator } from "../i18n/translator";
+
+export const ZNotificationPayloadSchema = z.object({
+  /** Catalog key of the message body, e.g. "billing.notification.rated". */
+  messageKey: z.string().min(1),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  /** Catalog key of the title; "reminders.notice.title" when absent. */
+  titleKey: z.string().min(1).optional(),
+  /** A card action that opens the record the notification is about. */
+  open: z
+    .object({ verb: z.string().min(1), data: z.record(z.string(), z.union([z.string(), z.number()])), titleKey: z.string().min(1) })
+    .optional(),
+});
+export type TNotificationPayload = z.infer<typeof ZNotificationPayloadSchema>;
+
+export interface NotificationView {
+  title: string;
+  text: string;
+  open?: { verb: string; data: Record<string, string | number>; title: string };
+}
+
+type NotificationRenderer = (payload: unknown, t: Translator) => NotificationView | undefined;
+
+const genericRenderer: NotificationRenderer = (payload, t) => {
+  const parsed = ZNotificationPayloadSchema.safeParse(payload);
+  if (!parsed.success) return undefined;
+  const { messageKey, values, titleKey, open } = parsed.data;
+  return {
+    title: t.t(titleKey ?? "reminders.notice.title"),
+    text: t.t(messageKey, values),
+    ...(open ? { open: { verb: open.verb, data: open.data, title: t.t(open.titleKey) } } : {}),
+  };
+};
+
+/** Kinds with their own renderer; every other kind uses the generic payload. */
+const RENDERERS: Record<string, NotificationRenderer> = {};
+
+/** How the notification reads to this reader, or undefined if its payload cannot be shown. */
+export function renderNotification(kind: string, payload: unknown, t: Translator): NotificationView | undefined {
+  return (RENDERERS[kind] ?? genericRenderer)(payload, t);
+}
