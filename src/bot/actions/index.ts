@@ -1,8 +1,10 @@
 // Every card verb the bot answers, merged from the features' tables. A verb not listed here
 // is refused before any handler runs.
 import { engagementActions } from "./engagements";
+import { reminderActions } from "./reminders";
 import type { CardAction } from "./types";
 
 export const cardActions: Record<string, CardAction> = {
   ...engagementActions,
+  ...reminderActions,
 };
