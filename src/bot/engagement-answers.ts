@@ -27,6 +27,8 @@ export async function engagementCardFor(
     t: scope.t,
     view,
     canDecide: can(scope.actor.role, "engagement.decide"),
+    canAddBilling: can(scope.actor.role, "billing.submit"),
+    canDecideCompletion: can(scope.actor.role, "engagement.complete"),
     history,
     ...(options.notice ? { notice: options.notice } : {}),
     ...(options.reasonValue ? { reasonValue: options.reasonValue } : {}),

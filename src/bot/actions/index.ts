@@ -1,5 +1,7 @@
 // Every card verb the bot answers, merged from the features' tables. A verb not listed here
 // is refused before any handler runs.
+import { billingActions } from "./billing";
+import { completionActions } from "./completion";
 import { engagementActions } from "./engagements";
 import { reminderActions } from "./reminders";
 import type { CardAction } from "./types";
@@ -7,4 +9,6 @@ import type { CardAction } from "./types";
 export const cardActions: Record<string, CardAction> = {
   ...engagementActions,
   ...reminderActions,
+  ...billingActions,
+  ...completionActions,
 };

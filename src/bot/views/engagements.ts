@@ -2,6 +2,7 @@
 // Every string is resolved from the catalog here; templates only place them.
 import type { Engagement, EngagementEvent, EngagementState } from "../../domain/engagements";
 import { REJECTION_REASON_MAX } from "../../domain/engagements";
+import { BILLABLE_STATES } from "../../domain/billing";
 import { type AdaptiveCard, renderCard } from "../../cards/render";
 import type { Translator } from "../../i18n/translator";
 
@@ -18,9 +19,13 @@ export interface EngagementCardInput {
   /** Teams user ids that get this card refreshed automatically into their own view. */
   refreshUserIds?: string[];
   reasonValue?: string;
+  /** The reader may add billing entries (shown while the engagement takes them). */
+  canAddBilling?: boolean;
+  /** The reader may decide completion requests (shown while one is open). */
+  canDecideCompletion?: boolean;
 }
 
-const STATE_COLOR: Record<EngagementState, string> = {
+export const STATE_COLOR: Record<EngagementState, string> = {
   pending: "Warning",
   approved: "Good",
   rejected: "Attention",
@@ -66,6 +71,8 @@ export function engagementCard(input: EngagementCardInput): AdaptiveCard {
     refreshUserIds: input.refreshUserIds ?? [],
     reasonMaxLength: REJECTION_REASON_MAX,
     reasonValue: input.reasonValue ?? "",
+    canAddBilling: (input.canAddBilling ?? false) && BILLABLE_STATES.includes(e.state),
+    canDecideCompletion: (input.canDecideCompletion ?? false) && e.state === "completion_requested",
     text: {
       approve: t.t("engagement.action.approve"),
       reject: t.t("engagement.action.reject"),
@@ -74,6 +81,9 @@ export function engagementCard(input: EngagementCardInput): AdaptiveCard {
       historyTitle: t.t("engagement.history.title"),
       reasonLabel: t.t("engagement.reason.label"),
       reasonPlaceholder: t.t("engagement.reason.placeholder"),
+      billing: t.t("billing.action.entries"),
+      addBilling: t.t("billing.action.add"),
+      reviewCompletion: t.t("billing.completion.review"),
     },
   });
 }

@@ -1,0 +1,246 @@
+// Turns billing records into the data of cards/billing-form.json, billing-review.json and
+// billing-entries.json. Every string is resolved from the catalog (or Intl, for months and
+// amounts) here; templates only place them.
+import { BILLABLE_STATES, type BillingEntry, isOverdue } from "../../domain/billing";
+import { BILLING_UNITS, type BillingDraft, type BillingDraftInput, type DraftProblems, NOTES_MAX } from "../../domain/billing-draft";
+import { billingWindowFor } from "../../domain/billing-window";
+import { monthlyTotals } from "../../domain/billing-totals";
+import type { Engagement } from "../../domain/engagements";
+import { minorUnitDigits } from "../../domain/money";
+import type { Refusal } from "../../domain/result";
+import { type AdaptiveCard, renderCard } from "../../cards/render";
+import type { Translator } from "../../i18n/translator";
+import { refusalText } from "../refusals";
+import { STATE_COLOR } from "./engagements";
+
+export type Notice = { text: string; style: "good" | "attention" | "warning" | "accent" };
+
+/** What the form sends back besides its inputs; the nonce makes one form one entry. */
+export interface FormIdentity {
+  engagementId: string;
+  nonce: string;
+  /** "" for a new entry: card data has no way to leave a key out. */
+  supersedesId: string;
+}
+
+const ENTRY_STATE_COLOR = { submitted: "Accent", rated: "Good", rejected: "Attention" } as const;
+
+/** "October 2026" / "octobre 2026" / "Oktober 2026". */
+export function monthLabel(locale: string, month: string): string {
+  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
+  return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, monthNumber - 1, 15)));
+}
+
+/** A calendar day "YYYY-MM-DD" as the reader writes it, whatever their zone. */
+export function dayLabel(locale: string, day: string): string {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, date)));
+}
+
+/** Exact: Intl formats the decimal string itself, never a float made from it. */
+export function formatAmount(locale: string, amount: string, currency: string): string {
+  const digits = minorUnitDigits(currency);
+  const format = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return format.format(amount as unknown as number);
+}
+
+export function formatDecimal(locale: string, value: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }).format(value as unknown as number);
+}
+
+/** A refusal in words, with its raw facts made readable (months and days in the reader's language). */
+export function billingRefusalText(t: Translator, refusal: Refusal): string {
+  const facts = { ...refusal.facts };
+  if (typeof facts.month === "string" && /^\d{4}-\d{2}$/.test(facts.month)) facts.month = monthLabel(t.locale, facts.month);
+  if (typeof facts.lastDay === "string") facts.lastDay = dayLabel(t.locale, facts.lastDay);
+  return refusalText(t, { code: refusal.code, facts });
+}
+
+export interface BillingFormInput {
+  engagement: Engagement;
+  t: Translator;
+  identity: FormIdentity;
+  values: BillingDraftInput;
+  problems?: DraftProblems;
+  /** Months still open, most recent first; the organisation's zone decides. */
+  openMonths: string[];
+  organisationTimeZone: string;
+  currencies: string[];
+  supersedes?: BillingEntry;
+}
+
+export function billingFormCard(input: BillingFormInput): AdaptiveCard {
+  const { t, values, engagement } = input;
+  const problems = input.problems ?? {};
+  const error = (field: keyof DraftProblems) => (problems[field] ? billingRefusalText(t, problems[field]) : "");
+  const month = values.month ?? input.openMonths[0] ?? "";
+  const currencies = values.currency && !input.currencies.includes(values.currency) ? [...input.currencies, values.currency] : input.currencies;
+  const window = month && input.openMonths.includes(month) ? billingWindowFor(month, input.organisationTimeZone) : undefined;
+  const supersedes = input.supersedes;
+  return renderCard("billing-form", {
+    engagement: { id: engagement.id, reference: engagement.reference, title: engagement.title },
+    title: supersedes ? t.t("billing.form.correctTitle", { entry: supersedes.reference }) : t.t("billing.form.title"),
+    intro: supersedes?.decision?.reason ? t.t("billing.form.rejectedBecause", { entry: supersedes.reference, reason: supersedes.decision.reason }) : "",
+    notice: Object.keys(problems).length > 0 ? t.t("billing.form.fixFields") : input.openMonths.length === 0 ? t.t("billing.form.noOpenMonth") : "",
+    nonce: input.identity.nonce,
+    supersedesId: input.identity.supersedesId,
+    windowHint: window ? t.t("billing.form.windowHint", { month: monthLabel(t.locale, month), lastDay: dayLabel(t.locale, window.lastDay) }) : "",
+    fields: {
+      quantity: { label: t.t("billing.form.quantity"), value: numberValue(values.quantity), error: error("quantity") },
+      unit: {
+        label: t.t("billing.form.unit"),
+        value: values.unit ?? "hour",
+        error: error("unit"),
+        choices: BILLING_UNITS.map((unit) => ({ title: t.t(`billing.unit.${unit}`), value: unit })),
+      },
+      unitCost: { label: t.t("billing.form.unitCost"), value: numberValue(values.unitCost), error: error("unitCost") },
+      currency: {
+        label: t.t("billing.form.currency"),
+        value: values.currency ?? input.currencies[0] ?? "",
+        error: error("currency"),
+        choices: currencies.map((code) => ({ title: code, value: code })),
+      },
+      month: {
+        label: t.t("billing.form.month"),
+        value: month,
+        error: error("month"),
+        choices: input.openMonths.map((open) => ({ title: monthLabel(t.locale, open), value: open })),
+      },
+      notes: {
+        label: t.t("billing.form.notes"),
+        placeholder: t.t("billing.form.notesPlaceholder"),
+        value: values.notes ?? "",
+        maxLength: NOTES_MAX,
+        error: error("notes"),
+      },
+    },
+    text: { review: t.t("billing.form.review"), entries: t.t("billing.action.entries") },
+  });
+}
+
+// Input.Number takes a number; what the user typed comes back as text. A value that is not a
+// plain number is dropped (its error says what was wrong) rather than shown as 0.
+function numberValue(value: string | number | undefined): number | null {
+  if (value === undefined) return null;
+  const text = String(value).trim().replace(",", ".");
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : null;
+}
+
+export function billingReviewCard(input: {
+  engagement: Engagement;
+  t: Translator;
+  identity: FormIdentity;
+  draft: BillingDraft;
+  notice?: string;
+  supersedes?: BillingEntry;
+}): AdaptiveCard {
+  const { t, draft, engagement } = input;
+  const unit = t.t(`billing.unit.${draft.unit}`);
+  return renderCard("billing-review", {
+    engagement: { id: engagement.id, reference: engagement.reference, title: engagement.title },
+    title: t.t("billing.review.title"),
+    notice: input.notice ?? "",
+    facts: [
+      ...(input.supersedes ? [{ title: t.t("billing.fact.corrects"), value: input.supersedes.reference }] : []),
+      { title: t.t("billing.fact.month"), value: monthLabel(t.locale, draft.month) },
+      { title: t.t("billing.fact.quantity"), value: `${formatDecimal(t.locale, draft.quantity)} ${unit}` },
+      { title: t.t("billing.fact.unitCost"), value: formatAmountPrecise(t.locale, draft.unitCost, draft.currency) },
+      ...(draft.notes ? [{ title: t.t("billing.fact.notes"), value: draft.notes }] : []),
+    ],
+    amount: formatAmount(t.locale, draft.amount, draft.currency),
+    // Sent back on submit and re-checked there: the review card has no inputs of its own.
+    submitted: {
+      ...input.identity,
+      quantity: draft.quantity,
+      unit: draft.unit,
+      unitCost: draft.unitCost,
+      currency: draft.currency,
+      month: draft.month,
+      notes: draft.notes ?? "",
+    },
+    text: { amount: t.t("billing.review.amount"), submit: t.t("billing.review.submit"), edit: t.t("billing.review.edit") },
+  });
+}
+
+/** Unit costs keep up to 4 decimals: shown as entered, with at least the currency's minor digits. */
+function formatAmountPrecise(locale: string, amount: string, currency: string): string {
+  const digits = minorUnitDigits(currency);
+  const format = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: Math.max(digits, 4) });
+  return format.format(amount as unknown as number);
+}
+
+export const ENTRIES_SHOWN = 25;
+
+export function billingEntriesCard(input: {
+  engagement: Engagement;
+  entries: BillingEntry[];
+  t: Translator;
+  now: Date;
+  canAdd: boolean;
+  notice?: Notice;
+}): AdaptiveCard {
+  const { t, engagement, entries } = input;
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  return renderCard("billing-entries", {
+    engagement: {
+      id: engagement.id,
+      reference: engagement.reference,
+      title: engagement.title,
+      stateLabel: t.t(`engagement.state.${engagement.state}`),
+      stateColor: STATE_COLOR[engagement.state],
+    },
+    notice: input.notice?.text ?? "",
+    noticeStyle: input.notice?.style ?? "default",
+    totals: monthlyTotals(entries).map((total) => ({
+      label: t.t("billing.entries.monthTotal", { month: monthLabel(t.locale, total.month), total: formatAmount(t.locale, total.total, total.currency) }),
+      breakdown: t.t("billing.entries.monthBreakdown", {
+        rated: formatAmount(t.locale, total.rated, total.currency),
+        pending: formatAmount(t.locale, total.pending, total.currency),
+        rejected: total.rejected,
+      }),
+    })),
+    entries: entries.slice(0, ENTRIES_SHOWN).map((entry) => entryRow(t, entry, byId, input.now, input.canAdd)),
+    more: entries.length > ENTRIES_SHOWN ? t.t("billing.entries.more", { shown: ENTRIES_SHOWN }) : "",
+    canAdd: input.canAdd && BILLABLE_STATES.includes(engagement.state),
+    text: {
+      title: t.t("billing.entries.title"),
+      empty: t.t("billing.entries.empty"),
+      add: t.t("billing.action.add"),
+      correct: t.t("billing.action.correct"),
+      details: t.t("engagement.action.details"),
+      history: t.t("engagement.action.history"),
+    },
+  });
+}
+
+function entryRow(t: Translator, entry: BillingEntry, byId: Map<string, BillingEntry>, now: Date, canAdd: boolean) {
+  const decision = entry.decision;
+  const decisionText =
+    entry.state === "rated" && decision
+      ? t.t("billing.entries.rated", { amount: formatAmount(t.locale, decision.ratedAmount ?? entry.amount, decision.ratedCurrency ?? entry.currency), at: decision.decidedAt })
+      : entry.state === "rejected" && decision
+        ? t.t("billing.entries.rejected", { at: decision.decidedAt, reason: decision.reason ?? "" })
+        : "";
+  const links = [
+    ...(entry.supersedesId ? [t.t("billing.entries.corrects", { entry: byId.get(entry.supersedesId)?.reference ?? "…" })] : []),
+    ...(entry.supersededById ? [t.t("billing.entries.correctedBy", { entry: byId.get(entry.supersededById)?.reference ?? "…" })] : []),
+  ];
+  return {
+    id: entry.id,
+    reference: entry.reference,
+    month: monthLabel(t.locale, entry.usageMonth),
+    stateLabel: t.t(`billing.state.${entry.state}`),
+    stateColor: ENTRY_STATE_COLOR[entry.state],
+    line: t.t("billing.entries.line", {
+      quantity: formatDecimal(t.locale, entry.quantity),
+      unit: t.t(`billing.unit.${entry.unit}`),
+      unitCost: formatAmountPrecise(t.locale, entry.unitCost, entry.currency),
+      amount: formatAmount(t.locale, entry.amount, entry.currency),
+    }),
+    decision: decisionText,
+    overdue: isOverdue(entry, now) ? t.t("billing.entries.overdue") : "",
+    notes: entry.notes ?? "",
+    meta: [t.t("billing.entries.submittedBy", { name: entry.submittedByName, at: entry.submittedAt }), ...links].join(" · "),
+    canCorrect: canAdd && entry.state === "rejected" && !entry.supersededById,
+  };
+}

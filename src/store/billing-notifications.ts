@@ -1,0 +1,60 @@
+// Teams messages that billing changes owe people, enqueued in the outbox IN the transaction
+// that makes the change (transactional outbox): the submitter hears of the vendor's decision,
+// approvers hear of a client's completion request, if and only if the change is saved. The
+// words are catalog keys, rendered in each reader's language at delivery
+// (src/reminders/notifications.ts); values stay locale-neutral (ISO month, amount + code).
+import type { BillingEntry } from "../domain/billing";
+import type { Engagement } from "../domain/engagements";
+import type { DbTx } from "./db";
+import { findEngagement } from "./engagements";
+import { listUsersWithRoles } from "./organisations";
+import { enqueueNotification } from "./outbox";
+
+export const BILLING_DECISION_KIND = "billing.decision";
+export const COMPLETION_REQUEST_KIND = "billing.completion-request";
+
+/** To the person who submitted the entry: rated at what, or rejected why. */
+export async function enqueueBillingDecisionNotice(tx: DbTx, entry: BillingEntry): Promise<void> {
+  const decision = entry.decision;
+  if (!decision) return;
+  const engagement = await findEngagement(tx, entry.organisationId, entry.engagementId);
+  const rated = entry.state === "rated";
+  await enqueueNotification(tx, {
+    organisationId: entry.organisationId,
+    recipientAadObjectId: entry.submittedById,
+    kind: BILLING_DECISION_KIND,
+    // An entry is decided once: one notice per entry, whatever the deliveries of the decision.
+    dedupeKey: `billing-decision:${entry.id}`,
+    payload: {
+      messageKey: rated ? "billing.notification.rated" : "billing.notification.rejected",
+      titleKey: rated ? "billing.notification.titleRated" : "billing.notification.titleRejected",
+      values: {
+        entry: entry.reference,
+        reference: engagement?.reference ?? "",
+        month: entry.usageMonth,
+        ...(rated ? { amount: `${decision.ratedAmount ?? entry.amount} ${decision.ratedCurrency ?? entry.currency}` } : { reason: decision.reason ?? "" }),
+      },
+      open: { verb: "engagement.billing", data: { engagementId: entry.engagementId }, titleKey: "billing.notification.open" },
+    },
+  });
+}
+
+/** To every approver and admin of the organisation: the completion card is one click away. */
+export async function enqueueCompletionRequestNotices(tx: DbTx, engagement: Engagement): Promise<void> {
+  const deciders = await listUsersWithRoles(tx, engagement.organisationId, ["approver", "admin"]);
+  for (const decider of deciders) {
+    await enqueueNotification(tx, {
+      organisationId: engagement.organisationId,
+      recipientAadObjectId: decider.aadObjectId,
+      kind: COMPLETION_REQUEST_KIND,
+      // The version names this request: a later request, after a new approval, is news again.
+      dedupeKey: `completion-request:${engagement.id}:${engagement.version}:${decider.aadObjectId}`,
+      payload: {
+        messageKey: "billing.notification.completionRequested",
+        titleKey: "billing.completion.title",
+        values: { reference: engagement.reference, client: engagement.clientName, title: engagement.title },
+        open: { verb: "completion.open", data: { engagementId: engagement.id }, titleKey: "billing.completion.review" },
+      },
+    });
+  }
+}
