@@ -6,6 +6,7 @@ import { PartnerOpsBot } from "./bot/bot";
 import { isOpenLocalMode, type TConfig } from "./config";
 import { LocalRecognizer } from "./conversation/local-recognizer";
 import type { Recognizer } from "./conversation/recognizer";
+import { registerBillingApi } from "./http/api/billing";
 import { type HttpServer, type RouteRegistrar, startHttpServer } from "./http/server";
 import { createLogger, type Logger } from "./logger";
 import type { Services } from "./services";
@@ -27,7 +28,7 @@ export interface App {
 }
 
 /** Feature HTTP APIs under /api/v1: one line each. */
-const apiRoutes: RouteRegistrar[] = [];
+const apiRoutes: RouteRegistrar[] = [registerBillingApi];
 
 export async function startApp(config: TConfig, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
