@@ -1,0 +1,27 @@
+// Reads the e2e database behind the bot's back, to prove that what a card says was (or was
+// not) saved. Read-only: the journeys change records only by clicking, as a person does.
+import { inject } from "vitest";
+import { DEMO_ORGANISATION } from "../../../src/import/demo/seed-demo";
+import { openDatabase } from "../../../src/store/db";
+import { findEngagementByReference, listEngagementEvents } from "../../../src/store/engagements";
+import { findOrganisationByTenant } from "../../../src/store/organisations";
+
+export interface DemoRecords {
+  engagement(reference: string): Promise<{ state: string; version: number; events: string[] }>;
+  close(): Promise<void>;
+}
+
+export function openDemoRecords(): DemoRecords {
+  const { db, close } = openDatabase(inject("e2e").databaseUrl, { poolSize: 1 });
+  return {
+    engagement: async (reference) => {
+      const organisation = await findOrganisationByTenant(db, DEMO_ORGANISATION.tenantId);
+      if (!organisation) throw new Error("the demo organisation is not in the e2e database");
+      const engagement = await findEngagementByReference(db, organisation.id, reference);
+      if (!engagement) throw new Error(`no demo engagement ${reference}`);
+      const events = await listEngagementEvents(db, organisation.id, engagement.id);
+      return { state: engagement.state, version: engagement.version, events: events.map((event) => event.action) };
+    },
+    close,
+  };
+}

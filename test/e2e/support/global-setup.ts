@@ -1,0 +1,25 @@
+// Starts the stack once for the whole end-to-end run and stops it afterwards, also when a
+// journey fails or the run is interrupted (vitest calls the teardown; processes.ts kills what
+// is left on exit).
+import { join, resolve } from "node:path";
+import type { TestProject } from "vitest/node";
+import { startE2eStack } from "./stack";
+
+export const OUTPUT_DIR = resolve(import.meta.dirname, "..", "..", "..", "test-results", "e2e");
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const stack = await startE2eStack(OUTPUT_DIR);
+  project.provide("e2e", {
+    playgroundUrl: stack.playgroundUrl,
+    botUrl: stack.botUrl,
+    databaseUrl: stack.databaseUrl,
+    screenshotDir: join(OUTPUT_DIR, "screenshots"),
+  });
+  return () => stack.stop();
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    e2e: { playgroundUrl: string; botUrl: string; databaseUrl: string; screenshotDir: string };
+  }
+}

@@ -1,0 +1,126 @@
+// Drives the Agents Playground's personal chat the way a person does: types into the compose
+// box, reads the bot's bubbles (text or Adaptive Card) and clicks what a card shows. Selectors
+// are the Playground 0.2.28 markup: every bot bubble is a `.fai-OutputCard`, every rendered
+// card an `.ac-adaptiveCard` (the official renderer's class), the compose box a Lexical
+// `role="textbox"`.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+
+const REPLY_TIMEOUT_MS = 20_000;
+
+export class PlaygroundChat {
+  private constructor(
+    readonly page: Page,
+    private readonly screenshotDir: string,
+  ) {}
+
+  /**
+   * Opens the Playground, which starts a new personal chat on every page load (install +
+   * conversationUpdate), and waits until the bot has answered both events and its greetings
+   * have rendered, so that later replies are told apart from them.
+   */
+  static async open(context: BrowserContext, playgroundUrl: string, screenshotDir: string): Promise<PlaygroundChat> {
+    const page = await context.newPage();
+    await page.goto(playgroundUrl);
+    await page.getByRole("textbox").waitFor({ timeout: REPLY_TIMEOUT_MS });
+    mkdirSync(screenshotDir, { recursive: true });
+    const chat = new PlaygroundChat(page, screenshotDir);
+    await chat.waitForLog(["installationUpdate 200", "conversationUpdate 200"]);
+    await chat.waitForQuiet();
+    return chat;
+  }
+
+  /** The bot's bubbles, oldest first. */
+  replies(): Locator {
+    return this.page.locator(".fai-OutputCard");
+  }
+
+  /** The newest rendered card whose text contains `text`. */
+  card(text: string | RegExp): Locator {
+    return this.page.locator(".ac-adaptiveCard", { hasText: text }).last();
+  }
+
+  /** Types `text` into the compose box, sends it, and returns the bot's first bubble after it. */
+  async say(text: string): Promise<Locator> {
+    const sentBefore = await this.sent().count();
+    await this.page.getByRole("textbox").click();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press("Enter");
+    const mine = this.sent().nth(sentBefore);
+    await this.waitForText(mine, text);
+    const reply = mine.locator(`xpath=following::div[${hasClass("fai-OutputCard")}][1]`);
+    await reply.waitFor({ timeout: REPLY_TIMEOUT_MS });
+    // A card bubble appears before the renderer fills it; wait for words in it.
+    await until(async () => (await reply.innerText()).trim() !== "", "the bot's reply to render");
+    return reply;
+  }
+
+  /** The person's own messages, oldest first: a message header without an author line. */
+  private sent(): Locator {
+    return this.page.locator('[aria-label="Message header"]:not(:has([aria-label="Message author"]))').locator("xpath=..");
+  }
+
+  /** Waits until no new bot bubble has appeared for a second. */
+  private async waitForQuiet(): Promise<void> {
+    let last = -1;
+    await until(
+      async () => {
+        const now = await this.replies().count();
+        const quiet = now > 0 && now === last;
+        last = now;
+        return quiet;
+      },
+      "the bot's greetings to settle",
+      1_000,
+    );
+  }
+
+  /** Clicks a card's button by its visible title. */
+  async press(card: Locator, title: string): Promise<void> {
+    await card.getByRole("button", { name: title, exact: true }).click();
+  }
+
+  /** Waits until `locator`'s rendered text matches, then returns that text. */
+  async waitForText(locator: Locator, expected: string | RegExp): Promise<string> {
+    let seen = "";
+    await until(async () => {
+      seen = await locator.innerText({ timeout: 1_000 }).catch(() => "");
+      return typeof expected === "string" ? seen.includes(expected) : expected.test(seen);
+    }, () => `${String(expected)} to show; last seen:\n${seen}`);
+    return seen;
+  }
+
+  /** Waits until the Playground's log panel has shown every one of `lines` (e.g. "invoke 200"). */
+  async waitForLog(lines: string[]): Promise<void> {
+    const panel = this.page.locator("body");
+    for (const line of lines) await this.waitForText(panel, line);
+  }
+
+  /** Saves the page as it looks now under the run's screenshot folder; returns the file. */
+  async screenshot(name: string, focus?: Locator): Promise<string> {
+    const file = join(this.screenshotDir, `${name}.png`);
+    await focus?.scrollIntoViewIfNeeded();
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
+
+/** Polls `condition` until it holds; usable in hooks as well as tests (unlike expect.poll). */
+async function until(condition: () => Promise<boolean>, what: string | (() => string), intervalMs = 250): Promise<void> {
+  const deadline = Date.now() + REPLY_TIMEOUT_MS;
+  while (!(await condition())) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${REPLY_TIMEOUT_MS} ms waiting for ${typeof what === "string" ? what : what()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+function hasClass(name: string): string {
+  return `contains(concat(" ", normalize-space(@class), " "), " ${name} ")`;
+}

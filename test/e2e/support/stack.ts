@@ -1,0 +1,58 @@
+// The whole thing a person would run on a laptop, started for one end-to-end run: a fresh
+// SQLite database with the demo seeded by `npm run seed:demo`'s script, the bot as a process
+// (src/main.ts, local mode), and the Microsoft 365 Agents Playground pointed at it.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { freePort, runToEnd, type Service, startService, waitForHttp } from "./processes";
+
+export interface E2eStack {
+  databaseUrl: string;
+  botUrl: string;
+  playgroundUrl: string;
+  stop(): Promise<void>;
+}
+
+const root = resolve(import.meta.dirname, "..", "..", "..");
+const bin = (name: string) => join(root, "node_modules", ".bin", name);
+
+export async function startE2eStack(outputDir: string): Promise<E2eStack> {
+  mkdirSync(outputDir, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), "partner-ops-e2e-"));
+  const databaseUrl = `file:${join(dataDir, "e2e.db")}`;
+  const services: Service[] = [];
+  const stop = async () => {
+    for (const service of services.reverse()) await service.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    // The seed script migrates the new database first, as it does for a newcomer.
+    const seeded = await runToEnd(bin("tsx"), [join(root, "scripts", "seed-demo.ts")], { ...process.env, DATABASE_URL: databaseUrl });
+    if (!seeded.includes("demo data ready")) throw new Error(`the demo seed said:\n${seeded}`);
+
+    const botPort = await freePort();
+    const bot = startService("bot", bin("tsx"), [join(root, "src", "main.ts")], {
+      env: { ...process.env, PORT: String(botPort), DATABASE_URL: databaseUrl, NODE_ENV: "development", LOG_LEVEL: "info", MicrosoftAppId: "" },
+      logFile: join(outputDir, "bot.log"),
+    });
+    services.push(bot);
+    const botUrl = `http://127.0.0.1:${botPort}`;
+
+    const playgroundPort = await freePort();
+    const playground = startService(
+      "Agents Playground",
+      bin("agentsplayground"),
+      ["-e", `${botUrl}/api/messages`, "-c", "msteams", "-p", String(playgroundPort), "--dt"],
+      { env: { ...process.env, BROWSER: "none" }, logFile: join(outputDir, "playground.log") },
+    );
+    services.push(playground);
+    const playgroundUrl = `http://127.0.0.1:${playgroundPort}`;
+
+    await Promise.all([waitForHttp(bot, `${botUrl}/readyz`, 60_000), waitForHttp(playground, playgroundUrl, 60_000)]);
+    return { databaseUrl, botUrl, playgroundUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
