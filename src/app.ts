@@ -9,6 +9,7 @@ import type { Recognizer } from "./conversation/recognizer";
 import { registerBillingApi } from "./http/api/billing";
 import { type HttpServer, type RouteRegistrar, startHttpServer } from "./http/server";
 import { createLogger, type Logger } from "./logger";
+import { startReminders } from "./reminders/runtime";
 import type { Services } from "./services";
 import { openDatabase } from "./store/db";
 
@@ -43,6 +44,7 @@ export async function startApp(config: TConfig, options: AppOptions = {}): Promi
   const adapter = createAdapter(config, logger, options.authentication);
   const bot = new PartnerOpsBot(services);
   const http = await startHttpServer(services, adapter, bot, apiRoutes);
+  const reminders = startReminders(services, adapter);
 
   if (isOpenLocalMode(config)) {
     logger.warn(
@@ -56,6 +58,7 @@ export async function startApp(config: TConfig, options: AppOptions = {}): Promi
     adapter,
     http,
     stop: async () => {
+      await reminders.stop();
       await http.close();
       await database.close();
     },

@@ -12,10 +12,11 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, cardAttachment } from ".
 import { resolveLocale } from "../i18n/locale";
 import { translator } from "../i18n/translator";
 import type { Services } from "../services";
+import { botWasRemoved, forgetConversationOf, rememberConversationOf } from "../reminders/conversation-memory";
 import { runCardAction } from "./card-invoke";
 import { fallbackIntent, intentHandlers } from "./intents";
 import type { Reply } from "./intents/types";
-import { resolveTurnScope, type TurnScope } from "./turn-scope";
+import { resolveTurnScope, tenantIdOf, type TurnScope } from "./turn-scope";
 import { errorCard, welcomeCard } from "./views/common";
 
 export class PartnerOpsBot extends TeamsActivityHandler {
@@ -27,6 +28,14 @@ export class PartnerOpsBot extends TeamsActivityHandler {
     });
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.greet(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await forgetConversationOf(context, this.services, tenantIdOf(context));
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      if (botWasRemoved(context.activity)) await forgetConversationOf(context, this.services, tenantIdOf(context));
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -72,6 +81,8 @@ export class PartnerOpsBot extends TeamsActivityHandler {
   private async answerMessage(context: TurnContext): Promise<void> {
     const scope = await this.scopeOrExplain(context);
     if (!scope) return;
+    // Personal messages carry the user's localTimezone: keep their reminder address current.
+    if (scope.conversationType === "personal") await rememberConversationOf(context, this.services, scope);
     const text = TurnContext.removeRecipientMention(context.activity)?.trim() ?? context.activity.text?.trim() ?? "";
     if (text === "") {
       await send(context, { card: welcomeCard(scope.t, scope.actor.name, scope.actor.role) });
@@ -92,6 +103,7 @@ export class PartnerOpsBot extends TeamsActivityHandler {
 
   private async greet(context: TurnContext): Promise<void> {
     const scope = await this.scopeOrExplain(context);
+    if (scope) await rememberConversationOf(context, this.services, scope);
     if (scope) await send(context, { card: welcomeCard(scope.t, scope.actor.name, scope.actor.role) });
   }
 

@@ -1,0 +1,63 @@
+// Remembers where the bot may speak first, from the activities Teams sends: installation,
+// the bot added to a team or chat, and personal messages (the only activities that reliably
+// carry the user's `localTimezone`). Uninstalling or removing the bot forgets the place.
+import { type Activity, type ConversationReference, TurnContext } from "botbuilder";
+import { isValidTimeZone } from "../domain/billing-window";
+import type { Services } from "../services";
+import { type ConversationKind, forgetConversation, rememberConversation } from "../store/conversation-references";
+import { findOrganisationByTenant, type Organisation } from "../store/organisations";
+
+export async function rememberConversationOf(
+  context: TurnContext,
+  services: Services,
+  scope: { organisation: Organisation; actor: { aadObjectId: string } },
+): Promise<void> {
+  const { activity } = context;
+  if (!activity.serviceUrl || !activity.conversation?.id) return;
+  const kind = conversationKind(activity);
+  const conversationId = conversationIdOf(activity);
+  const reference = TurnContext.getConversationReference(activity) as Partial<ConversationReference>;
+  const teamId = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
+  try {
+    await rememberConversation(services.db, {
+      organisationId: scope.organisation.id,
+      tenantId: scope.organisation.tenantId,
+      conversationId,
+      kind,
+      serviceUrl: activity.serviceUrl,
+      // A channel reference points at the channel, not at the thread the event came from.
+      reference: { ...reference, conversation: { ...reference.conversation, id: conversationId } } as Record<string, unknown>,
+      ...(kind === "personal" ? { aadObjectId: scope.actor.aadObjectId } : {}),
+      ...(kind === "personal" && activity.from?.id ? { teamsUserId: activity.from.id } : {}),
+      ...(typeof teamId === "string" ? { teamId } : {}),
+      ...(activity.locale ? { locale: activity.locale } : {}),
+      ...(activity.localTimezone && isValidTimeZone(activity.localTimezone) ? { timeZone: activity.localTimezone } : {}),
+    });
+  } catch (error) {
+    // Reminders are a side benefit of this turn: the turn itself goes on.
+    services.logger.warn({ err: error, activityId: activity.id }, "could not remember the conversation");
+  }
+}
+
+/** The bot was uninstalled or removed: no more proactive messages there. */
+export async function forgetConversationOf(context: TurnContext, services: Services, tenantId: string | undefined): Promise<void> {
+  const { activity } = context;
+  if (!tenantId || !activity.conversation?.id) return;
+  const organisation = await findOrganisationByTenant(services.db, tenantId);
+  if (organisation) await forgetConversation(services.db, organisation.id, conversationIdOf(activity), "uninstalled", services.clock());
+}
+
+/** Whether a conversationUpdate's removed members include the bot itself. */
+export function botWasRemoved(activity: Partial<Activity>): boolean {
+  return activity.membersRemoved?.some((member) => member.id === activity.recipient?.id) ?? false;
+}
+
+function conversationKind(activity: Partial<Activity>): ConversationKind {
+  const type = activity.conversation?.conversationType;
+  return type === "channel" || type === "groupChat" ? type : "personal";
+}
+
+function conversationIdOf(activity: Partial<Activity>): string {
+  // Channel thread ids end in ";messageid=...": the channel itself is the part before.
+  return (activity.conversation?.id ?? "").split(";messageid=")[0] ?? "";
+}

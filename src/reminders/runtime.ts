@@ -1,0 +1,36 @@
+// Wires the reminder scheduler into a running bot (src/app.ts) or a one-off run
+// (scripts/remind-now.ts): the adapter's proactive sender, the card composer, every source.
+import type { CloudAdapter } from "botbuilder";
+import { composeReminderMessages } from "../bot/views/reminders";
+import type { Services } from "../services";
+import { processOwner } from "./deliverer";
+import { proactiveSender } from "./proactive";
+import { type ReminderCycleDeps, ReminderScheduler } from "./scheduler";
+import { type ReminderSettings, reminderSettings } from "./settings";
+import { DEADLINE_SOURCES } from "./sources";
+
+export function reminderCycleDeps(
+  services: Pick<Services, "db" | "config" | "clock" | "logger">,
+  adapter: CloudAdapter,
+  overrides: Partial<ReminderSettings> = {},
+): ReminderCycleDeps {
+  return {
+    db: services.db,
+    owner: processOwner(),
+    clock: services.clock,
+    settings: { ...reminderSettings(services.config), ...overrides },
+    compose: composeReminderMessages,
+    sender: { send: proactiveSender(adapter, services.config.MicrosoftAppId) },
+    logger: services.logger,
+    sources: DEADLINE_SOURCES,
+  };
+}
+
+/** Starts this instance's reminder clock unless REMINDERS_ENABLED is false; `stop` waits for a run in flight. */
+export function startReminders(services: Services, adapter: CloudAdapter): { stop(): Promise<void> } {
+  const deps = reminderCycleDeps(services, adapter);
+  if (!deps.settings.enabled) return { stop: async () => undefined };
+  const scheduler = new ReminderScheduler(deps);
+  scheduler.start();
+  return scheduler;
+}
