@@ -1,5 +1,7 @@
 // Every intent the bot answers, merged from the features' tables. A hesitant recognition is
 // answered with a question back, and "none" or an unknown intent with examples: never a dead end.
+import { billingIntents } from "./billing";
+import { deadlineIntents } from "./deadlines";
 import { engagementIntents } from "./engagements";
 import { askBack, help, none } from "./help";
 import { reminderIntents } from "./reminders";
@@ -12,6 +14,8 @@ function unlessAmbiguous(handler: IntentHandler): IntentHandler {
 
 const handlers: Record<string, IntentHandler> = {
   ...engagementIntents,
+  ...billingIntents,
+  ...deadlineIntents,
   ...reminderIntents,
   help,
 };
