@@ -35,7 +35,7 @@ describe("deciding engagement requests in the chat", () => {
   it("answers `pending` with the list of the demo's pending requests, oldest first, decided ones left out", async () => {
     const reply = await chat.say("pending");
     const text = await chat.waitForText(reply, "pending engagement requests");
-    await chat.screenshot("2-pending-list", reply);
+    await chat.screenshot("2-pending-list", [chat.lastSent(), reply]);
 
     const shown = PENDING.map((line) => text.indexOf(line));
     expect(shown.every((at) => at >= 0), `the list shows every pending request:\n${text}`).toBe(true);
@@ -53,7 +53,7 @@ describe("deciding engagement requests in the chat", () => {
 
     await chat.press(card, "Approve");
     const decided = await chat.waitForText(card, "You approved this request");
-    await chat.screenshot("3-approved", card);
+    await chat.screenshot("3-approved", [card]);
 
     expect(decided).toMatch(/\bApproved\b/);
     expect(decided).toMatch(/Decided by\s+Alex Wilber/);
@@ -71,7 +71,7 @@ describe("deciding engagement requests in the chat", () => {
 
     await chat.press(card, "Reject");
     const refused = await chat.waitForText(card, "Please give a reason for the rejection");
-    await chat.screenshot("4-reject-needs-reason", card);
+    await chat.screenshot("4-reject-needs-reason", [card]);
 
     expect(refused).toContain("Pending");
     expect(refused).not.toContain("You rejected this request");

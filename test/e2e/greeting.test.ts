@@ -21,7 +21,7 @@ describe("the install greeting", () => {
   it("shows the welcome card, once, greeting the Playground user by name with their role and the pending button", async () => {
     const welcome = chat.card("I'm Partner Ops");
     const text = await chat.waitForText(welcome, "Pending requests");
-    await chat.screenshot("1-install-greeting", welcome);
+    await chat.screenshot("1-install-greeting", [welcome]);
 
     expect(text).toContain("Hi Alex Wilber, I'm Partner Ops");
     expect(text).toContain("Your role: admin");

@@ -97,12 +97,31 @@ export class PlaygroundChat {
     for (const line of lines) await this.waitForText(panel, line);
   }
 
-  /** Saves the page as it looks now under the run's screenshot folder; returns the file. */
-  async screenshot(name: string, focus?: Locator): Promise<string> {
-    const file = join(this.screenshotDir, `${name}.png`);
-    await focus?.scrollIntoViewIfNeeded();
-    await this.page.screenshot({ path: file });
-    return file;
+  /**
+   * Saves the page as it looks now under the run's screenshot folder (`<name>.png`) and, when
+   * `focus` names messages, a crop of just them (`<name>.crop.png`: what the README shows).
+   */
+  async screenshot(name: string, focus: Locator[] = []): Promise<void> {
+    const last = focus.at(-1);
+    await last?.scrollIntoViewIfNeeded();
+    await this.page.screenshot({ path: join(this.screenshotDir, `${name}.png`) });
+    const messages = focus.map((locator) => locator.locator('xpath=ancestor-or-self::div[div[@aria-label="Message header"]][1]'));
+    const boxes = (await Promise.all(messages.map((message) => message.boundingBox()))).filter((box) => box !== null);
+    if (boxes.length === 0) return;
+    const pad = 12;
+    const left = Math.max(0, Math.min(...boxes.map((box) => box.x)) - pad);
+    const top = Math.max(0, Math.min(...boxes.map((box) => box.y)) - pad);
+    const right = Math.max(...boxes.map((box) => box.x + box.width)) + pad;
+    const bottom = Math.max(...boxes.map((box) => box.y + box.height)) + pad;
+    await this.page.screenshot({
+      path: join(this.screenshotDir, `${name}.crop.png`),
+      clip: { x: left, y: top, width: right - left, height: bottom - top },
+    });
+  }
+
+  /** The person's newest message. */
+  lastSent(): Locator {
+    return this.sent().last();
   }
 
   async close(): Promise<void> {

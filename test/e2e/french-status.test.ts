@@ -1,0 +1,33 @@
+// Journey 6: a person whose Teams speaks English asks in French where a request stands, and
+// the bot answers in French: the language of the question wins over the client's locale.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { openBrowser, type OpenBrowser } from "./support/browser";
+import { PlaygroundChat } from "./support/playground-chat";
+
+describe("a status question in French", () => {
+  let browser: OpenBrowser;
+  let chat: PlaygroundChat;
+
+  beforeAll(async () => {
+    browser = await openBrowser();
+    chat = await PlaygroundChat.open(browser.context, inject("e2e").playgroundUrl, inject("e2e").screenshotDir);
+  });
+  afterAll(async () => {
+    await chat?.close();
+    await browser?.close();
+  });
+
+  it("answers « où en est ENG-1042 ? » with the engagement's card in French", async () => {
+    const reply = await chat.say("où en est ENG-1042 ?");
+    const text = await chat.waitForText(reply, "ENG-1042");
+    await chat.screenshot("6-french-answer", [chat.lastSent(), reply]);
+
+    expect(text).toContain("Managed backup for 40 file servers");
+    expect(text).toContain("En attente");
+    expect(text).toMatch(/Demandé par\s+Nadia Benali/);
+    expect(text).toMatch(/Demandé le\s+\d{1,2} nov\. 2026/);
+    await expect(reply.getByRole("button", { name: "Approuver", exact: true }).isVisible()).resolves.toBe(true);
+    await expect(reply.getByRole("button", { name: "Rejeter", exact: true }).isVisible()).resolves.toBe(true);
+    expect(text).not.toMatch(/\b(Pending|Requested by|Approve)\b/);
+  });
+});
