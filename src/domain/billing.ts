@@ -163,7 +163,7 @@ export function decideBillingEntry(
   if (entry.decision?.decisionId === decision.decisionId) return accept({ kind: "unchanged", entry });
   if (entry.state !== "submitted") {
     if (entry.state === decision.outcome) return accept({ kind: "unchanged", entry });
-    return refuse("already_decided", { state: entry.state, reference: entry.reference, at: entry.decision?.decidedAt });
+    return refuse("already_decided", { state: entry.state, reference: entry.reference, by: VENDOR_ACTOR.name, at: entry.decision?.decidedAt });
   }
   const recorded = decisionRecord(entry, decision, source, receivedAt);
   if (!recorded.ok) return recorded;

@@ -86,22 +86,25 @@ export function billingFormCard(input: BillingFormInput): AdaptiveCard {
     supersedesId: input.identity.supersedesId,
     windowHint: window ? t.t("billing.form.windowHint", { month: monthLabel(t.locale, month), lastDay: dayLabel(t.locale, window.lastDay) }) : "",
     fields: {
-      quantity: { label: t.t("billing.form.quantity"), value: numberValue(values.quantity), error: error("quantity") },
+      quantity: { label: t.t("billing.form.quantity"), required: t.t("refusal.field_required", { field: "quantity" }), value: numberValue(values.quantity), error: error("quantity") },
       unit: {
         label: t.t("billing.form.unit"),
+        required: t.t("refusal.field_required", { field: "unit" }),
         value: values.unit ?? "hour",
         error: error("unit"),
         choices: BILLING_UNITS.map((unit) => ({ title: t.t(`billing.unit.${unit}`), value: unit })),
       },
-      unitCost: { label: t.t("billing.form.unitCost"), value: numberValue(values.unitCost), error: error("unitCost") },
+      unitCost: { label: t.t("billing.form.unitCost"), required: t.t("refusal.field_required", { field: "unitCost" }), value: numberValue(values.unitCost), error: error("unitCost") },
       currency: {
         label: t.t("billing.form.currency"),
+        required: t.t("refusal.field_required", { field: "currency" }),
         value: values.currency ?? input.currencies[0] ?? "",
         error: error("currency"),
         choices: currencies.map((code) => ({ title: code, value: code })),
       },
       month: {
         label: t.t("billing.form.month"),
+        required: t.t("refusal.field_required", { field: "month" }),
         value: month,
         error: error("month"),
         choices: input.openMonths.map((open) => ({ title: monthLabel(t.locale, open), value: open })),

@@ -38,8 +38,8 @@ const FIELD_OF: Partial<Record<Refusal["code"], string>> = {
 type Reply = { status: number; body: object };
 
 export const registerBillingApi: RouteRegistrar = (server, services) => {
-  server.post("/api/v1/billing-decisions", (req, res) => answer(req, res, services, decide));
-  server.post("/api/v1/completion-requests", (req, res) => answer(req, res, services, requestCompletion));
+  server.post("/api/v1/billing-decisions", async (req, res) => answer(req, res, services, decide));
+  server.post("/api/v1/completion-requests", async (req, res) => answer(req, res, services, requestCompletion));
 };
 
 async function answer(
@@ -70,10 +70,19 @@ function invalid(issues: readonly z.core.$ZodIssue[]): Reply {
 const english = translator("en");
 
 function refused(refusal: Refusal): Reply {
-  const message = english.t(`refusal.${refusal.code}`, Object.fromEntries(Object.entries(refusal.facts).map(([k, v]) => [k, v ?? ""])));
+  const message = englishText(refusal);
   const field = FIELD_OF[refusal.code] ?? (refusal.code === "field_required" ? String(refusal.facts.field) : undefined);
   if (field) return { status: 400, body: { error: "invalid_request", fields: { [field]: message } } };
-  return { status: 409, body: { error: refusal.code, message } };
+  return { status: 409, body: { error: refusal.code, message, facts: refusal.facts } };
+}
+
+/** The refusal in words for the vendor's logs; its code is what a program should read. */
+function englishText(refusal: Refusal): string {
+  try {
+    return english.t(`refusal.${refusal.code}`, Object.fromEntries(Object.entries(refusal.facts).map(([k, v]) => [k, v ?? ""])));
+  } catch {
+    return refusal.code;
+  }
 }
 
 async function decide(body: unknown, services: Services): Promise<Reply> {
