@@ -9,6 +9,7 @@ import { insertEngagement } from "../../src/store/engagements";
 import { ensureOrganisation } from "../../src/store/organisations";
 import type { CapturedActivity } from "../support/connector";
 import { cardText, startTestBot, type TestBot, type TestUser } from "../support/bot";
+import { exampleQuestion } from "../../src/bot/intents/suggestions";
 
 let bot: TestBot;
 let approver: TestUser;
@@ -59,6 +60,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => bot?.stop());
+
+/** Questions that sit between two intents, and the two the bot should offer. */
+const ambiguous: Record<Locale, { text: string; choices: [string, string] }> = {
+  en: { text: "pending vendor", choices: ["billing.awaitingRating", "approvals.pending"] },
+  fr: { text: "facturation en attente", choices: ["approvals.pending", "billing.awaitingRating"] },
+  id: { text: "pengingat jatuh tempo", choices: ["reminders", "deadlines"] },
+};
 
 const questions: Record<Locale, Record<string, string>> = {
   en: {
@@ -147,6 +155,12 @@ describe.each(["en", "fr", "id"] as const)("asking in %s", (locale) => {
     expect(reply.text).toContain(t.t("conversation.help.intro"));
     expect(reply.text).toContain(t.t("conversation.example.billing.window"));
     expect(suggestions(reply)).toContain(t.t("conversation.example.approvals.pending"));
+  });
+
+  it("asks back with both choices when it cannot tell two questions apart", async () => {
+    const reply = await ask(viewer, ambiguous[locale].text);
+    expect(reply.text).toContain(t.t("conversation.clarify.intro"));
+    expect(suggestions(reply)).toEqual(ambiguous[locale].choices.map((intent) => exampleQuestion(t, intent)));
   });
 
   it("answers what it cannot do with examples, never a dead end", async () => {
