@@ -8,6 +8,8 @@ import { join } from "node:path";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 
 const REPLY_TIMEOUT_MS = 20_000;
+/** The compose box; a card's Input.Text is a textbox too, so the role alone is ambiguous. */
+const COMPOSE_BOX = '[role="textbox"][data-lexical-editor="true"]';
 
 export class PlaygroundChat {
   private constructor(
@@ -23,7 +25,7 @@ export class PlaygroundChat {
   static async open(context: BrowserContext, playgroundUrl: string, screenshotDir: string): Promise<PlaygroundChat> {
     const page = await context.newPage();
     await page.goto(playgroundUrl);
-    await page.getByRole("textbox").waitFor({ timeout: REPLY_TIMEOUT_MS });
+    await page.locator(COMPOSE_BOX).waitFor({ timeout: REPLY_TIMEOUT_MS });
     mkdirSync(screenshotDir, { recursive: true });
     const chat = new PlaygroundChat(page, screenshotDir);
     await chat.waitForLog(["installationUpdate 200", "conversationUpdate 200"]);
@@ -44,7 +46,7 @@ export class PlaygroundChat {
   /** Types `text` into the compose box, sends it, and returns the bot's first bubble after it. */
   async say(text: string): Promise<Locator> {
     const sentBefore = await this.sent().count();
-    await this.page.getByRole("textbox").click();
+    await this.page.locator(COMPOSE_BOX).click();
     await this.page.keyboard.type(text);
     await this.page.keyboard.press("Enter");
     const mine = this.sent().nth(sentBefore);
