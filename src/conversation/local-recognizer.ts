@@ -17,6 +17,8 @@ export const NONE_THRESHOLD = 0.5;
 /** Runner-up intents scoring at least this are offered as "did you mean...?" choices. */
 export const ALTERNATIVE_FLOOR = 0.1;
 const MAX_ALTERNATIVES = 3;
+/** Questions are short; a pasted e-mail is read up to here so one message cannot stall the bot. */
+export const MAX_WORDS = 64;
 
 interface LanguageModel {
   lexicons: Lexicon[];
@@ -66,7 +68,7 @@ export class LocalRecognizer implements Recognizer {
   }
 
   async recognize(text: string, context: RecognitionContext): Promise<Recognition> {
-    const tokens = tokenise(text);
+    const tokens = tokenise(text).slice(0, MAX_WORDS);
     const guess = this.detector.detect(tokens, context.locale);
     let understanding = await this.understand(tokens, guess.language, context);
     if (!isConfident(understanding.scores)) {

@@ -50,6 +50,11 @@ describe("intents", () => {
     expect(deadlines.entities).toEqual({ range: "month" });
   });
 
+  it("reads only the first words of a pasted wall of text, and still answers", async () => {
+    const pasted = `status ENG-1042 ${"lorem ipsum dolor sit amet ".repeat(400)}`;
+    expect((await recognizer.recognize(pasted, at("en"))).entities.engagementReference).toBe("ENG-1042");
+  });
+
   it("is deterministic: the same text gives the same answer from two recognizers", async () => {
     const other = await LocalRecognizer.create();
     const text = "statut des échéances de facturation";
