@@ -6,8 +6,9 @@ import { LOCALES } from "../../../src/i18n/locale";
 import { translator } from "../../../src/i18n/translator";
 import { validateAdaptiveCard } from "../../support/adaptive-card-validator";
 import { type CardSamples, foundationSamples } from "./samples";
+import { reminderSamples } from "../reminders/card-samples";
 
-const samples: CardSamples = { ...foundationSamples };
+const samples: CardSamples = { ...foundationSamples, ...reminderSamples };
 
 describe("card templates", () => {
   it("each has representative samples", () => {
