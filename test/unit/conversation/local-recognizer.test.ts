@@ -51,8 +51,10 @@ describe("intents", () => {
   });
 
   it("reads only the first words of a pasted wall of text, and still answers", async () => {
-    const pasted = `status ENG-1042 ${"lorem ipsum dolor sit amet ".repeat(400)}`;
-    expect((await recognizer.recognize(pasted, at("en"))).entities.engagementReference).toBe("ENG-1042");
+    const pasted = `${"lorem ipsum dolor sit amet ".repeat(400)} ENG-1042`;
+    const result = await recognizer.recognize(pasted, at("en"));
+    expect(result.intent).toBe("none");
+    expect(result.entities.engagementReference).toBeUndefined();
   });
 
   it("is deterministic: the same text gives the same answer from two recognizers", async () => {
