@@ -1,0 +1,90 @@
+// The shipped deadline sources on real data: the billing window closing for approved
+// engagements with no entry for the month, and billing submissions unrated after 24 hours.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BillingEntry } from "../../src/domain/billing";
+import { defaultReminderSettings } from "../../src/reminders/settings";
+import { billingUnratedSource } from "../../src/reminders/sources/billing-unrated";
+import { billingWindowSource } from "../../src/reminders/sources/billing-window";
+import { pendingApprovalSource } from "../../src/reminders/sources/pending-approval";
+import { insertBillingEntry } from "../../src/store/billing";
+import type { Organisation } from "../../src/store/organisations";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { organisationNamed, pendingEngagement } from "./reminder-fixtures";
+
+let database: TestDatabase;
+let organisation: Organisation;
+const settings = defaultReminderSettings();
+
+function entry(id: string, engagementId: string, month: string, submittedAt: Date, state: BillingEntry["state"] = "submitted"): BillingEntry {
+  return {
+    id,
+    organisationId: organisation.id,
+    engagementId,
+    reference: `REF-${id}`,
+    usageMonth: month,
+    quantity: "10",
+    unit: "hour",
+    unitCost: "12.50",
+    currency: "EUR",
+    amount: "125.00",
+    state,
+    submittedAt,
+    submittedById: "aad-billing",
+    submittedByName: "Bea Billing",
+    idempotencyKey: `key-${id}`,
+  };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  organisation = await organisationNamed(database.db, "tenant-sources", "Europe/Paris");
+  for (const reference of ["ENG-A", "ENG-B", "ENG-C"]) {
+    const engagement = await pendingEngagement(database.db, organisation, reference, new Date("2026-09-01T08:00:00Z"));
+    await database.db.engagement.update({ where: { id: engagement.id }, data: { state: "approved", version: 2 } });
+  }
+  await database.db.$transaction(async (tx) => {
+    await insertBillingEntry(tx, entry("b1", "eng-tenant-sources-ENG-A", "2026-10", new Date("2026-10-31T09:00:00Z")));
+    await insertBillingEntry(tx, entry("b2", "eng-tenant-sources-ENG-B", "2026-10", new Date("2026-10-20T09:00:00Z"), "rejected"));
+  });
+});
+
+afterAll(async () => database?.destroy());
+
+describe("the billing window source", () => {
+  it("says nothing before three days ahead of the last billable day", async () => {
+    expect(await billingWindowSource.due(database.db, organisation, new Date("2026-10-29T12:00:00Z"), settings)).toEqual([]);
+  });
+
+  it("reminds, the day before October's window closes, about approved engagements with no live entry for October", async () => {
+    const items = await billingWindowSource.due(database.db, organisation, new Date("2026-11-01T08:00:00Z"), settings);
+    expect(items.map((i) => [i.facts.reference, i.threshold, i.facts.month])).toEqual([
+      ["ENG-B", "oneDay", "2026-10"],
+      ["ENG-C", "oneDay", "2026-10"],
+    ]);
+    expect(items[0]?.deadlineAt).toEqual(new Date("2026-11-02T23:00:00Z"));
+    expect(items[0]?.fix).toMatchObject({ verb: "billing.form", data: { engagementId: "eng-tenant-sources-ENG-B" } });
+    expect(items[0]?.recipients.roles).toEqual(["billing", "admin"]);
+  });
+
+  it("sends the last reminder on the morning of the last day, and none once the window has closed", async () => {
+    const lastMorning = await billingWindowSource.due(database.db, organisation, new Date("2026-11-02T07:30:00Z"), settings);
+    expect(new Set(lastMorning.map((i) => i.threshold))).toEqual(new Set(["lastDay"]));
+    const closed = await billingWindowSource.due(database.db, organisation, new Date("2026-11-02T23:00:00Z"), settings);
+    expect(closed.filter((i) => i.facts.month === "2026-10")).toEqual([]);
+  });
+});
+
+describe("the unrated submission source", () => {
+  it("flags a submission still unrated 24 hours after it was sent, and not before", async () => {
+    const before = await billingUnratedSource.due(database.db, organisation, new Date("2026-11-01T08:59:00Z"), settings);
+    expect(before).toEqual([]);
+    const after = await billingUnratedSource.due(database.db, organisation, new Date("2026-11-01T09:00:00Z"), settings);
+    expect(after.map((i) => [i.facts.entry, i.facts.reference, i.deadlineKey])).toEqual([["REF-b1", "ENG-A", "billing-unrated:b1"]]);
+  });
+});
+
+describe("the pending approval source", () => {
+  it("ignores engagements that are no longer pending", async () => {
+    expect(await pendingApprovalSource.due(database.db, organisation, new Date("2026-11-01T09:00:00Z"), settings)).toEqual([]);
+  });
+});
