@@ -92,6 +92,8 @@ export interface NotificationInput {
   /** Unique across the outbox: the same key enqueued twice sends once. */
   dedupeKey: string;
   payload: unknown;
+  /** When it may be sent: the caller's clock; the database's when absent. */
+  now?: Date;
 }
 
 /** Enqueues a one-off message to one user's personal chat, inside the caller's transaction. */
@@ -104,6 +106,7 @@ export async function enqueueNotification(tx: DbTx, input: NotificationInput): P
     deadlineKey: input.dedupeKey,
     threshold: NOTIFICATION_THRESHOLD,
     payload: input.payload,
+    ...(input.now ? { notBefore: input.now } : {}),
   });
 }
 

@@ -7,6 +7,7 @@ import { reminderCycleDeps } from "../../src/reminders/runtime";
 import { runReminderCycle } from "../../src/reminders/scheduler";
 import { findPersonalConversation } from "../../src/store/conversation-references";
 import { insertEngagement } from "../../src/store/engagements";
+import { enqueueNotification } from "../../src/store/outbox";
 import { cardText, cardVerbs, startTestBot, type TestBot, type TestUser } from "../support/bot";
 
 let bot: TestBot;
@@ -124,6 +125,24 @@ describe("reminders through the real bot", () => {
     const answer = await bot.invoke(approver, "reminders.mute", { kind: "everything" });
     expect(answer.status).toBe(200);
     expect(await bot.database.db.reminderPreference.count({ where: { kind: "everything" } })).toBe(0);
+  });
+
+  it("delivers a one-off notification enqueued by a workflow as its own card, once", async () => {
+    await bot.database.db.$transaction((tx) =>
+      enqueueNotification(tx, {
+        organisationId: bot.organisation.id,
+        recipientAadObjectId: approver.aadObjectId,
+        kind: "test.notice",
+        dedupeKey: "notice-1",
+        now,
+        payload: { messageKey: "reminders.unmuted", values: { kindName: "Billing" }, open: { verb: "engagement.open", data: { engagementId: "eng-late" }, titleKey: "reminders.fix.open" } },
+      }),
+    );
+    await cycle();
+    await cycle();
+    const notices = bot.connector.activities.filter((a) => cardText(a.activity.attachments?.[0]?.content).includes("Billing: you will be reminded again."));
+    expect(notices).toHaveLength(1);
+    expect(cardVerbs(notices[0]?.activity.attachments?.[0]?.content)).toEqual(["engagement.open"]);
   });
 
   it("forgets the chat when the app is uninstalled", async () => {
