@@ -7,8 +7,9 @@ import { translator } from "../../../src/i18n/translator";
 import { validateAdaptiveCard } from "../../support/adaptive-card-validator";
 import { type CardSamples, foundationSamples } from "./samples";
 import { reminderSamples } from "../reminders/card-samples";
+import { billingCardSamples } from "../domain/billing-card-samples";
 
-const samples: CardSamples = { ...foundationSamples, ...reminderSamples };
+const samples: CardSamples = { ...foundationSamples, ...reminderSamples, ...billingCardSamples };
 
 describe("card templates", () => {
   it("each has representative samples", () => {
