@@ -3,24 +3,36 @@
 import { inject } from "vitest";
 import { DEMO_ORGANISATION } from "../../../src/import/demo/seed-demo";
 import { openDatabase } from "../../../src/store/db";
+import { listBillingEntries } from "../../../src/store/billing";
 import { findEngagementByReference, listEngagementEvents } from "../../../src/store/engagements";
 import { findOrganisationByTenant } from "../../../src/store/organisations";
 
 export interface DemoRecords {
   engagement(reference: string): Promise<{ state: string; version: number; events: string[] }>;
+  /** The billing entries of an engagement, as quantity, unit cost, amount and state. */
+  billingEntries(reference: string): Promise<{ quantity: string; unitCost: string; amount: string; currency: string; state: string }[]>;
   close(): Promise<void>;
 }
 
 export function openDemoRecords(): DemoRecords {
   const { db, close } = openDatabase(inject("e2e").databaseUrl, { poolSize: 1 });
+  const find = async (reference: string) => {
+    const organisation = await findOrganisationByTenant(db, DEMO_ORGANISATION.tenantId);
+    if (!organisation) throw new Error("the demo organisation is not in the e2e database");
+    const engagement = await findEngagementByReference(db, organisation.id, reference);
+    if (!engagement) throw new Error(`no demo engagement ${reference}`);
+    return { organisation, engagement };
+  };
   return {
     engagement: async (reference) => {
-      const organisation = await findOrganisationByTenant(db, DEMO_ORGANISATION.tenantId);
-      if (!organisation) throw new Error("the demo organisation is not in the e2e database");
-      const engagement = await findEngagementByReference(db, organisation.id, reference);
-      if (!engagement) throw new Error(`no demo engagement ${reference}`);
+      const { organisation, engagement } = await find(reference);
       const events = await listEngagementEvents(db, organisation.id, engagement.id);
       return { state: engagement.state, version: engagement.version, events: events.map((event) => event.action) };
+    },
+    billingEntries: async (reference) => {
+      const { organisation, engagement } = await find(reference);
+      const entries = await listBillingEntries(db, organisation.id, engagement.id);
+      return entries.map(({ quantity, unitCost, amount, currency, state }) => ({ quantity, unitCost, amount, currency, state }));
     },
     close,
   };
