@@ -25,6 +25,7 @@ export async function enqueueBillingDecisionNotice(tx: DbTx, entry: BillingEntry
     kind: BILLING_DECISION_KIND,
     // An entry is decided once: one notice per entry, whatever the deliveries of the decision.
     dedupeKey: `billing-decision:${entry.id}`,
+    now: decision.receivedAt,
     payload: {
       messageKey: rated ? "billing.notification.rated" : "billing.notification.rejected",
       titleKey: rated ? "billing.notification.titleRated" : "billing.notification.titleRejected",
@@ -40,7 +41,7 @@ export async function enqueueBillingDecisionNotice(tx: DbTx, entry: BillingEntry
 }
 
 /** To every approver and admin of the organisation: the completion card is one click away. */
-export async function enqueueCompletionRequestNotices(tx: DbTx, engagement: Engagement): Promise<void> {
+export async function enqueueCompletionRequestNotices(tx: DbTx, engagement: Engagement, now: Date): Promise<void> {
   const deciders = await listUsersWithRoles(tx, engagement.organisationId, ["approver", "admin"]);
   for (const decider of deciders) {
     await enqueueNotification(tx, {
@@ -49,6 +50,7 @@ export async function enqueueCompletionRequestNotices(tx: DbTx, engagement: Enga
       kind: COMPLETION_REQUEST_KIND,
       // The version names this request: a later request, after a new approval, is news again.
       dedupeKey: `completion-request:${engagement.id}:${engagement.version}:${decider.aadObjectId}`,
+      now,
       payload: {
         messageKey: "billing.notification.completionRequested",
         titleKey: "billing.completion.title",

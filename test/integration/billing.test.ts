@@ -171,8 +171,7 @@ describe("the vendor's decision over HTTP", () => {
     expect(contradiction.status).toBe(409);
 
     bot.connector.clear();
-    // The outbox stamps a notice due at the database's own clock: deliver on the wall clock.
-    const deps = reminderCycleDeps({ ...bot.app.services, clock: () => new Date() }, bot.app.adapter, { quietHours: undefined });
+    const deps = reminderCycleDeps({ ...bot.app.services, clock: () => now }, bot.app.adapter, { quietHours: undefined });
     await runReminderCycle(deps);
     await runReminderCycle(deps);
     const notices = bot.connector.activities.filter(
@@ -213,9 +212,14 @@ describe("correcting a rejected entry", () => {
 
 describe("completing the engagement", () => {
   it("turns the client's completion request into an approver's card, and completes the engagement", async () => {
+    await bot.post(bot.activity(approver, { type: "installationUpdate", action: "add", localTimezone: "Europe/Paris" }));
     const request = await postApi("/api/v1/completion-requests", { organisationTenantId: TEST_TENANT_ID, engagementExternalId: "ext-3001", requestedAt: "2026-11-02T09:00:00Z", requestedBy: "Jane (Fabrikam)" });
     expect(request.status).toBe(200);
     expect((await findEngagement(bot.database.db, bot.organisation.id, engagement.id))?.state).toBe("completion_requested");
+    bot.connector.clear();
+    await runReminderCycle(reminderCycleDeps({ ...bot.app.services, clock: () => now }, bot.app.adapter, { quietHours: undefined }));
+    const notice = bot.connector.activities.find((a) => a.conversationId === `a:personal-${approver.aadObjectId}` && /Fabrikam asked to close ENG-3001/.test(cardText(a.activity.attachments?.[0]?.content)));
+    expect(cardVerbs(notice?.activity.attachments?.[0]?.content)).toContain("completion.open");
 
     const asBilling = await click(billing, "completion.approve", { engagementId: engagement.id });
     expect(cardText(asBilling)).toMatch(/does not allow this/);

@@ -127,7 +127,7 @@ async function requestCompletion(body: unknown, services: Services): Promise<Rep
   const outcome = await retryLostRaces(() =>
     services.db.$transaction(async (tx) => {
       const saved = await recordCompletionRequestIn(tx, organisation.id, { externalId: engagementExternalId }, request);
-      if (saved !== LOST_RACE && saved.kind === "saved") await enqueueCompletionRequestNotices(tx, saved.engagement);
+      if (saved !== LOST_RACE && saved.kind === "saved") await enqueueCompletionRequestNotices(tx, saved.engagement, services.clock());
       return saved;
     }),
   );

@@ -27,7 +27,7 @@ export const completionRequestsSection = defineSection({
   record: ZImportCompletionRequestSchema,
   identity: "engagementExternalId",
   uniqueFields: ["engagementExternalId"],
-  async apply(tx, organisation, records) {
+  async apply(tx, organisation, records, now) {
     const outcome = emptyOutcome();
     for (const [index, record] of records.entries()) {
       const name = recordName("completionRequests", index, { field: "engagementExternalId", value: record.engagementExternalId });
@@ -42,7 +42,7 @@ export const completionRequestsSection = defineSection({
       if (saved.kind === "unchanged") {
         outcome.unchanged += 1;
       } else if (saved.kind === "saved") {
-        await enqueueCompletionRequestNotices(tx, saved.engagement);
+        await enqueueCompletionRequestNotices(tx, saved.engagement, now);
         outcome.created += 1;
       } else if (saved.engagement.state === "completed" || saved.engagement.state === "retired") {
         outcome.skipped += 1;
