@@ -25,7 +25,7 @@ import {
 } from "../store/outbox";
 import { activeSuppressions } from "../store/reminder-preferences";
 import { backoffDelay } from "./backoff";
-import { type SenderDeps, sendWithRetry } from "./sender";
+import { DEFAULT_RETRY_POLICY, type SenderDeps, sendWithRetry } from "./sender";
 import type { ReminderSettings } from "./settings";
 
 export interface DeliveryAudience {
@@ -120,7 +120,7 @@ async function deliverGroup(deps: DeliveryDeps, token: string, rows: OutboxMessa
       report.rowsLost += message.messageIds.length;
       continue;
     }
-    const outcome = await sendWithRetry(deps.sender, conversation.reference, message.activity);
+    const outcome = await sendWithRetry(withinLease(deps), conversation.reference, message.activity);
     if (outcome.outcome === "sent") {
       const marked = await markSent(db, token, message.messageIds, deps.clock());
       report.messagesSent++;
@@ -140,6 +140,15 @@ async function deliverGroup(deps: DeliveryDeps, token: string, rows: OutboxMessa
       report.rowsFailed += message.messageIds.length;
     }
   }
+}
+
+/**
+ * Waiting for retries must end well before the lease renewed just before the send runs out,
+ * or another instance could claim the rows and send them while this one still retries.
+ */
+function withinLease(deps: DeliveryDeps): SenderDeps {
+  const policy = deps.sender.policy ?? DEFAULT_RETRY_POLICY;
+  return { ...deps.sender, policy: { ...policy, maxWaitMs: Math.min(policy.maxWaitMs, deps.settings.leaseMs / 2) } };
 }
 
 /** Drops rows of kinds the user muted (skipped for good) or snoozed (postponed to the snooze's end). */

@@ -8,9 +8,11 @@
 // dies after the connector accepted the message but before "sent" is committed: when the
 // lease expires another instance sends it again. The deliverer keeps that window to one
 // UPDATE by sending one digest at a time and marking it sent before the next. (2) botbuilder
-// 4.23 retries a failed HTTP call itself (up to 3 times, @azure/core-client): a 5xx returned
-// after Teams already posted the message becomes a second post we cannot see. Both are
-// at-least-once windows of a single message; everything else is exactly once.
+// 4.23 retries a failed HTTP call itself (up to 3 times, its HTTP pipeline's default retry
+// policy, which also sleeps for a 429/503 Retry-After of any length): a 5xx returned after
+// Teams already posted the message becomes a second post we cannot see, and a very long
+// Retry-After can outlast the lease. Both are at-least-once windows of a single message;
+// everything else is exactly once. Our own retries wait at most half the lease.
 import { backoffDelay, type BackoffPolicy, parseRetryAfter } from "./backoff";
 
 /** The lead's adapter wrapper: continueConversationAsync(appId, reference, ctx => ctx.sendActivity(activity)). */
