@@ -35,6 +35,8 @@ export async function openBrowser(): Promise<OpenBrowser> {
     locale: "en-US",
     timezoneId: "Europe/Paris",
   });
+  // Fail a click on a missing button as soon as a missing reply would fail, not after 30 s.
+  context.setDefaultTimeout(20_000);
   return {
     context,
     close: async () => {

@@ -107,14 +107,14 @@ export class PlaygroundChat {
     const last = focus.at(-1);
     await last?.scrollIntoViewIfNeeded();
     await this.page.screenshot({ path: join(this.screenshotDir, `${name}.png`) });
-    const messages = focus.map((locator) => locator.locator('xpath=ancestor-or-self::div[div[@aria-label="Message header"]][1]'));
-    const boxes = (await Promise.all(messages.map((message) => message.boundingBox()))).filter((box) => box !== null);
+    const boxes = (await Promise.all(focus.map(messageParts))).flat().filter((box) => box !== null);
     if (boxes.length === 0) return;
-    const pad = 12;
-    const left = Math.max(0, Math.min(...boxes.map((box) => box.x)) - pad);
-    const top = Math.max(0, Math.min(...boxes.map((box) => box.y)) - pad);
-    const right = Math.max(...boxes.map((box) => box.x + box.width)) + pad;
-    const bottom = Math.max(...boxes.map((box) => box.y + box.height)) + pad;
+    // Narrow vertical margins: the neighbouring messages sit a few pixels away.
+    const [padX, padY] = [12, 4];
+    const left = Math.max(0, Math.min(...boxes.map((box) => box.x)) - padX);
+    const top = Math.max(0, Math.min(...boxes.map((box) => box.y)) - padY);
+    const right = Math.max(...boxes.map((box) => box.x + box.width)) + padX;
+    const bottom = Math.max(...boxes.map((box) => box.y + box.height)) + padY;
     await this.page.screenshot({
       path: join(this.screenshotDir, `${name}.crop.png`),
       clip: { x: left, y: top, width: right - left, height: bottom - top },
@@ -129,6 +129,17 @@ export class PlaygroundChat {
   async close(): Promise<void> {
     await this.page.close();
   }
+}
+
+/**
+ * What a reader of the README should see of a message: its header and its bubble (not the
+ * Playground's notes under a card), or the whole message for the person's own.
+ */
+async function messageParts(locator: Locator) {
+  const message = locator.locator('xpath=ancestor-or-self::div[div[@aria-label="Message header"]][1]');
+  const bubble = message.locator(".fai-OutputCard");
+  const parts = (await bubble.count()) > 0 ? [message.locator('[aria-label="Message header"]'), bubble.first()] : [message];
+  return Promise.all(parts.map((part) => part.boundingBox()));
 }
 
 /** Polls `condition` until it holds; usable in hooks as well as tests (unlike expect.poll). */
