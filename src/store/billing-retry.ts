@@ -15,6 +15,7 @@ export class LostRace extends Error {
 
 /** Enough for 20 writers racing on one engagement: each round, one of them wins. */
 export const MAX_ATTEMPTS = 40;
+const MAX_PAUSE_MS = 25;
 
 export async function retryLostRaces<T>(attempt: () => Promise<T | typeof LOST_RACE>): Promise<T> {
   for (let i = 0; i < MAX_ATTEMPTS; i += 1) {
@@ -24,6 +25,8 @@ export async function retryLostRaces<T>(attempt: () => Promise<T | typeof LOST_R
     } catch (error) {
       if (!(error instanceof LostRace) && !isUniqueViolation(error)) throw error;
     }
+    // A short random pause spreads the losers out, so the next round is not the same pile-up.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(MAX_PAUSE_MS, 2 ** i)));
   }
   throw new Error(`gave up after ${MAX_ATTEMPTS} lost write races`);
 }
