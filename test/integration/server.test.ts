@@ -90,6 +90,7 @@ describe("the bot's HTTP server", () => {
     release();
     expect((await inFlight).status).toBe(200);
     await stopping;
-    expect(bot.connector.activities.filter((a) => /Here is what I can do/.test(a.activity.text ?? ""))).toHaveLength(1);
+    // The turn that was in flight still delivered its answer before the server went away.
+    expect(bot.connector.activities).toHaveLength(1);
   });
 });
