@@ -9,6 +9,9 @@ export default defineConfig({
     include: ["test/e2e/**/*.test.ts"],
     globalSetup: ["test/e2e/support/global-setup.ts"],
     fileParallelism: false,
+    // Threads, not forks: an interrupted run then takes its browser with it (Chromium exits
+    // when the process driving it does) instead of leaving a worker process behind.
+    pool: "threads",
     sequence: { shuffle: false },
     testTimeout: 90_000,
     hookTimeout: 120_000,

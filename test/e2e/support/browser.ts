@@ -1,9 +1,9 @@
 // Headless Chromium for the journeys: Debian's own build (never a downloaded one), a fresh
 // profile per run, and no background traffic to hosts this machine cannot reach.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
+import { inject } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -26,7 +26,8 @@ export async function openBrowser(): Promise<OpenBrowser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`no Chromium at ${CHROMIUM_PATH}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH`);
   }
-  const profile = mkdtempSync(join(tmpdir(), "partner-ops-e2e-chromium-"));
+  // Inside the stack's folder, so an interrupted run leaves no profile behind either.
+  const profile = mkdtempSync(join(inject("e2e").tempDir, "chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,

@@ -10,6 +10,7 @@ export const OUTPUT_DIR = resolve(import.meta.dirname, "..", "..", "..", "test-r
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const stack = await startE2eStack(OUTPUT_DIR);
   project.provide("e2e", {
+    tempDir: stack.tempDir,
     playgroundUrl: stack.playgroundUrl,
     botUrl: stack.botUrl,
     databaseUrl: stack.databaseUrl,
@@ -20,6 +21,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
 declare module "vitest" {
   export interface ProvidedContext {
-    e2e: { playgroundUrl: string; botUrl: string; databaseUrl: string; screenshotDir: string };
+    e2e: { tempDir: string; playgroundUrl: string; botUrl: string; databaseUrl: string; screenshotDir: string };
   }
 }

@@ -2,8 +2,10 @@
 // own process group so that stopping one also stops what it spawned (tsx, npm shims), with
 // their output kept in a log file for when a journey fails.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export interface Service {
   name: string;
@@ -15,10 +17,30 @@ export interface Service {
 
 const running = new Set<Service>();
 
-// A crashed or interrupted runner must not leave a bot or a Playground listening behind it.
-process.once("exit", () => {
+// An interrupted runner must not leave a bot or a Playground listening behind it. Prepended:
+// vitest's own handlers call process.exit() again from inside "exit", which skips any listener
+// registered after theirs.
+const leftovers = new Set<string>();
+const cleanUp = () => {
   for (const service of running) killGroup(service.child, "SIGKILL");
-});
+  for (const dir of leftovers) rmSync(dir, { recursive: true, force: true });
+};
+process.prependListener("exit", cleanUp);
+process.prependListener("SIGINT", cleanUp);
+process.prependListener("SIGTERM", cleanUp);
+
+/** A temporary folder removed by `remove()` or, if the run is interrupted, on exit. */
+export function temporaryFolder(prefix: string): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  leftovers.add(path);
+  return {
+    path,
+    remove: () => {
+      leftovers.delete(path);
+      rmSync(path, { recursive: true, force: true });
+    },
+  };
+}
 
 export function startService(name: string, command: string, args: string[], options: { env: NodeJS.ProcessEnv; logFile: string }): Service {
   const child = spawn(command, args, { env: options.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });

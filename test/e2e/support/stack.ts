@@ -1,12 +1,13 @@
 // The whole thing a person would run on a laptop, started for one end-to-end run: a fresh
 // SQLite database with the demo seeded by `npm run seed:demo`'s script, the bot as a process
 // (src/main.ts, local mode), and the Microsoft 365 Agents Playground pointed at it.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { freePort, runToEnd, type Service, startService, waitForHttp } from "./processes";
+import { freePort, runToEnd, type Service, startService, temporaryFolder, waitForHttp } from "./processes";
 
 export interface E2eStack {
+  /** Removed with the stack: the database, and room for the browser's profile. */
+  tempDir: string;
   databaseUrl: string;
   botUrl: string;
   playgroundUrl: string;
@@ -18,12 +19,12 @@ const bin = (name: string) => join(root, "node_modules", ".bin", name);
 
 export async function startE2eStack(outputDir: string): Promise<E2eStack> {
   mkdirSync(outputDir, { recursive: true });
-  const dataDir = mkdtempSync(join(tmpdir(), "partner-ops-e2e-"));
-  const databaseUrl = `file:${join(dataDir, "e2e.db")}`;
+  const temp = temporaryFolder("partner-ops-e2e-");
+  const databaseUrl = `file:${join(temp.path, "e2e.db")}`;
   const services: Service[] = [];
   const stop = async () => {
     for (const service of services.reverse()) await service.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    temp.remove();
   };
 
   try {
@@ -50,7 +51,7 @@ export async function startE2eStack(outputDir: string): Promise<E2eStack> {
     const playgroundUrl = `http://127.0.0.1:${playgroundPort}`;
 
     await Promise.all([waitForHttp(bot, `${botUrl}/readyz`, 60_000), waitForHttp(playground, playgroundUrl, 60_000)]);
-    return { databaseUrl, botUrl, playgroundUrl, stop };
+    return { tempDir: temp.path, databaseUrl, botUrl, playgroundUrl, stop };
   } catch (error) {
     await stop();
     throw error;
