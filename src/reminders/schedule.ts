@@ -14,12 +14,3 @@ export function scheduledTickBetween(pattern: string, timeZone: string, since: D
     cron.stop();
   }
 }
-
-export function nextScheduledTick(pattern: string, timeZone: string, after: Date): Date | undefined {
-  const cron = new Cron(pattern, { timezone: timeZone, paused: true });
-  try {
-    return cron.nextRun(after) ?? undefined;
-  } finally {
-    cron.stop();
-  }
-}

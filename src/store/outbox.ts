@@ -238,21 +238,6 @@ export async function postpone(db: DbTx, token: string, ids: readonly string[], 
   });
 }
 
-/** What is still to be sent to this recipient, soonest first. */
-export async function listUnsentForRecipient(
-  db: DbTx,
-  organisationId: string,
-  recipient: Recipient,
-  limit = 20,
-): Promise<OutboxMessage[]> {
-  const rows = await db.outboxMessage.findMany({
-    where: { organisationId, recipient: recipientKey(recipient), state: { in: ["pending", "claimed", "failed"] } },
-    orderBy: { nextAttemptAt: "asc" },
-    take: limit,
-  });
-  return rows.map(toMessage);
-}
-
 // The two clients differ only in their provider; this picks the SQL dialect for the claim.
 function isPostgres(db: Db): boolean {
   return (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql";
