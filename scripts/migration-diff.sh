@@ -1,27 +1,25 @@
 #!/usr/bin/env bash
-# Writes a new migration for both providers from the current schemas:
-#   scripts/migration-diff.sh <name>
-# PostgreSQL's `migrate dev` cannot run here (shadow database), so both use `migrate diff`
-# against a database migrated to the previous state.
+# Writes a new migration for both providers from the schema change since a git revision:
+#   scripts/migration-diff.sh <name> [<git revision>, default HEAD]
+# Run it after editing both schemas and before committing them. With a driver adapter in
+# prisma.config.ts, Prisma 6 diffs datamodels only (no --from-url, and PostgreSQL's shadow
+# database cannot run here), so the "from" side is the schema as committed at <revision>.
+# The PostgreSQL side still connects (MIGRATION_DIFF_POSTGRES_URL, default the local server).
 set -euo pipefail
-name=${1:?usage: scripts/migration-diff.sh <name>}
+name=${1:?usage: scripts/migration-diff.sh <name> [<git revision>]}
+revision=${2:-HEAD}
 stamp=$(date -u +%Y%m%d%H%M%S)
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"; psql -h 127.0.0.1 -U postgres -d test -qc "drop database if exists migration_diff_$$" >/dev/null' EXIT
-export CHECKPOINT_DISABLE=1
+trap 'rm -rf "$tmp"' EXIT
+export CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1
 
-sqlite_url="file:$tmp/diff.db"
-DATABASE_URL=$sqlite_url npx prisma migrate deploy --config prisma/sqlite/prisma.config.ts >/dev/null
-mkdir -p "prisma/sqlite/migrations/${stamp}_$name"
-DATABASE_URL=$sqlite_url npx prisma migrate diff --config prisma/sqlite/prisma.config.ts \
-  --from-config-datasource --to-schema-datamodel prisma/sqlite/schema.prisma --script \
-  > "prisma/sqlite/migrations/${stamp}_$name/migration.sql"
-
-psql -h 127.0.0.1 -U postgres -d test -qc "drop database if exists migration_diff_$$" -c "create database migration_diff_$$" >/dev/null
-pg_url=postgresql://postgres@127.0.0.1:5432/migration_diff_$$
-DATABASE_URL=$pg_url npx prisma migrate deploy --config prisma/postgres/prisma.config.ts >/dev/null
-mkdir -p "prisma/postgres/migrations/${stamp}_$name"
-DATABASE_URL=$pg_url npx prisma migrate diff --config prisma/postgres/prisma.config.ts \
-  --from-config-datasource --to-schema-datamodel prisma/postgres/schema.prisma --script \
-  > "prisma/postgres/migrations/${stamp}_$name/migration.sql"
-echo "wrote prisma/{sqlite,postgres}/migrations/${stamp}_$name"
+declare -A url=([sqlite]="file:$tmp/diff.db" [postgres]="${MIGRATION_DIFF_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/postgres}")
+for provider in sqlite postgres; do
+  git show "$revision:prisma/$provider/schema.prisma" > "$tmp/$provider-before.prisma"
+  folder="prisma/$provider/migrations/${stamp}_$name"
+  mkdir -p "$folder"
+  DATABASE_URL=${url[$provider]} npx prisma migrate diff --config "prisma/$provider/prisma.config.ts" \
+    --from-schema-datamodel "$tmp/$provider-before.prisma" \
+    --to-schema-datamodel "prisma/$provider/schema.prisma" --script > "$folder/migration.sql"
+  echo "wrote $folder/migration.sql"
+done
