@@ -5,7 +5,7 @@ import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openBrowser, type OpenBrowser } from "./support/browser";
 import { type DemoRecords, openDemoRecords } from "./support/demo-records";
-import { PlaygroundChat } from "./support/playground-chat";
+import { keepFailureScreenshots, PlaygroundChat } from "./support/playground-chat";
 
 /** Approved in the demo by the Playground user (src/import/demo/demo-engagements.ts). */
 const ENGAGEMENT = "ENG-1029";
@@ -22,6 +22,7 @@ describe("adding a billing entry from the engagement card", () => {
     chat = await PlaygroundChat.open(browser.context, inject("e2e").playgroundUrl, inject("e2e").screenshotDir);
     records = openDemoRecords();
   });
+  keepFailureScreenshots(() => chat);
   afterAll(async () => {
     await chat?.close();
     await browser?.close();

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openBrowser, type OpenBrowser } from "./support/browser";
 import { type DemoRecords, openDemoRecords } from "./support/demo-records";
-import { PlaygroundChat } from "./support/playground-chat";
+import { keepFailureScreenshots, PlaygroundChat } from "./support/playground-chat";
 
 /** The demo's pending requests (src/import/demo/demo-engagements.ts). */
 const PENDING = [
@@ -26,6 +26,7 @@ describe("deciding engagement requests in the chat", () => {
     chat = await PlaygroundChat.open(browser.context, inject("e2e").playgroundUrl, inject("e2e").screenshotDir);
     records = openDemoRecords();
   });
+  keepFailureScreenshots(() => chat);
   afterAll(async () => {
     await chat?.close();
     await browser?.close();

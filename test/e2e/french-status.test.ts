@@ -2,7 +2,7 @@
 // the bot answers in French: the language of the question wins over the client's locale.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openBrowser, type OpenBrowser } from "./support/browser";
-import { PlaygroundChat } from "./support/playground-chat";
+import { keepFailureScreenshots, PlaygroundChat } from "./support/playground-chat";
 
 describe("a status question in French", () => {
   let browser: OpenBrowser;
@@ -12,6 +12,7 @@ describe("a status question in French", () => {
     browser = await openBrowser();
     chat = await PlaygroundChat.open(browser.context, inject("e2e").playgroundUrl, inject("e2e").screenshotDir);
   });
+  keepFailureScreenshots(() => chat);
   afterAll(async () => {
     await chat?.close();
     await browser?.close();

@@ -3,7 +3,7 @@
 // greets once, by name, with the person's role and a way in.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openBrowser, type OpenBrowser } from "./support/browser";
-import { PlaygroundChat } from "./support/playground-chat";
+import { keepFailureScreenshots, PlaygroundChat } from "./support/playground-chat";
 
 describe("the install greeting", () => {
   let browser: OpenBrowser;
@@ -16,6 +16,7 @@ describe("the install greeting", () => {
     chat = await PlaygroundChat.open(browser.context, inject("e2e").playgroundUrl, inject("e2e").screenshotDir);
     await chat.screenshot("1-install-greeting", [welcomeCards().first()]);
   });
+  keepFailureScreenshots(() => chat);
   afterAll(async () => {
     await chat?.close();
     await browser?.close();

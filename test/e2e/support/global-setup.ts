@@ -1,6 +1,7 @@
 // Starts the stack once for the whole end-to-end run and stops it afterwards, also when a
 // journey fails or the run is interrupted (vitest calls the teardown; processes.ts kills what
 // is left on exit).
+import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startE2eStack } from "./stack";
@@ -8,6 +9,8 @@ import { startE2eStack } from "./stack";
 export const OUTPUT_DIR = resolve(import.meta.dirname, "..", "..", "..", "test-results", "e2e");
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Screenshots of an earlier run would pass for this one's.
+  rmSync(join(OUTPUT_DIR, "screenshots"), { recursive: true, force: true });
   const stack = await startE2eStack(OUTPUT_DIR);
   project.provide("e2e", {
     tempDir: stack.tempDir,

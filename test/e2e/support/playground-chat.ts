@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Locator, Page } from "playwright-core";
+import { afterEach } from "vitest";
 
 const REPLY_TIMEOUT_MS = 20_000;
 /** The compose box; a card's Input.Text is a textbox too, so the role alone is ambiguous. */
@@ -129,6 +130,15 @@ export class PlaygroundChat {
   async close(): Promise<void> {
     await this.page.close();
   }
+}
+
+/** Registers a hook that saves the page when a test fails, named after the test. */
+export function keepFailureScreenshots(chat: () => PlaygroundChat | undefined): void {
+  afterEach(async (context) => {
+    if (context.task.result?.state !== "fail") return;
+    const name = context.task.name.replace(/[^A-Za-z0-9]+/g, "-").slice(0, 80);
+    await chat()?.screenshot(`failed-${name}`).catch(() => undefined);
+  });
 }
 
 /**
