@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 import { startE2eStack } from "./stack";
 
-export const OUTPUT_DIR = resolve(import.meta.dirname, "..", "..", "..", "test-results", "e2e");
+const OUTPUT_DIR = resolve(import.meta.dirname, "..", "..", "..", "test-results", "e2e");
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Screenshots of an earlier run would pass for this one's.
