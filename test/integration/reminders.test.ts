@@ -145,6 +145,29 @@ describe("reminders through the real bot", () => {
     expect(cardVerbs(notices[0]?.activity.attachments?.[0]?.content)).toEqual(["engagement.open"]);
   });
 
+  it("remembers a team channel the bot is added to, and posts the team-wide digest there without personal buttons", async () => {
+    const channelId = "19:general@thread.tacv2";
+    await bot.post(
+      bot.activity(
+        approver,
+        {
+          type: "conversationUpdate",
+          membersAdded: [{ id: "28:partner-ops-bot" }],
+          channelData: { tenant: { id: bot.organisation.tenantId }, team: { id: "19:team@thread.tacv2" }, channel: { id: channelId } },
+        },
+        { conversationType: "channel", conversationId: `${channelId};messageid=1700000000000` },
+      ),
+    );
+    const stored = await bot.database.db.conversationReference.findFirstOrThrow({ where: { kind: "channel" } });
+    expect(stored).toMatchObject({ conversationId: channelId, teamId: "19:team@thread.tacv2", deadAt: null });
+    await runReminderCycle(reminderCycleDeps({ ...bot.app.services, clock: () => now }, bot.app.adapter, { quietHours: undefined, channelDigest: true }));
+    const posted = bot.connector.activities.filter((a) => a.conversationId === channelId && cardText(a.activity.attachments?.[0]?.content).includes("Team reminders"));
+    expect(posted).toHaveLength(1);
+    const card = posted[0]?.activity.attachments?.[0]?.content;
+    expect(cardText(card)).toContain("ENG-2001");
+    expect(cardVerbs(card)).toEqual(["engagement.open"]);
+  });
+
   it("forgets the chat when the app is uninstalled", async () => {
     await bot.post(bot.activity(approver, { type: "installationUpdate", action: "remove" }, { conversationId: `a:personal-${approver.aadObjectId}` }));
     expect(await findPersonalConversation(bot.database.db, bot.organisation.id, approver.aadObjectId)).toBeUndefined();
