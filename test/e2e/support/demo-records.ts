@@ -8,7 +8,7 @@ import { findEngagementByReference, listEngagementEvents } from "../../../src/st
 import { findOrganisationByTenant } from "../../../src/store/organisations";
 
 export interface DemoRecords {
-  engagement(reference: string): Promise<{ state: string; version: number; events: string[] }>;
+  engagement(reference: string): Promise<{ state: string; version: number; requestedAt: Date; events: string[] }>;
   /** The billing entries of an engagement, as quantity, unit cost, amount and state. */
   billingEntries(reference: string): Promise<{ quantity: string; unitCost: string; amount: string; currency: string; state: string }[]>;
   close(): Promise<void>;
@@ -27,7 +27,8 @@ export function openDemoRecords(): DemoRecords {
     engagement: async (reference) => {
       const { organisation, engagement } = await find(reference);
       const events = await listEngagementEvents(db, organisation.id, engagement.id);
-      return { state: engagement.state, version: engagement.version, events: events.map((event) => event.action) };
+      const { state, version, requestedAt } = engagement;
+      return { state, version, requestedAt, events: events.map((event) => event.action) };
     },
     billingEntries: async (reference) => {
       const { organisation, engagement } = await find(reference);
