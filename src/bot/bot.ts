@@ -39,8 +39,11 @@ export class PartnerOpsBot extends TeamsActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
+      // Teams announces an install twice (installationUpdate, then the bot joining the
+      // conversation): greet on the first only. Other channels send just the second.
       const botId = context.activity.recipient?.id;
-      if (context.activity.membersAdded?.some((member) => member.id === botId)) await this.greet(context);
+      const botJoined = context.activity.membersAdded?.some((member) => member.id === botId) ?? false;
+      if (botJoined && context.activity.channelId !== "msteams") await this.greet(context);
       await next();
     });
   }

@@ -46,7 +46,8 @@ export async function resolveTurnScope(context: TurnContext, services: Services)
   let actor = await ensureUser(db, {
     organisationId: organisation.id,
     aadObjectId,
-    name: activity.from?.name?.trim() || aadObjectId,
+    // Install events carry no name: keep the one we know rather than write the object id over it.
+    ...(activity.from?.name?.trim() ? { name: activity.from.name.trim() } : {}),
     role: isConfiguredAdmin ? "admin" : config.DEFAULT_ROLE,
     ...(activity.locale ? { locale: activity.locale } : {}),
     ...(activity.from?.id ? { teamsUserId: activity.from.id } : {}),

@@ -45,18 +45,19 @@ export async function findUser(db: DbTx, organisationId: string, aadObjectId: st
 
 /**
  * Finds the user, creating them with `role` on first contact. The name and locale follow
- * Teams; the role never changes here (roles are granted by an admin or the import).
+ * Teams when it sends them; the role never changes here (roles are granted by the import or
+ * ADMIN_AAD_OBJECT_IDS).
  */
 export async function ensureUser(
   db: DbTx,
-  input: { organisationId: string; aadObjectId: string; name: string; locale?: string; teamsUserId?: string; role: Role },
+  input: { organisationId: string; aadObjectId: string; name?: string; locale?: string; teamsUserId?: string; role: Role },
 ): Promise<PartnerUser> {
   const { organisationId, aadObjectId } = input;
   const row = await db.partnerUser.upsert({
     where: { organisationId_aadObjectId: { organisationId, aadObjectId } },
-    create: { ...input, locale: input.locale ?? null, teamsUserId: input.teamsUserId ?? null },
+    create: { ...input, name: input.name ?? aadObjectId, locale: input.locale ?? null, teamsUserId: input.teamsUserId ?? null },
     update: {
-      name: input.name,
+      ...(input.name ? { name: input.name } : {}),
       ...(input.locale ? { locale: input.locale } : {}),
       ...(input.teamsUserId ? { teamsUserId: input.teamsUserId } : {}),
     },

@@ -154,15 +154,24 @@ describe("engagement requests in Teams", () => {
     expect(cardText(updates[0]?.activity.attachments?.[0]?.content)).toMatch(/Approved/);
   });
 
-  it("greets on installation with the user's role", async () => {
+  it("greets once on a Teams install, by the name it knows, with the user's role", async () => {
     bot.connector.clear();
-    await bot.post(bot.activity(approver, { type: "installationUpdate", action: "add" }));
+    // Teams sends installationUpdate and then conversationUpdate, neither with the user's name.
+    const nameless = { ...approver, name: "" };
+    await bot.post(bot.activity(nameless, { type: "installationUpdate", action: "add" }));
+    await bot.post(bot.activity(nameless, { type: "conversationUpdate", membersAdded: [{ id: "28:partner-ops-bot" }] }));
     await bot.connector.waitFor((a) => a.length >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(bot.connector.activities).toHaveLength(1);
     expect(cardText(lastCard())).toMatch(/Hi Ana Approver[\s\S]*Your role: approver/);
+  });
+
+  it("greets in a channel of another client when the bot joins it", async () => {
     bot.connector.clear();
-    await bot.post(
-      bot.activity(approver, { type: "conversationUpdate", membersAdded: [{ id: "28:partner-ops-bot" }] }, { conversationType: "channel", conversationId: "19:team@thread.skype" }),
-    );
+    await bot.post({
+      ...bot.activity(approver, { type: "conversationUpdate", membersAdded: [{ id: "28:partner-ops-bot" }] }, { conversationType: "channel", conversationId: "19:team@thread.skype" }),
+      channelId: "webchat",
+    });
     await bot.connector.waitFor((a) => a.length >= 1);
     expect(bot.connector.activities[0]?.conversationId).toBe("19:team@thread.skype");
   });
