@@ -7,9 +7,9 @@ import {
   listPersonalConversations,
   type StoredConversationReference,
 } from "../store/conversation-references";
-import type { DbTx } from "../store/db";
+import { type Db, isUniqueViolation } from "../store/db";
 import { listUsersWithRoles, type Organisation } from "../store/organisations";
-import { insertOutboxMessage, type Recipient, recipientKey } from "../store/outbox";
+import { insertOutboxMessage, insertOutboxMessagesAtomically, type NewOutboxMessage, type Recipient, recipientKey } from "../store/outbox";
 import { activeSuppressions } from "../store/reminder-preferences";
 import { type DeadlineSource, type DueItem, toPayload } from "./due-item";
 import { nextAllowedTime } from "./quiet-hours";
@@ -31,7 +31,7 @@ interface Target {
 }
 
 export async function planReminders(
-  db: DbTx,
+  db: Db,
   organisation: Organisation,
   now: Date,
   settings: ReminderSettings,
@@ -49,26 +49,14 @@ export async function planReminders(
   const suppressions = await activeSuppressions(db, organisation.id, aadObjectIds, now);
   const channels = settings.channelDigest ? await listChannelConversations(db, organisation.id) : [];
 
+  // Rows are gathered per recipient and each recipient's rows inserted in one transaction: a
+  // deliverer in another instance then sees all of them or none, and sends one digest.
+  const byRecipient = new Map<string, { target: Target; rows: NewOutboxMessage[] }>();
   for (const item of items) {
-    const wanted = new Set([...(item.recipients.roles ?? []).flatMap((role) => users.get(role) ?? []), ...(item.recipients.aadObjectIds ?? [])]);
-    const targets: Target[] = [];
-    for (const aadObjectId of wanted) {
-      if (suppressions.get(aadObjectId)?.has(item.kind)) {
-        report.suppressed++;
-        continue;
-      }
-      const chat = personal.get(aadObjectId);
-      if (!chat) {
-        report.unreachable++;
-        continue;
-      }
-      targets.push({ recipient: { type: "user", aadObjectId }, timeZone: zoneOf(chat, organisation) });
-    }
-    for (const channel of channels) {
-      targets.push({ recipient: { type: "conversation", conversationId: channel.conversationId }, timeZone: organisation.timeZone });
-    }
-    for (const target of targets) {
-      const outcome = await insertOutboxMessage(db, {
+    for (const target of targetsOf(item, { users, personal, suppressions, channels, organisation }, report)) {
+      const key = recipientKey(target.recipient);
+      const entry = byRecipient.get(key) ?? { target, rows: [] };
+      entry.rows.push({
         organisationId: organisation.id,
         dedupeKey: dedupeKey(organisation.id, item, target.recipient),
         kind: item.kind,
@@ -79,8 +67,11 @@ export async function planReminders(
         notBefore: nextAllowedTime(now, target.timeZone, settings.quietHours),
         payload: toPayload(item),
       });
-      report[outcome === "inserted" ? "inserted" : "duplicates"]++;
+      byRecipient.set(key, entry);
     }
+  }
+  for (const { rows } of byRecipient.values()) {
+    for (const outcome of await insertForRecipient(db, rows)) report[outcome === "inserted" ? "inserted" : "duplicates"]++;
   }
   return report;
 }
@@ -89,11 +80,52 @@ export function dedupeKey(organisationId: string, item: Pick<DueItem, "deadlineK
   return `${organisationId}|${item.deadlineKey}|${item.threshold}|${recipientKey(recipient)}`;
 }
 
+interface Audience {
+  users: Map<Role, string[]>;
+  personal: Map<string, StoredConversationReference>;
+  suppressions: Map<string, Map<string, unknown>>;
+  channels: readonly StoredConversationReference[];
+  organisation: Organisation;
+}
+
+/** Who hears about the item: reachable users of its roles who have not muted or snoozed its kind, and team channels. */
+function targetsOf(item: DueItem, audience: Audience, report: PlanReport): Target[] {
+  const { users, personal, suppressions, channels, organisation } = audience;
+  const wanted = new Set([...(item.recipients.roles ?? []).flatMap((role) => users.get(role) ?? []), ...(item.recipients.aadObjectIds ?? [])]);
+  const targets: Target[] = [];
+  for (const aadObjectId of wanted) {
+    const chat = personal.get(aadObjectId);
+    if (suppressions.get(aadObjectId)?.has(item.kind)) report.suppressed++;
+    else if (!chat) report.unreachable++;
+    else targets.push({ recipient: { type: "user", aadObjectId }, timeZone: zoneOf(chat, organisation) });
+  }
+  for (const channel of channels) {
+    targets.push({ recipient: { type: "conversation", conversationId: channel.conversationId }, timeZone: organisation.timeZone });
+  }
+  return targets;
+}
+
+/**
+ * One transaction per recipient. Should another planner insert one of the same rows at the
+ * same moment, PostgreSQL aborts the transaction on the unique key; the rows are then
+ * inserted one by one, each still deduplicated, at the cost of a possible second digest.
+ */
+async function insertForRecipient(db: Db, rows: readonly NewOutboxMessage[]): Promise<("inserted" | "duplicate")[]> {
+  try {
+    return await db.$transaction((tx) => insertOutboxMessagesAtomically(tx, rows));
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const outcomes: ("inserted" | "duplicate")[] = [];
+    for (const row of rows) outcomes.push(await insertOutboxMessage(db, row));
+    return outcomes;
+  }
+}
+
 function zoneOf(chat: StoredConversationReference, organisation: Organisation): string {
   return chat.timeZone ?? organisation.timeZone;
 }
 
-async function usersByRole(db: DbTx, organisationId: string, items: readonly DueItem[]): Promise<Map<Role, string[]>> {
+async function usersByRole(db: Db, organisationId: string, items: readonly DueItem[]): Promise<Map<Role, string[]>> {
   const roles = [...new Set(items.flatMap((item) => item.recipients.roles ?? []))];
   const users = await listUsersWithRoles(db, organisationId, roles);
   const byRole = new Map<Role, string[]>();

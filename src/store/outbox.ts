@@ -64,24 +64,50 @@ export async function insertOutboxMessage(db: DbTx, message: NewOutboxMessage): 
   const existing = await db.outboxMessage.findUnique({ where: { dedupeKey: message.dedupeKey }, select: { id: true } });
   if (existing) return "duplicate";
   try {
-    await db.outboxMessage.create({
-      data: {
-        organisationId: message.organisationId,
-        dedupeKey: message.dedupeKey,
-        kind: message.kind,
-        recipient: recipientKey(message.recipient),
-        deadlineKey: message.deadlineKey,
-        threshold: message.threshold,
-        deadlineAt: message.deadlineAt ?? null,
-        payload: JSON.stringify(message.payload),
-        ...(message.notBefore ? { nextAttemptAt: message.notBefore } : {}),
-      },
-    });
+    await db.outboxMessage.create({ data: rowData(message) });
     return "inserted";
   } catch (error) {
     if (isUniqueViolation(error)) return "duplicate";
     throw error;
   }
+}
+
+/**
+ * Inserts, in the caller's transaction, the rows whose dedupe keys are not there yet. A row
+ * another writer inserts at the same moment throws the unique violation instead of being
+ * swallowed: on PostgreSQL the transaction is lost at that point, so the caller retries.
+ */
+export async function insertOutboxMessagesAtomically(tx: DbTx, messages: readonly NewOutboxMessage[]): Promise<("inserted" | "duplicate")[]> {
+  const existing = await tx.outboxMessage.findMany({
+    where: { dedupeKey: { in: messages.map((m) => m.dedupeKey) } },
+    select: { dedupeKey: true },
+  });
+  const present = new Set(existing.map((row) => row.dedupeKey));
+  const outcomes: ("inserted" | "duplicate")[] = [];
+  for (const message of messages) {
+    if (present.has(message.dedupeKey)) {
+      outcomes.push("duplicate");
+      continue;
+    }
+    await tx.outboxMessage.create({ data: rowData(message) });
+    present.add(message.dedupeKey);
+    outcomes.push("inserted");
+  }
+  return outcomes;
+}
+
+function rowData(message: NewOutboxMessage) {
+  return {
+    organisationId: message.organisationId,
+    dedupeKey: message.dedupeKey,
+    kind: message.kind,
+    recipient: recipientKey(message.recipient),
+    deadlineKey: message.deadlineKey,
+    threshold: message.threshold,
+    deadlineAt: message.deadlineAt ?? null,
+    payload: JSON.stringify(message.payload),
+    ...(message.notBefore ? { nextAttemptAt: message.notBefore } : {}),
+  };
 }
 
 export interface NotificationInput {

@@ -178,6 +178,8 @@ describe.skipIf(testProvider === "sqlite")("two bot processes on one PostgreSQL 
     const results = await Promise.all(runs.map((run) => run.exited));
     for (const result of results) expect(result, result.output).toMatchObject({ code: 0 });
     expectEachOnce(connector, references, 100);
+    // Each planner inserts a recipient's rows in one transaction: one digest per person.
+    expect(connector.delivered).toHaveLength(100);
     expect(await database.db.outboxMessage.count({ where: { state: "sent" } })).toBe(500);
     expect(await database.db.outboxMessage.count()).toBe(500);
   }, 60_000);
