@@ -44,6 +44,7 @@ export class PartnerOpsBot extends TeamsActivityHandler {
       const botId = context.activity.recipient?.id;
       const botJoined = context.activity.membersAdded?.some((member) => member.id === botId) ?? false;
       if (botJoined && context.activity.channelId !== "msteams") await this.greet(context);
+      else if (botJoined) await this.rememberConversation(context);
       await next();
     });
   }
@@ -108,6 +109,12 @@ export class PartnerOpsBot extends TeamsActivityHandler {
     const scope = await this.scopeOrExplain(context);
     if (scope) await rememberConversationOf(context, this.services, scope);
     if (scope) await send(context, { card: welcomeCard(scope.t, scope.actor.name, scope.actor.role) });
+  }
+
+  /** Where the bot was just added, kept for proactive reminders; greet() does the same on install. */
+  private async rememberConversation(context: TurnContext): Promise<void> {
+    const scope = await resolveTurnScope(context, this.services);
+    if (typeof scope !== "string") await rememberConversationOf(context, this.services, scope);
   }
 
   /** The turn's scope, or undefined after telling the user (messages only) why there is none. */
