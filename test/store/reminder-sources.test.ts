@@ -62,7 +62,8 @@ describe("the billing window source", () => {
       ["ENG-C", "oneDay", "2026-10"],
     ]);
     expect(items[0]?.deadlineAt).toEqual(new Date("2026-11-02T23:00:00Z"));
-    expect(items[0]?.fix).toMatchObject({ verb: "billing.form", data: { engagementId: "eng-tenant-sources-ENG-B" } });
+    // The button opens the form on the month whose window is closing, not the current one.
+    expect(items[0]?.fix).toMatchObject({ verb: "billing.form", data: { engagementId: "eng-tenant-sources-ENG-B", month: "2026-10" } });
     expect(items[0]?.recipients.roles).toEqual(["billing", "admin"]);
   });
 

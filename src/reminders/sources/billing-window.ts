@@ -52,7 +52,7 @@ export const billingWindowSource: DeadlineSource = {
           facts: { reference: engagement.reference, client: engagement.clientName, month, threshold },
           // The last billable minute reads better than the first closed one ("23:59", not "00:00").
           dates: { lastMoment: new Date(closesAt.getTime() - 60_000), monthStart: billingWindowFor(month, organisation.timeZone).opensAt },
-          fix: { verb: "billing.form", data: { engagementId: engagement.id }, titleKey: "reminders.fix.add-entry" },
+          fix: { verb: "billing.form", data: { engagementId: engagement.id, month }, titleKey: "reminders.fix.add-entry" },
         });
       }
     }
