@@ -23,7 +23,7 @@ let engagement: Engagement;
 type Card = Record<string, unknown>;
 
 beforeAll(async () => {
-  bot = await startTestBot({ env: { VENDOR_API_KEY, REMINDERS_ENABLED: "false" }, app: { clock: () => now } });
+  bot = await startTestBot({ env: { VENDOR_API_KEY }, app: { clock: () => now } });
   billing = await bot.user("billing", "Bea Billing");
   approver = await bot.user("approver", "Ana Approver");
   engagement = await approvedEngagement("ENG-3001", "ext-3001");

@@ -10,7 +10,7 @@ import { cardText, cardVerbs, startTestBot, type TestBot } from "../support/bot"
 let bot: TestBot;
 
 beforeAll(async () => {
-  bot = await startTestBot({ env: { REMINDERS_ENABLED: "false" } });
+  bot = await startTestBot();
   await seedDemo(bot.database.db, new Date());
 });
 

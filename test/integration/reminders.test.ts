@@ -30,7 +30,7 @@ function proactiveTo(user: TestUser) {
 }
 
 beforeAll(async () => {
-  bot = await startTestBot({ env: { REMINDERS_ENABLED: "false" } });
+  bot = await startTestBot();
   approver = await bot.user("approver", "Ana Approver");
   const requestedAt = new Date("2026-11-20T09:00:00Z");
   const engagement: Engagement = {

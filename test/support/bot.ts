@@ -53,7 +53,8 @@ export interface ActivityOptions {
 export async function startTestBot(options: { env?: Record<string, string>; app?: AppOptions } = {}): Promise<TestBot> {
   const database = await createTestDatabase();
   const connector = await startStandInConnector();
-  const config = loadConfig({ PORT: "0", DATABASE_URL: database.url, LOG_LEVEL: "silent", NODE_ENV: "test", DATABASE_POOL_SIZE: "5", ...options.env });
+  // The reminder scheduler stays off unless a test turns it on: tests drive it themselves.
+  const config = loadConfig({ PORT: "0", DATABASE_URL: database.url, LOG_LEVEL: "silent", NODE_ENV: "test", DATABASE_POOL_SIZE: "5", REMINDERS_ENABLED: "false", ...options.env });
   const app = await startApp(config, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), ...options.app });
   const baseUrl = `http://127.0.0.1:${app.http.port}`;
   const organisation = await ensureOrganisation(database.db, TEST_TENANT_ID, { name: "Contoso Partners", timeZone: "UTC" });
