@@ -3,37 +3,22 @@
 // store and the reminder sources, in the language the question was written in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BillingEntry } from "../../src/domain/billing";
-import { type Engagement, type EngagementState, eventFor } from "../../src/domain/engagements";
+import type { Engagement, EngagementState } from "../../src/domain/engagements";
 import type { Locale } from "../../src/i18n/locale";
 import { translator } from "../../src/i18n/translator";
 import { monthName } from "../../src/bot/intents/suggestions";
 import { insertBillingEntry } from "../../src/store/billing";
-import { insertEngagement } from "../../src/store/engagements";
 import { ensureOrganisation } from "../../src/store/organisations";
 import type { CapturedActivity } from "../support/connector";
 import { cardText, startTestBot, type TestBot, type TestUser } from "../support/bot";
+import { engagementRequest, insertImported } from "../support/fixtures";
 
 const NOW = new Date("2026-11-25T10:00:00Z");
 let bot: TestBot;
 let billing: TestUser;
 
 async function engagement(reference: string, state: EngagementState, organisationId = bot.organisation.id): Promise<Engagement> {
-  const record: Engagement = {
-    id: `id-${reference}-${organisationId.slice(0, 6)}`,
-    organisationId,
-    externalId: `ext-${reference}`,
-    reference,
-    title: `Managed service ${reference}`,
-    clientName: "Fabrikam",
-    productName: "Managed firewall",
-    requestedAt: new Date("2026-11-20T08:00:00Z"),
-    state,
-    version: 1,
-  };
-  await bot.database.db.$transaction((tx) =>
-    insertEngagement(tx, { engagement: record, events: [eventFor(record, "created", { aadObjectId: "import", name: "Import" }, record.requestedAt)] }),
-  );
-  return record;
+  return insertImported(bot.database.db, engagementRequest(organisationId, reference, { id: `id-${reference}-${organisationId.slice(0, 6)}`, state }), "Import");
 }
 
 async function submission(on: Engagement, reference: string, submittedAt: Date): Promise<void> {

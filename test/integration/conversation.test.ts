@@ -2,13 +2,13 @@
 // local recognizer, replies captured at the stand-in connector. The Teams locale is English
 // throughout: the bot answers in the language the question was written in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Engagement, eventFor } from "../../src/domain/engagements";
+import type { Engagement } from "../../src/domain/engagements";
 import { type Locale } from "../../src/i18n/locale";
 import { translator } from "../../src/i18n/translator";
-import { insertEngagement } from "../../src/store/engagements";
 import { ensureOrganisation } from "../../src/store/organisations";
 import type { CapturedActivity } from "../support/connector";
 import { cardText, startTestBot, type TestBot, type TestUser } from "../support/bot";
+import { engagementRequest, insertImported } from "../support/fixtures";
 import { exampleQuestion } from "../../src/bot/intents/suggestions";
 
 let bot: TestBot;
@@ -16,22 +16,7 @@ let approver: TestUser;
 let viewer: TestUser;
 
 async function engagement(reference: string, title: string, organisationId = bot.organisation.id): Promise<Engagement> {
-  const record: Engagement = {
-    id: `id-${reference}-${organisationId.slice(0, 6)}`,
-    organisationId,
-    externalId: `ext-${reference}`,
-    reference,
-    title,
-    clientName: "Fabrikam",
-    productName: "Managed firewall",
-    requestedAt: new Date("2026-11-20T08:00:00Z"),
-    state: "pending",
-    version: 1,
-  };
-  await bot.database.db.$transaction((tx) =>
-    insertEngagement(tx, { engagement: record, events: [eventFor(record, "created", { aadObjectId: "import", name: "Import" }, record.requestedAt)] }),
-  );
-  return record;
+  return insertImported(bot.database.db, engagementRequest(organisationId, reference, { id: `id-${reference}-${organisationId.slice(0, 6)}`, title }), "Import");
 }
 
 async function ask(user: TestUser, text: string): Promise<CapturedActivity["activity"]> {

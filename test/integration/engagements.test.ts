@@ -1,9 +1,10 @@
 // Engagement requests end to end: Teams-shaped activities POSTed to the real server, replies
 // captured at the stand-in connector, decisions through adaptiveCard/action invokes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Engagement, eventFor } from "../../src/domain/engagements";
-import { findEngagement, insertEngagement, listEngagementEvents } from "../../src/store/engagements";
+import type { Engagement } from "../../src/domain/engagements";
+import { findEngagement, listEngagementEvents } from "../../src/store/engagements";
 import { cardText, cardVerbs, startTestBot, type TestBot, type TestUser } from "../support/bot";
+import { engagementRequest, insertImported } from "../support/fixtures";
 
 let bot: TestBot;
 let approver: TestUser;
@@ -12,22 +13,8 @@ let sequence = 1000;
 
 async function pendingEngagement(title: string, organisationId = bot.organisation.id): Promise<Engagement> {
   sequence += 1;
-  const engagement: Engagement = {
-    id: `eng-${sequence}-${Math.random().toString(36).slice(2, 8)}`,
-    organisationId,
-    externalId: `ext-${sequence}`,
-    reference: `ENG-${sequence}`,
-    title,
-    clientName: "Fabrikam",
-    productName: "Managed firewall",
-    requestedAt: new Date("2026-11-20T08:00:00Z"),
-    state: "pending",
-    version: 1,
-  };
-  await bot.database.db.$transaction((tx) =>
-    insertEngagement(tx, { engagement, events: [eventFor(engagement, "created", { aadObjectId: "import", name: "Vendor portal import" }, engagement.requestedAt)] }),
-  );
-  return engagement;
+  const reference = `ENG-${sequence}`;
+  return insertImported(bot.database.db, engagementRequest(organisationId, reference, { id: `eng-${sequence}-${Math.random().toString(36).slice(2, 8)}`, title }));
 }
 
 function lastCard(): Record<string, unknown> {
