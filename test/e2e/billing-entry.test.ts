@@ -2,67 +2,52 @@
 // quantity is refused inside the form, next to the field, and nothing is saved; a good one
 // goes through review and submit, and the card becomes the engagement's billing entries.
 import type { Locator } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { openBrowser, type OpenBrowser } from "./support/browser";
-import { type DemoRecords, openDemoRecords } from "./support/demo-records";
-import { keepFailureScreenshots, PlaygroundChat } from "./support/playground-chat";
+import { describe, expect, it } from "vitest";
+import { useJourney } from "./support/journey";
 
 /** Approved in the demo by the Playground user (src/import/demo/demo-engagements.ts). */
 const ENGAGEMENT = "ENG-1029";
 
 describe("adding a billing entry from the engagement card", () => {
-  let browser: OpenBrowser;
-  let chat: PlaygroundChat;
-  let records: DemoRecords;
   /** The bot's bubble the journey works in: each click replaces the card inside it. */
   let card: Locator;
 
-  beforeAll(async () => {
-    browser = await openBrowser();
-    chat = await PlaygroundChat.open(browser.context, inject("e2e").playgroundUrl, inject("e2e").screenshotDir);
-    records = openDemoRecords();
-  });
-  keepFailureScreenshots(() => chat);
-  afterAll(async () => {
-    await chat?.close();
-    await browser?.close();
-    await records?.close();
-  });
+  const journey = useJourney();
 
   it("refuses a quantity of 0 inside the form, keeps what was typed, and saves nothing", async () => {
-    card = await chat.say(`status ${ENGAGEMENT}`);
-    await chat.waitForText(card, "Add billing entry");
-    await chat.press(card, "Add billing entry");
-    await chat.waitForText(card, "Add a billing entry");
+    card = await journey.chat.say(`status ${ENGAGEMENT}`);
+    await journey.chat.waitForText(card, "Add billing entry");
+    await journey.chat.press(card, "Add billing entry");
+    await journey.chat.waitForText(card, "Add a billing entry");
 
     await card.getByRole("spinbutton", { name: /Quantity/ }).fill("0");
     await card.getByRole("spinbutton", { name: /Unit cost/ }).fill("95.50");
     // Near a month's end two months may be open; any open month will do.
     await card.getByRole("radio").first().check();
-    await chat.press(card, "Review");
-    const refused = await chat.waitForText(card, "The quantity must be more than 0.");
-    await chat.screenshot("5a-billing-bad-quantity", [card]);
+    await journey.chat.press(card, "Review");
+    const refused = await journey.chat.waitForText(card, "The quantity must be more than 0.");
+    await journey.chat.screenshot("5a-billing-bad-quantity", [card]);
 
     expect(refused).toContain("Please fix the fields marked below.");
     expect(refused).not.toContain("Check, then submit");
     await expect(card.getByRole("spinbutton", { name: /Unit cost/ }).inputValue()).resolves.toMatch(/^95\.50?$/);
-    await expect(records.billingEntries(ENGAGEMENT)).resolves.toEqual([]);
+    await expect(journey.records.billingEntries(ENGAGEMENT)).resolves.toEqual([]);
   });
 
   it("takes a good quantity through review and submit, and shows the new entry", async () => {
     await card.getByRole("spinbutton", { name: /Quantity/ }).fill("12.5");
-    await chat.press(card, "Review");
-    const review = await chat.waitForText(card, "Check, then submit");
+    await journey.chat.press(card, "Review");
+    const review = await journey.chat.waitForText(card, "Check, then submit");
     expect(review).toMatch(/1,193\.75/);
 
-    await chat.press(card, "Submit to the vendor");
-    const submitted = await chat.waitForText(card, `${ENGAGEMENT}-B1 was submitted. The vendor usually rates it within 24 hours.`);
-    await chat.screenshot("5b-billing-submitted", [card]);
+    await journey.chat.press(card, "Submit to the vendor");
+    const submitted = await journey.chat.waitForText(card, `${ENGAGEMENT}-B1 was submitted. The vendor usually rates it within 24 hours.`);
+    await journey.chat.screenshot("5b-billing-submitted", [card]);
 
     expect(submitted).toContain("Billing entries");
     expect(submitted).toMatch(/12\.5 .*× .*95\.50/);
     expect(submitted).toContain("Awaiting rating");
-    await expect(records.billingEntries(ENGAGEMENT)).resolves.toEqual([
+    await expect(journey.records.billingEntries(ENGAGEMENT)).resolves.toEqual([
       { quantity: "12.5", unitCost: "95.5", amount: "1193.75", currency: "EUR", state: "submitted" },
     ]);
   });
