@@ -63,6 +63,8 @@ export function engagementCard(input: EngagementCardInput): AdaptiveCard {
     history: (input.history ?? []).map((event) => ({
       at: t.formatDateTime(event.at),
       summary: t.t("engagement.history.event", { action: event.action, actor: event.actorName }),
+      // Billing events name their entry, so the timeline says which submission was rated.
+      subject: typeof event.details?.reference === "string" ? event.details.reference : "",
       reason: event.reason ?? "",
     })),
     notice: input.notice?.text ?? "",
