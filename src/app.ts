@@ -58,8 +58,8 @@ export async function startApp(config: TConfig, options: AppOptions = {}): Promi
     adapter,
     http,
     stop: async () => {
-      await reminders.stop();
-      await http.close();
+      // Stop taking requests at once, while a reminder run in progress finishes its claimed rows.
+      await Promise.all([http.close(), reminders.stop()]);
       await database.close();
     },
   };
