@@ -1,8 +1,9 @@
 // The billing window (DOMAIN.md section 1): usage of month M can be billed from the first day
 // of M until the end of day 2 of M+1, in the organisation's IANA time zone; never for a month
-// that has not begun. Pure: the current time is always passed in. Time-zone arithmetic uses
-// Intl only, so daylight-saving changes follow the platform's tz database.
+// that has not begun. Pure: the current time is always passed in; wall-clock arithmetic in the
+// zone lives in zoned-time.ts.
 import { type Result, accept, refuse } from "./result";
+import { wallClock, zonedMidnight } from "./zoned-time";
 
 /** A usage month, "YYYY-MM". */
 export type UsageMonth = string;
@@ -26,22 +27,13 @@ export function isUsageMonth(value: string): boolean {
   return MONTH_PATTERN.test(value);
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function billingWindowFor(month: UsageMonth, timeZone: string): BillingWindow {
   const { year, monthIndex } = parseMonth(month);
   const next = addMonths(year, monthIndex, 1);
   return {
     month,
-    opensAt: zonedMidnight(year, monthIndex, 1, timeZone),
-    closesAt: zonedMidnight(next.year, next.monthIndex, BILLING_GRACE_DAYS + 1, timeZone),
+    opensAt: zonedMidnight({ year, month: monthIndex + 1, day: 1 }, timeZone),
+    closesAt: zonedMidnight({ year: next.year, month: next.monthIndex + 1, day: BILLING_GRACE_DAYS + 1 }, timeZone),
     lastDay: `${formatMonth(next.year, next.monthIndex)}-${String(BILLING_GRACE_DAYS).padStart(2, "0")}`,
   };
 }
@@ -73,8 +65,8 @@ export function openBillingMonths(timeZone: string, now: Date): UsageMonth[] {
 
 /** The month `date` falls in, in `timeZone`. */
 export function monthOf(date: Date, timeZone: string): UsageMonth {
-  const parts = zonedParts(date, timeZone);
-  return formatMonth(parts.year, parts.month - 1);
+  const local = wallClock(date, timeZone);
+  return formatMonth(local.year, local.month - 1);
 }
 
 function parseMonth(month: UsageMonth): { year: number; monthIndex: number } {
@@ -90,71 +82,4 @@ function addMonths(year: number, monthIndex: number, delta: number): { year: num
 
 function formatMonth(year: number, monthIndex: number): UsageMonth {
   return `${String(year).padStart(4, "0")}-${String(monthIndex + 1).padStart(2, "0")}`;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-interface ZonedParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function zonedParts(date: Date, timeZone: string): ZonedParts {
-  const values: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(date)) {
-    if (part.type !== "literal") values[part.type] = Number(part.value);
-  }
-  return {
-    year: values.year ?? 0,
-    month: values.month ?? 1,
-    day: values.day ?? 1,
-    hour: values.hour ?? 0,
-    minute: values.minute ?? 0,
-    second: values.second ?? 0,
-  };
-}
-
-/** The zone's offset from UTC at `instant`, in milliseconds (whole seconds). */
-function offsetAt(instant: number, timeZone: string): number {
-  const p = zonedParts(new Date(instant), timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(instant / 1000) * 1000;
-}
-
-/**
- * The instant local midnight starts on that calendar day. Two passes settle the offset when a
- * daylight-saving change lies between the UTC guess and the answer. Where a zone skips midnight
- * itself, the day starts at the first local instant after the gap.
- */
-function zonedMidnight(year: number, monthIndex: number, day: number, timeZone: string): Date {
-  const wall = Date.UTC(year, monthIndex, day);
-  let instant = wall - offsetAt(wall, timeZone);
-  instant = wall - offsetAt(instant, timeZone);
-  const p = zonedParts(new Date(instant), timeZone);
-  const landed = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  // Landed before midnight (inside a gap at midnight): move forward by the missed wall time.
-  if (landed < wall) instant += wall - landed;
-  return new Date(instant);
 }

@@ -2,7 +2,7 @@
 // the bot added to a team or chat, and personal messages (the only activities that reliably
 // carry the user's `localTimezone`). Uninstalling or removing the bot forgets the place.
 import { type Activity, type ConversationReference, TurnContext } from "botbuilder";
-import { isValidTimeZone } from "../domain/billing-window";
+import { isIanaTimeZone } from "../domain/time-zone";
 import type { Services } from "../services";
 import { type ConversationKind, forgetConversation, rememberConversation } from "../store/conversation-references";
 import { findOrganisationByTenant, type Organisation } from "../store/organisations";
@@ -31,7 +31,7 @@ export async function rememberConversationOf(
       ...(kind === "personal" && activity.from?.id ? { teamsUserId: activity.from.id } : {}),
       ...(typeof teamId === "string" ? { teamId } : {}),
       ...(activity.locale ? { locale: activity.locale } : {}),
-      ...(activity.localTimezone && isValidTimeZone(activity.localTimezone) ? { timeZone: activity.localTimezone } : {}),
+      ...(activity.localTimezone && isIanaTimeZone(activity.localTimezone) ? { timeZone: activity.localTimezone } : {}),
     });
   } catch (error) {
     // Reminders are a side benefit of this turn: the turn itself goes on.

@@ -1,6 +1,6 @@
 // Quiet hours: no reminder reaches a person at night in their own zone. An item that becomes
 // due during quiet hours waits until they end; it is never dropped.
-import { wallClock, zonedTimeToUtc } from "./zoned-time";
+import { wallClock, zonedTimeToUtc } from "../domain/zoned-time";
 
 /** Minutes after local midnight; `start` > `end` means the period spans midnight. */
 export interface QuietHours {

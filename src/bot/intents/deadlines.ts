@@ -7,7 +7,7 @@ import type { DueItem } from "../../reminders/due-item";
 import { reminderSettings } from "../../reminders/settings";
 import { billingUnratedSource } from "../../reminders/sources/billing-unrated";
 import { pendingApprovalSource } from "../../reminders/sources/pending-approval";
-import { wallClock, zonedTimeToUtc } from "../../reminders/zoned-time";
+import { wallClock, zonedTimeToUtc } from "../../domain/zoned-time";
 import type { TurnScope } from "../turn-scope";
 import { bulletList, monthName } from "./suggestions";
 import type { IntentHandler } from "./types";

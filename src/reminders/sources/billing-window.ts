@@ -7,7 +7,7 @@ import { billingWindowFor, openBillingMonths, type UsageMonth } from "../../doma
 import { listEngagements } from "../../store/engagements";
 import type { DbTx } from "../../store/db";
 import { currentThreshold, type DeadlineSource, type DueItem } from "../due-item";
-import { zonedTimeToUtc } from "../zoned-time";
+import { zonedTimeToUtc } from "../../domain/zoned-time";
 
 export const BILLING_WINDOW_KIND = "billing.window-closing";
 
