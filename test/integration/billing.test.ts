@@ -175,9 +175,32 @@ describe("the vendor's decision over HTTP", () => {
     await runReminderCycle(deps);
     await runReminderCycle(deps);
     const notices = bot.connector.activities.filter(
-      (a) => a.conversationId === `a:personal-${billing.aadObjectId}` && /The vendor rated ENG-3001-B1 \(ENG-3001, 2026-10\) at 120.00 EUR/.test(cardText(a.activity.attachments?.[0]?.content) + (a.activity.text ?? "")),
+      (a) => a.conversationId === `a:personal-${billing.aadObjectId}` && /The vendor rated ENG-3001-B1 \(ENG-3001, October 2026\) at €120\.00\./.test(cardText(a.activity.attachments?.[0]?.content) + (a.activity.text ?? "")),
     );
     expect(notices).toHaveLength(1);
+  });
+
+  it("tells a French-speaking submitter in French, with the month in words and the amount as the French write it", async () => {
+    const francoise = await bot.user("billing", "Françoise Facturation", "fr-FR");
+    await bot.post(bot.activity(francoise, { type: "installationUpdate", action: "add", localTimezone: "Europe/Paris" }));
+    const other = await approvedEngagement("ENG-3003", "ext-3003");
+    const form = await click(francoise, "billing.form", { engagementId: other.id });
+    const review = await click(francoise, "billing.review", { ...actionData(form, "billing.review"), ...goodInputs, unitCost: "118.75" });
+    await click(francoise, "billing.submit", actionData(review, "billing.submit"));
+    const rating = { ...decision, decisionId: "dec-9301", submissionReference: "ENG-3003-B1", ratedAmount: "1187.50" };
+    expect((await postApi("/api/v1/billing-decisions", rating)).status).toBe(200);
+    const stored = await bot.database.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `billing-decision:${(await findBillingEntryByReference(bot.database.db, bot.organisation.id, "ENG-3003-B1"))?.id}` } });
+    // The outbox keeps facts: the words are chosen at delivery, for whoever reads them.
+    expect(JSON.parse(stored.payload)).toMatchObject({ values: { month: { type: "month", month: "2026-10" }, amount: { type: "money", amount: "1187.50", currency: "EUR" } } });
+
+    bot.connector.clear();
+    await runReminderCycle(reminderCycleDeps({ ...bot.app.services, clock: () => now }, bot.app.adapter, { quietHours: undefined }));
+    const notices = bot.connector.activities.filter((a) => a.conversationId === `a:personal-${francoise.aadObjectId}`);
+    expect(notices).toHaveLength(1);
+    const card = notices[0]?.activity.attachments?.[0]?.content;
+    expect(cardText(card)).toContain("Entrée de facturation tarifée");
+    expect(cardText(card)).toContain("Le fournisseur a tarifé ENG-3003-B1 (ENG-3003, octobre 2026) à 1\u202f187,50\u00a0€.");
+    expect(cardVerbs(card)).toEqual(["engagement.billing"]);
   });
 });
 
@@ -219,6 +242,8 @@ describe("completing the engagement", () => {
     bot.connector.clear();
     await runReminderCycle(reminderCycleDeps({ ...bot.app.services, clock: () => now }, bot.app.adapter, { quietHours: undefined }));
     const notice = bot.connector.activities.find((a) => a.conversationId === `a:personal-${approver.aadObjectId}` && /Fabrikam asked to close ENG-3001/.test(cardText(a.activity.attachments?.[0]?.content)));
+    // The client's request date, as the day it was in the approver's zone.
+    expect(cardText(notice?.activity.attachments?.[0]?.content)).toContain("Fabrikam asked to close ENG-3001 (Managed backup) on Nov 2, 2026.");
     expect(cardVerbs(notice?.activity.attachments?.[0]?.content)).toContain("completion.open");
 
     const asBilling = await click(billing, "completion.approve", { engagementId: engagement.id });
