@@ -7,7 +7,7 @@ import type { DueItem } from "../../reminders/due-item";
 import { reminderSettings } from "../../reminders/settings";
 import { billingUnratedSource } from "../../reminders/sources/billing-unrated";
 import { pendingApprovalSource } from "../../reminders/sources/pending-approval";
-import { wallClock, zonedTimeToUtc } from "../../domain/zoned-time";
+import { wallClock, zonedMidnight, zonedTimeToUtc } from "../../domain/zoned-time";
 import type { TurnScope } from "../turn-scope";
 import { bulletList, monthName } from "./suggestions";
 import type { IntentHandler } from "./types";
@@ -22,7 +22,11 @@ type Range = NonNullable<Entities["range"]>;
 export function rangeEnd(range: Range, now: Date, timeZone: string): Date {
   const today = wallClock(now, timeZone);
   if (range === "week") return new Date(now.getTime() + 7 * DAY_MS);
-  if (range === "today") return zonedTimeToUtc({ ...wallClock(new Date(now.getTime() + DAY_MS), timeZone), hour: 0, minute: 0 }, timeZone);
+  if (range === "today") {
+    // Tomorrow by the calendar, not now + 24 h: a 25-hour autumn day would end at its own start.
+    const tomorrow = new Date(Date.UTC(today.year, today.month - 1, today.day + 1));
+    return zonedMidnight({ year: tomorrow.getUTCFullYear(), month: tomorrow.getUTCMonth() + 1, day: tomorrow.getUTCDate() }, timeZone);
+  }
   const next = today.month === 12 ? { year: today.year + 1, month: 1 } : { year: today.year, month: today.month + 1 };
   return zonedTimeToUtc({ ...next, day: 1, hour: 0, minute: 0 }, timeZone);
 }
