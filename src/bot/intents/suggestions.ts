@@ -2,6 +2,7 @@
 // choices it offers when it must ask back. Each suggestion is a question the recognizer
 // understands on its own when clicked (test/unit/conversation/suggestions.test.ts).
 import type { Entities, IntentName } from "../../conversation/recognizer";
+import { formatMonth } from "../../i18n/format";
 import type { Translator } from "../../i18n/translator";
 
 /** The intents help lists, in the order a newcomer needs them. */
@@ -20,9 +21,7 @@ export function exampleQuestion(t: Translator, intent: IntentName): string {
 
 /** "October 2025" in the reader's language, as the recognizer reads it back. */
 export function monthName(t: Translator, month: { year: number; month: number }): string {
-  return new Intl.DateTimeFormat(t.locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(Date.UTC(month.year, month.month - 1, 15)),
-  );
+  return formatMonth(t.locale, `${month.year}-${String(month.month).padStart(2, "0")}`);
 }
 
 /** A question for `intent` that keeps what the user already said (the reference, the month). */

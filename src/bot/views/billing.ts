@@ -6,9 +6,9 @@ import { BILLING_UNITS, type BillingDraft, type BillingDraftInput, type DraftPro
 import { billingWindowFor } from "../../domain/billing-window";
 import { monthlyTotals } from "../../domain/billing-totals";
 import type { Engagement } from "../../domain/engagements";
-import { minorUnitDigits } from "../../domain/money";
 import type { Refusal } from "../../domain/result";
 import { type AdaptiveCard, renderCard } from "../../cards/render";
+import { formatMoney, formatMonth } from "../../i18n/format";
 import type { Translator } from "../../i18n/translator";
 import { refusalText } from "../refusals";
 import { STATE_COLOR } from "./engagements";
@@ -25,23 +25,10 @@ export interface FormIdentity {
 
 const ENTRY_STATE_COLOR = { submitted: "Accent", rated: "Good", rejected: "Attention" } as const;
 
-/** "October 2026" / "octobre 2026" / "Oktober 2026". */
-export function monthLabel(locale: string, month: string): string {
-  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
-  return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(year, monthNumber - 1, 15)));
-}
-
 /** A calendar day "YYYY-MM-DD" as the reader writes it, whatever their zone. */
 export function dayLabel(locale: string, day: string): string {
   const [year, month, date] = day.split("-").map(Number) as [number, number, number];
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, date)));
-}
-
-/** Exact: Intl formats the decimal string itself, never a float made from it. */
-export function formatAmount(locale: string, amount: string, currency: string): string {
-  const digits = minorUnitDigits(currency);
-  const format = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return format.format(amount as unknown as number);
 }
 
 export function formatDecimal(locale: string, value: string): string {
@@ -51,7 +38,7 @@ export function formatDecimal(locale: string, value: string): string {
 /** A refusal in words, with its raw facts made readable (months and days in the reader's language). */
 export function billingRefusalText(t: Translator, refusal: Refusal): string {
   const facts = { ...refusal.facts };
-  if (typeof facts.month === "string" && /^\d{4}-\d{2}$/.test(facts.month)) facts.month = monthLabel(t.locale, facts.month);
+  if (typeof facts.month === "string" && /^\d{4}-\d{2}$/.test(facts.month)) facts.month = formatMonth(t.locale, facts.month);
   if (typeof facts.lastDay === "string") facts.lastDay = dayLabel(t.locale, facts.lastDay);
   return refusalText(t, { code: refusal.code, facts });
 }
@@ -84,7 +71,7 @@ export function billingFormCard(input: BillingFormInput): AdaptiveCard {
     notice: Object.keys(problems).length > 0 ? t.t("billing.form.fixFields") : input.openMonths.length === 0 ? t.t("billing.form.noOpenMonth") : "",
     nonce: input.identity.nonce,
     supersedesId: input.identity.supersedesId,
-    windowHint: window ? t.t("billing.form.windowHint", { month: monthLabel(t.locale, month), lastDay: dayLabel(t.locale, window.lastDay) }) : "",
+    windowHint: window ? t.t("billing.form.windowHint", { month: formatMonth(t.locale, month), lastDay: dayLabel(t.locale, window.lastDay) }) : "",
     fields: {
       quantity: { label: t.t("billing.form.quantity"), required: t.t("refusal.field_required", { field: "quantity" }), value: numberValue(values.quantity), error: error("quantity") },
       unit: {
@@ -107,7 +94,7 @@ export function billingFormCard(input: BillingFormInput): AdaptiveCard {
         required: t.t("refusal.field_required", { field: "month" }),
         value: month,
         error: error("month"),
-        choices: input.openMonths.map((open) => ({ title: monthLabel(t.locale, open), value: open })),
+        choices: input.openMonths.map((open) => ({ title: formatMonth(t.locale, open), value: open })),
       },
       notes: {
         label: t.t("billing.form.notes"),
@@ -145,12 +132,12 @@ export function billingReviewCard(input: {
     notice: input.notice ?? "",
     facts: [
       ...(input.supersedes ? [{ title: t.t("billing.fact.corrects"), value: input.supersedes.reference }] : []),
-      { title: t.t("billing.fact.month"), value: monthLabel(t.locale, draft.month) },
+      { title: t.t("billing.fact.month"), value: formatMonth(t.locale, draft.month) },
       { title: t.t("billing.fact.quantity"), value: `${formatDecimal(t.locale, draft.quantity)} ${unit}` },
-      { title: t.t("billing.fact.unitCost"), value: formatAmountPrecise(t.locale, draft.unitCost, draft.currency) },
+      { title: t.t("billing.fact.unitCost"), value: formatMoney(t.locale, draft.unitCost, draft.currency) },
       ...(draft.notes ? [{ title: t.t("billing.fact.notes"), value: draft.notes }] : []),
     ],
-    amount: formatAmount(t.locale, draft.amount, draft.currency),
+    amount: formatMoney(t.locale, draft.amount, draft.currency),
     // Sent back on submit and re-checked there: the review card has no inputs of its own.
     submitted: {
       ...input.identity,
@@ -163,13 +150,6 @@ export function billingReviewCard(input: {
     },
     text: { amount: t.t("billing.review.amount"), submit: t.t("billing.review.submit"), edit: t.t("billing.review.edit") },
   });
-}
-
-/** Unit costs keep up to 4 decimals: shown as entered, with at least the currency's minor digits. */
-function formatAmountPrecise(locale: string, amount: string, currency: string): string {
-  const digits = minorUnitDigits(currency);
-  const format = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: Math.max(digits, 4) });
-  return format.format(amount as unknown as number);
 }
 
 export const ENTRIES_SHOWN = 25;
@@ -195,10 +175,10 @@ export function billingEntriesCard(input: {
     notice: input.notice?.text ?? "",
     noticeStyle: input.notice?.style ?? "default",
     totals: monthlyTotals(entries).map((total) => ({
-      label: t.t("billing.entries.monthTotal", { month: monthLabel(t.locale, total.month), total: formatAmount(t.locale, total.total, total.currency) }),
+      label: t.t("billing.entries.monthTotal", { month: formatMonth(t.locale, total.month), total: formatMoney(t.locale, total.total, total.currency) }),
       breakdown: t.t("billing.entries.monthBreakdown", {
-        rated: formatAmount(t.locale, total.rated, total.currency),
-        pending: formatAmount(t.locale, total.pending, total.currency),
+        rated: formatMoney(t.locale, total.rated, total.currency),
+        pending: formatMoney(t.locale, total.pending, total.currency),
         rejected: total.rejected,
       }),
     })),
@@ -220,7 +200,7 @@ function entryRow(t: Translator, entry: BillingEntry, byId: Map<string, BillingE
   const decision = entry.decision;
   const decisionText =
     entry.state === "rated" && decision
-      ? t.t("billing.entries.rated", { amount: formatAmount(t.locale, decision.ratedAmount ?? entry.amount, decision.ratedCurrency ?? entry.currency), at: decision.decidedAt })
+      ? t.t("billing.entries.rated", { amount: formatMoney(t.locale, decision.ratedAmount ?? entry.amount, decision.ratedCurrency ?? entry.currency), at: decision.decidedAt })
       : entry.state === "rejected" && decision
         ? t.t("billing.entries.rejected", { at: decision.decidedAt, reason: decision.reason ?? "" })
         : "";
@@ -231,14 +211,14 @@ function entryRow(t: Translator, entry: BillingEntry, byId: Map<string, BillingE
   return {
     id: entry.id,
     reference: entry.reference,
-    month: monthLabel(t.locale, entry.usageMonth),
+    month: formatMonth(t.locale, entry.usageMonth),
     stateLabel: t.t(`billing.state.${entry.state}`),
     stateColor: ENTRY_STATE_COLOR[entry.state],
     line: t.t("billing.entries.line", {
       quantity: formatDecimal(t.locale, entry.quantity),
       unit: t.t(`billing.unit.${entry.unit}`),
-      unitCost: formatAmountPrecise(t.locale, entry.unitCost, entry.currency),
-      amount: formatAmount(t.locale, entry.amount, entry.currency),
+      unitCost: formatMoney(t.locale, entry.unitCost, entry.currency),
+      amount: formatMoney(t.locale, entry.amount, entry.currency),
     }),
     decision: decisionText,
     overdue: isOverdue(entry, now) ? t.t("billing.entries.overdue") : "",

@@ -2,6 +2,7 @@
 // user sees when asking "reminders". Every string is resolved from the catalog here, in the
 // reader's language and zone, before templating.
 import { type AdaptiveCard, cardAttachment, renderCard } from "../../cards/render";
+import { formatMonth } from "../../i18n/format";
 import { resolveLocale } from "../../i18n/locale";
 import { type Translator, translator } from "../../i18n/translator";
 import type { ComposedMessage, ComposeMessages } from "../../reminders/deliverer";
@@ -28,7 +29,7 @@ export function kindName(t: Translator, kind: string): string {
 
 export function reminderItemView(t: Translator, item: ReminderPayload): ItemView {
   const dates = Object.fromEntries(Object.entries(item.dates).map(([name, iso]) => [name, new Date(iso)]));
-  const monthName = typeof item.facts.month === "string" ? monthLabel(t, item.facts.month) : "";
+  const monthName = typeof item.facts.month === "string" ? formatMonth(t.locale, item.facts.month) : "";
   return {
     text: t.t(`reminders.item.${item.kind}`, { ...item.facts, ...dates, monthName }),
     heading: kindName(t, item.kind),
@@ -121,8 +122,3 @@ function isReminderPayload(payload: unknown): payload is ReminderPayload {
   return typeof p?.kind === "string" && typeof p.deadlineAt === "string" && typeof p.facts === "object" && typeof p.dates === "object";
 }
 
-function monthLabel(t: Translator, month: string): string {
-  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
-  // The month is a calendar label, not an instant: formatted in UTC so no zone can shift it.
-  return new Intl.DateTimeFormat(t.locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(year, monthNumber - 1, 1));
-}
