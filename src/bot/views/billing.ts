@@ -11,7 +11,7 @@ import { type AdaptiveCard, renderCard } from "../../cards/render";
 import { formatMoney, formatMonth } from "../../i18n/format";
 import type { Translator } from "../../i18n/translator";
 import { refusalText } from "../refusals";
-import { STATE_COLOR } from "./engagements";
+import { engagementHeader, noticeData } from "./engagements";
 
 export type Notice = { text: string; style: "good" | "attention" | "warning" | "accent" };
 
@@ -165,15 +165,8 @@ export function billingEntriesCard(input: {
   const { t, engagement, entries } = input;
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   return renderCard("billing-entries", {
-    engagement: {
-      id: engagement.id,
-      reference: engagement.reference,
-      title: engagement.title,
-      stateLabel: t.t(`engagement.state.${engagement.state}`),
-      stateColor: STATE_COLOR[engagement.state],
-    },
-    notice: input.notice?.text ?? "",
-    noticeStyle: input.notice?.style ?? "default",
+    engagement: engagementHeader(t, engagement),
+    ...noticeData(input.notice),
     totals: monthlyTotals(entries).map((total) => ({
       label: t.t("billing.entries.monthTotal", { month: formatMonth(t.locale, total.month), total: formatMoney(t.locale, total.total, total.currency) }),
       breakdown: t.t("billing.entries.monthBreakdown", {

@@ -5,7 +5,7 @@ import { REJECTION_REASON_MAX } from "../../domain/engagements";
 import { type AdaptiveCard, renderCard } from "../../cards/render";
 import type { Translator } from "../../i18n/translator";
 import type { Notice } from "./billing";
-import { STATE_COLOR } from "./engagements";
+import { engagementHeader, noticeData } from "./engagements";
 
 export function completionCard(input: {
   engagement: Engagement;
@@ -18,15 +18,8 @@ export function completionCard(input: {
 }): AdaptiveCard {
   const { t, engagement, request } = input;
   return renderCard("engagement-completion", {
-    engagement: {
-      id: engagement.id,
-      reference: engagement.reference,
-      title: engagement.title,
-      stateLabel: t.t(`engagement.state.${engagement.state}`),
-      stateColor: STATE_COLOR[engagement.state],
-    },
-    notice: input.notice?.text ?? "",
-    noticeStyle: input.notice?.style ?? "default",
+    engagement: engagementHeader(t, engagement),
+    ...noticeData(input.notice),
     intro: t.t("billing.completion.intro", { client: engagement.clientName, reference: engagement.reference, at: request?.at ?? engagement.requestedAt }),
     requestedBy: request ? t.t("billing.completion.requestedBy", { name: request.actorName }) : "",
     note: request?.reason ? t.t("billing.completion.note", { note: request.reason }) : "",

@@ -25,7 +25,7 @@ export interface EngagementCardInput {
   canDecideCompletion?: boolean;
 }
 
-export const STATE_COLOR: Record<EngagementState, string> = {
+const STATE_COLOR: Record<EngagementState, string> = {
   pending: "Warning",
   approved: "Good",
   rejected: "Attention",
@@ -33,6 +33,16 @@ export const STATE_COLOR: Record<EngagementState, string> = {
   completed: "Good",
   retired: "Default",
 };
+
+/** The header every engagement card shares: reference, title and a coloured state. */
+export function engagementHeader(t: Translator, e: Engagement) {
+  return { id: e.id, reference: e.reference, title: e.title, stateLabel: t.t(`engagement.state.${e.state}`), stateColor: STATE_COLOR[e.state] };
+}
+
+/** A notice shown at the top of a card (a decision made, a refusal explained), or none. */
+export function noticeData(notice: { text: string; style: string } | undefined) {
+  return { notice: notice?.text ?? "", noticeStyle: notice?.style ?? "default" };
+}
 
 export function engagementCard(input: EngagementCardInput): AdaptiveCard {
   const { engagement: e, t } = input;
@@ -50,14 +60,7 @@ export function engagementCard(input: EngagementCardInput): AdaptiveCard {
       : []),
   ];
   return renderCard("engagement", {
-    engagement: {
-      id: e.id,
-      reference: e.reference,
-      title: e.title,
-      description: e.description ?? "",
-      stateLabel: t.t(`engagement.state.${e.state}`),
-      stateColor: STATE_COLOR[e.state],
-    },
+    engagement: { ...engagementHeader(t, e), description: e.description ?? "" },
     view: input.view,
     facts,
     history: (input.history ?? []).map((event) => ({
@@ -67,8 +70,7 @@ export function engagementCard(input: EngagementCardInput): AdaptiveCard {
       subject: typeof event.details?.reference === "string" ? event.details.reference : "",
       reason: event.reason ?? "",
     })),
-    notice: input.notice?.text ?? "",
-    noticeStyle: input.notice?.style ?? "default",
+    ...noticeData(input.notice),
     canDecide: input.canDecide && e.state === "pending",
     refreshUserIds: input.refreshUserIds ?? [],
     reasonMaxLength: REJECTION_REASON_MAX,
