@@ -16,6 +16,8 @@ const ZLexiconSchema = z.object({
   scope: z.object({ mine: ZWordsSchema, weakMine: ZWordsSchema, all: ZWordsSchema }),
   /** Words after a number that make it a quantity ("24 hours"), not a reference. */
   quantityUnits: ZWordsSchema,
+  /** Words of everyday talk ("please", "show", "tell") that say nothing about the domain on their own. */
+  everydayWords: ZWordsSchema,
   /** Month names that are also ordinary words ("may I..."): not a month before these words or first. */
   monthGuards: z.record(z.string(), ZWordsSchema),
 });
@@ -46,6 +48,7 @@ export interface Lexicon {
   /** Longest first, so "le mois dernier" wins over "le mois". */
   phrases: Phrase[];
   quantityUnits: Set<string>;
+  everydayWords: Set<string>;
   monthGuards: Map<string, Set<string>>;
   /** Every word the lexicon knows, for language detection and typo correction. */
   words: Set<string>;
@@ -96,6 +99,7 @@ export function buildLexicon(locale: Locale, raw: unknown): Lexicon {
     monthModifiers,
     phrases: sorted,
     quantityUnits: new Set(data.quantityUnits.flatMap((unit) => tokenise(unit))),
+    everydayWords: new Set(data.everydayWords.flatMap((word) => tokenise(word))),
     monthGuards: new Map(Object.entries(data.monthGuards).map(([word, next]) => [word, new Set(next)])),
     words,
   };

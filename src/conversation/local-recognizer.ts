@@ -1,6 +1,7 @@
 // The bot's own recognizer: local, offline and deterministic. It detects the language, pulls
-// out entities, corrects typos against the words it was trained on, and asks the language's
-// classifier for the intent. It trains from the intent catalogue when created (well under a
+// out entities, corrects typos against the words it was trained on, turns away messages whose
+// words point away from the domain (domain-evidence.ts), and asks the language's classifier
+// for the intent. It trains from the intent catalogue when created (well under a
 // second), so adding an intent is a data file and a handler.
 import { LOCALES, type Locale } from "../i18n/locale";
 import type { Recognition, RecognitionContext, Recognizer } from "./recognizer";
@@ -11,6 +12,8 @@ import { type IntentScore, IntentClassifier } from "./intent-classifier";
 import { LanguageDetector } from "./language-detection";
 import { closestWord } from "./edit-distance";
 import { isNumber, tokenise } from "./text";
+import { DomainVocabulary, isOffTopic } from "./domain-evidence";
+import { stopWords } from "./stop-words";
 
 /** A best intent scoring less than this is not acted on: the bot answers "none" with help. */
 export const NONE_THRESHOLD = 0.5;
@@ -27,6 +30,12 @@ interface LanguageModel {
   classifier: IntentClassifier;
 }
 
+interface Reading {
+  extraction: Extraction;
+  /** The extracted words with typos corrected against the language's training vocabulary. */
+  corrected: string[];
+}
+
 interface Understanding {
   extraction: Extraction;
   scores: IntentScore[];
@@ -37,12 +46,20 @@ function isConfident(scores: IntentScore[]): boolean {
   return top !== undefined && top.intent !== NONE_INTENT && top.score >= NONE_THRESHOLD;
 }
 
+/** Words as much at home in small talk as in the domain: grammar, politeness, time, scope, units. */
+function neutralWords(lexicons: Lexicon[]): Set<string> {
+  return new Set(
+    lexicons.flatMap((lexicon) => [...stopWords(lexicon.locale), ...lexicon.everydayWords, ...lexicon.words, ...lexicon.quantityUnits]),
+  );
+}
+
 export class LocalRecognizer implements Recognizer {
   private constructor(
     private readonly catalogue: IntentCatalogue,
     private readonly allLexicons: Lexicon[],
     private readonly models: Record<Locale, LanguageModel>,
     private readonly detector: LanguageDetector,
+    private readonly domain: DomainVocabulary,
   ) {}
 
   static async create(catalogue: IntentCatalogue = loadIntentCatalogue()): Promise<LocalRecognizer> {
@@ -50,6 +67,7 @@ export class LocalRecognizer implements Recognizer {
     const allLexicons = LOCALES.map((locale) => lexicons[locale]);
     const models = {} as Record<Locale, LanguageModel>;
     const detectorVocabularies = {} as Record<Locale, Set<string>>;
+    const onTopicTokens: string[] = [];
     for (const locale of LOCALES) {
       const utterances = catalogue.definitions.flatMap((definition) =>
         definition.utterances[locale].map((text) => ({ tokens: tokenise(text), intent: definition.intent })),
@@ -61,23 +79,31 @@ export class LocalRecognizer implements Recognizer {
       const context = { lexicons: languageLexicons, allLexicons, knownWords, now: new Date(0), timeZone: "UTC" };
       const examples = utterances.map(({ tokens, intent }) => ({ tokens: extractEntities(tokens, context).tokens, intent }));
       const vocabulary = [...new Set(examples.flatMap((example) => example.tokens))].filter((word) => !isNumber(word));
+      onTopicTokens.push(...examples.filter((example) => example.intent !== NONE_INTENT).flatMap((example) => example.tokens));
       models[locale] = { lexicons: languageLexicons, knownWords, vocabulary, classifier: await IntentClassifier.train(locale, examples) };
       detectorVocabularies[locale] = knownWords;
     }
-    return new LocalRecognizer(catalogue, allLexicons, models, new LanguageDetector(detectorVocabularies));
+    const domain = DomainVocabulary.build(onTopicTokens, neutralWords(allLexicons));
+    return new LocalRecognizer(catalogue, allLexicons, models, new LanguageDetector(detectorVocabularies), domain);
   }
 
   async recognize(text: string, context: RecognitionContext): Promise<Recognition> {
     const tokens = tokenise(text).slice(0, MAX_WORDS);
     const guess = this.detector.detect(tokens, context.locale);
-    let understanding = await this.understand(tokens, guess.language, context);
+    const reading = this.read(tokens, guess.language, context);
+    // The classifier names its nearest intent even for "book me a flight", so a message whose
+    // words point away from the domain never reaches it, nor gets "did you mean...?" choices.
+    if (isOffTopic(this.domain.weigh(reading.extraction))) {
+      return { intent: NONE_INTENT, confidence: 1, entities: reading.extraction.entities, language: guess.language };
+    }
+    let understanding = await this.understand(reading, guess.language);
     if (!isConfident(understanding.scores)) {
       // Mixed-language messages ("statut de ENG-1042 pls") may read better in another language.
       const others = LOCALES.filter((locale) => locale !== guess.language && guess.scores[locale] > 0).sort(
         (a, b) => guess.scores[b] - guess.scores[a],
       );
       for (const locale of others) {
-        const attempt = await this.understand(tokens, locale, context);
+        const attempt = await this.understand(this.read(tokens, locale, context), locale);
         if (isConfident(attempt.scores)) {
           understanding = attempt;
           break;
@@ -87,7 +113,7 @@ export class LocalRecognizer implements Recognizer {
     return this.toRecognition(understanding, guess.language);
   }
 
-  private async understand(tokens: string[], locale: Locale, context: RecognitionContext): Promise<Understanding> {
+  private read(tokens: string[], locale: Locale, context: RecognitionContext): Reading {
     const model = this.models[locale];
     const extraction = extractEntities(tokens, {
       lexicons: model.lexicons,
@@ -100,7 +126,11 @@ export class LocalRecognizer implements Recognizer {
       if (word === REFERENCE_PLACEHOLDER || word === MONTH_PLACEHOLDER || isNumber(word) || model.knownWords.has(word)) return word;
       return closestWord(word, model.vocabulary) ?? word;
     });
-    return { extraction, scores: await model.classifier.classify(corrected) };
+    return { extraction, corrected };
+  }
+
+  private async understand({ extraction, corrected }: Reading, locale: Locale): Promise<Understanding> {
+    return { extraction, scores: await this.models[locale].classifier.classify(corrected) };
   }
 
   private toRecognition({ extraction, scores }: Understanding, language: Locale): Recognition {

@@ -21,12 +21,21 @@ declare module "@nlpjs/nlu" {
 
 declare module "@nlpjs/lang-en-min" {
   export const LangEn: unknown;
+  export class StopwordsEn {
+    dictionary: Record<string, boolean>;
+  }
 }
 
 declare module "@nlpjs/lang-fr" {
   export const LangFr: unknown;
+  export class StopwordsFr {
+    dictionary: Record<string, boolean>;
+  }
 }
 
 declare module "@nlpjs/lang-id" {
   export const LangId: unknown;
+  export class StopwordsId {
+    dictionary: Record<string, boolean>;
+  }
 }
