@@ -16,7 +16,9 @@ export async function rememberConversationOf(
   if (!activity.serviceUrl || !activity.conversation?.id) return;
   const kind = conversationKind(activity);
   const conversationId = conversationIdOf(activity);
-  const reference = TurnContext.getConversationReference(activity) as Partial<ConversationReference>;
+  // Without the activity id: a proactive message starts its own thread rather than answering
+  // an old one, and the stored reference stays the same from one message to the next.
+  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity) as Partial<ConversationReference>;
   const teamId = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
   try {
     await rememberConversation(services.db, {

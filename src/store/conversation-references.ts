@@ -55,8 +55,15 @@ export async function rememberConversation(db: DbTx, input: RememberConversation
     ...(input.locale ? { locale: input.locale } : {}),
     ...(input.timeZone ? { timeZone: input.timeZone } : {}),
   };
+  const where = { organisationId_conversationId: { organisationId, conversationId } };
+  // Every personal message passes here: write only what changed (a read is far cheaper than a
+  // write, above all on SQLite where writers queue).
+  const existing = await db.conversationReference.findUnique({ where });
+  if (existing && existing.deadAt === null && Object.entries(data).every(([key, value]) => existing[key as keyof typeof data] === value)) {
+    return toReference(existing);
+  }
   const row = await db.conversationReference.upsert({
-    where: { organisationId_conversationId: { organisationId, conversationId } },
+    where,
     create: { organisationId, conversationId, ...data },
     update: { ...data, deadAt: null, deadReason: null },
   });

@@ -1,6 +1,6 @@
 // Organisations (Teams tenants) and their partner users.
 import { type Actor, type Role, isRole } from "../domain/roles";
-import type { DbTx } from "./db";
+import { type DbTx, isUniqueViolation } from "./db";
 
 export interface Organisation {
   id: string;
@@ -20,17 +20,21 @@ export async function findOrganisationByTenant(db: DbTx, tenantId: string): Prom
   return (await db.organisation.findUnique({ where: { tenantId } })) ?? undefined;
 }
 
-/** Creates the organisation on first contact; concurrent first contacts meet on the unique tenant id. */
+/**
+ * The organisation of a tenant, created on first contact. Every activity asks, so it reads
+ * first and writes only the first time; concurrent first contacts meet on the unique tenant id.
+ */
 export async function ensureOrganisation(
   db: DbTx,
   tenantId: string,
   defaults: { name?: string; timeZone: string },
 ): Promise<Organisation> {
-  return db.organisation.upsert({
-    where: { tenantId },
-    create: { tenantId, name: defaults.name ?? tenantId, timeZone: defaults.timeZone },
-    update: {},
-  });
+  const found = await findOrganisationByTenant(db, tenantId);
+  if (found) return found;
+  return onceUnique(
+    () => db.organisation.create({ data: { tenantId, name: defaults.name ?? tenantId, timeZone: defaults.timeZone } }),
+    async () => findOrganisationByTenant(db, tenantId),
+  );
 }
 
 /** The vendor portal's name and time zone for the organisation win over what was stored. */
@@ -44,25 +48,44 @@ export async function findUser(db: DbTx, organisationId: string, aadObjectId: st
 }
 
 /**
- * Finds the user, creating them with `role` on first contact. The name and locale follow
- * Teams when it sends them; the role never changes here (roles are granted by the import or
- * ADMIN_AAD_OBJECT_IDS).
+ * Finds the user, creating them with `role` on first contact. The name, locale and Teams id
+ * follow Teams when it sends them, written only when they changed (every activity asks); the
+ * role never changes here (roles are granted by the import or ADMIN_AAD_OBJECT_IDS).
  */
 export async function ensureUser(
   db: DbTx,
   input: { organisationId: string; aadObjectId: string; name?: string; locale?: string; teamsUserId?: string; role: Role },
 ): Promise<PartnerUser> {
   const { organisationId, aadObjectId } = input;
-  const row = await db.partnerUser.upsert({
-    where: { organisationId_aadObjectId: { organisationId, aadObjectId } },
-    create: { ...input, name: input.name ?? aadObjectId, locale: input.locale ?? null, teamsUserId: input.teamsUserId ?? null },
-    update: {
-      ...(input.name ? { name: input.name } : {}),
-      ...(input.locale ? { locale: input.locale } : {}),
-      ...(input.teamsUserId ? { teamsUserId: input.teamsUserId } : {}),
-    },
-  });
+  const found = await findUser(db, organisationId, aadObjectId);
+  const changes = {
+    ...(input.name && input.name !== found?.name ? { name: input.name } : {}),
+    ...(input.locale && input.locale !== found?.locale ? { locale: input.locale } : {}),
+    ...(input.teamsUserId && input.teamsUserId !== found?.teamsUserId ? { teamsUserId: input.teamsUserId } : {}),
+  };
+  if (found && Object.keys(changes).length === 0) return found;
+  const row = await onceUnique(
+    () =>
+      db.partnerUser.upsert({
+        where: { organisationId_aadObjectId: { organisationId, aadObjectId } },
+        create: { ...input, name: input.name ?? aadObjectId, locale: input.locale ?? null, teamsUserId: input.teamsUserId ?? null },
+        update: changes,
+      }),
+    () => db.partnerUser.findUnique({ where: { organisationId_aadObjectId: { organisationId, aadObjectId } } }),
+  );
   return toPartnerUser(row);
+}
+
+/** Runs a create that may race another writer of the same unique key; the loser reads the winner's row. */
+async function onceUnique<T>(write: () => Promise<T>, read: () => Promise<T | null | undefined>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await read();
+    if (!winner) throw error;
+    return winner;
+  }
 }
 
 export async function setUserRole(
