@@ -6,8 +6,8 @@ import type { DbTx } from "./db";
 export const CONVERSATION_KINDS = ["personal", "channel", "groupChat"] as const;
 export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
 
-export interface StoredConversationReference {
-  id: string;
+/** Where the bot may speak first, as an install or a personal message told it. */
+export interface RememberConversationInput {
   organisationId: string;
   tenantId: string;
   conversationId: string;
@@ -20,22 +20,12 @@ export interface StoredConversationReference {
   reference: Record<string, unknown>;
   locale?: string;
   timeZone?: string;
-  deadAt?: Date;
-  deadReason?: string;
 }
 
-export interface RememberConversationInput {
-  organisationId: string;
-  tenantId: string;
-  conversationId: string;
-  kind: ConversationKind;
-  aadObjectId?: string;
-  teamsUserId?: string;
-  teamId?: string;
-  serviceUrl: string;
-  reference: Record<string, unknown>;
-  locale?: string;
-  timeZone?: string;
+export interface StoredConversationReference extends RememberConversationInput {
+  id: string;
+  deadAt?: Date;
+  deadReason?: string;
 }
 
 type Row = Awaited<ReturnType<DbTx["conversationReference"]["findFirstOrThrow"]>>;
