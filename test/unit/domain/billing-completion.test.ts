@@ -3,20 +3,18 @@ import { describe, expect, it } from "vitest";
 import { decideCompletion, requestCompletion } from "../../../src/domain/engagement-completion";
 import type { Engagement } from "../../../src/domain/engagements";
 import type { Actor, Role } from "../../../src/domain/roles";
+import { engagementRequest } from "../../support/fixtures";
 
 const now = new Date("2026-11-20T10:00:00Z");
-const approved: Engagement = {
+const approved: Engagement = engagementRequest("org-1", "ENG-1042", {
   id: "eng-1",
-  organisationId: "org-1",
-  externalId: "ext-1",
-  reference: "ENG-1042",
   title: "Managed backup",
   clientName: "Contoso",
   productName: "Backup",
   requestedAt: new Date("2026-09-01T00:00:00Z"),
   state: "approved",
   version: 4,
-};
+});
 const requested: Engagement = { ...approved, state: "completion_requested", version: 5 };
 const actor = (role: Role = "approver"): Actor => ({ organisationId: "org-1", aadObjectId: "aad-bo", name: "Bo", role });
 

@@ -13,20 +13,18 @@ import { type BillingDraft, checkBillingDraft } from "../../../src/domain/billin
 import { monthlyTotals } from "../../../src/domain/billing-totals";
 import type { Engagement } from "../../../src/domain/engagements";
 import type { Actor, Role } from "../../../src/domain/roles";
+import { engagementRequest } from "../../support/fixtures";
 
 const now = new Date("2026-11-02T10:00:00Z");
-const engagement: Engagement = {
+const engagement: Engagement = engagementRequest("org-1", "ENG-1042", {
   id: "eng-1",
-  organisationId: "org-1",
-  externalId: "ext-1",
-  reference: "ENG-1042",
   title: "Managed backup",
   clientName: "Contoso",
   productName: "Backup",
   requestedAt: new Date("2026-09-01T00:00:00Z"),
   state: "approved",
   version: 2,
-};
+});
 const actor = (role: Role = "billing"): Actor => ({ organisationId: "org-1", aadObjectId: "aad-ana", name: "Ana", role });
 const context = (overrides: Partial<SubmissionContext> = {}): SubmissionContext => ({
   id: "entry-1",
