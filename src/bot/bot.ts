@@ -107,8 +107,9 @@ export class PartnerOpsBot extends TeamsActivityHandler {
 
   private async greet(context: TurnContext): Promise<void> {
     const scope = await this.scopeOrExplain(context);
-    if (scope) await rememberConversationOf(context, this.services, scope);
-    if (scope) await send(context, { card: welcomeCard(scope.t, scope.actor.name, scope.actor.role) });
+    if (!scope) return;
+    await rememberConversationOf(context, this.services, scope);
+    await send(context, { card: welcomeCard(scope.t, scope.actor.name, scope.actor.role) });
   }
 
   /** Where the bot was just added, kept for proactive reminders; greet() does the same on install. */
