@@ -17,7 +17,8 @@ const ZAdaptiveCardInvokeSchema = z.object({
 
 export async function runCardAction(scope: TurnScope, invokeValue: unknown): Promise<ActionOutcome> {
   const invoke = ZAdaptiveCardInvokeSchema.safeParse(invokeValue);
-  const action = invoke.success ? cardActions[invoke.data.action.verb] : undefined;
+  // Own keys only: a verb like "constructor" would otherwise find Object.prototype's and throw.
+  const action = invoke.success && Object.hasOwn(cardActions, invoke.data.action.verb) ? cardActions[invoke.data.action.verb] : undefined;
   if (!invoke.success || !action) return { message: scope.t.t("common.invalidAction") };
   const { trigger } = invoke.data;
   // An automatic refresh is a read: answering it with a write makes Teams refresh again, forever.
