@@ -1,11 +1,11 @@
 // Opens the Prisma client for the store a DATABASE_URL names. Both generated clients come
 // from schemas with identical models (checked by a test), so the rest of the code is typed
 // against one of them: `Db`.
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client";
 import { Prisma, PrismaClient as SqliteClient } from "../generated/sqlite/client";
 import { type DatabaseTarget, ensureSqliteFolder, resolveDatabaseUrl } from "./database-url";
+import { serializedSqliteAdapter } from "./sqlite-adapter";
 
 export type Db = SqliteClient;
 /** A client or an interactive transaction: repositories accept either. */
@@ -30,8 +30,9 @@ export function openDatabase(url?: string, options: OpenDatabaseOptions = {}): O
 
 function openSqlite(target: Extract<DatabaseTarget, { provider: "sqlite" }>): Db {
   ensureSqliteFolder(target);
-  // busy_timeout lets a second writer wait for the first instead of failing at once.
-  const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: 5_000 });
+  // busy_timeout lets a second writer wait for the first instead of failing at once; the
+  // serialized adapter keeps queries out of other callers' transactions (./sqlite-adapter.ts).
+  const adapter = serializedSqliteAdapter({ url: target.url, timeout: 5_000 });
   return new SqliteClient({ adapter, transactionOptions: { maxWait: 5_000, timeout: 10_000 } });
 }
 
