@@ -47,12 +47,13 @@ export async function countBillingEntries(db: DbTx, organisationId: string, enga
 /** Submissions still unrated 24 h after they were sent, oldest first; all organisations unless one is named. */
 export async function listOverdueBillingEntries(
   db: DbTx,
+  organisationId: string,
   now: Date,
-  filter: { organisationId?: string; limit?: number } = {},
+  filter: { limit?: number } = {},
 ): Promise<BillingEntry[]> {
   const rows = await db.billingEntry.findMany({
     where: {
-      ...(filter.organisationId ? { organisationId: filter.organisationId } : {}),
+      organisationId,
       state: "submitted",
       submittedAt: { lte: new Date(now.getTime() - OVERDUE_AFTER_MS) },
     },

@@ -207,9 +207,9 @@ describe("overdue submissions", () => {
     if (waiting.kind !== "created" || decided.kind !== "created") throw new Error("setup");
     await applyBillingDecision(database.db, decisionFor(decided.entry.id, { outcome: "rated", decisionId: "dec-done", decidedAt: now }));
     const dayLater = new Date(now.getTime() + 24 * 3600_000);
-    const overdue = (await listOverdueBillingEntries(database.db, dayLater, { organisationId })).filter((e) => e.engagementId === engagement.id);
+    const overdue = (await listOverdueBillingEntries(database.db, organisationId, dayLater)).filter((e) => e.engagementId === engagement.id);
     expect(overdue.map((e) => e.id)).toEqual([waiting.entry.id]);
-    const early = await listOverdueBillingEntries(database.db, new Date(dayLater.getTime() - 1), { organisationId });
+    const early = await listOverdueBillingEntries(database.db, organisationId, new Date(dayLater.getTime() - 1));
     expect(early.some((e) => e.engagementId === engagement.id)).toBe(false);
   });
 });

@@ -37,7 +37,7 @@ export const billingIntents: Record<string, IntentHandler> = {
     // Unrated means submitted and not yet decided: the store's overdue query with its cut-off
     // moved 24 h ahead lists exactly the submissions sent until now.
     const cutOff = new Date(scope.now.getTime() + OVERDUE_AFTER_MS);
-    const entries = await listOverdueBillingEntries(scope.services.db, cutOff, { organisationId: scope.organisation.id, limit: AWAITING_RATING_LIMIT + 1 });
+    const entries = await listOverdueBillingEntries(scope.services.db, scope.organisation.id, cutOff, { limit: AWAITING_RATING_LIMIT + 1 });
     if (entries.length === 0) return { text: scope.t.t("conversation.awaitingRating.none") };
     const shown = entries.slice(0, AWAITING_RATING_LIMIT);
     const lines = await Promise.all(

@@ -10,7 +10,7 @@ export const BILLING_UNRATED_KIND = "billing.unrated";
 export const billingUnratedSource: DeadlineSource = {
   kind: BILLING_UNRATED_KIND,
   async due(db, organisation, now) {
-    const entries = await listOverdueBillingEntries(db, now, { organisationId: organisation.id });
+    const entries = await listOverdueBillingEntries(db, organisation.id, now);
     const items: DueItem[] = [];
     for (const entry of entries) {
       const engagement = await findEngagement(db, organisation.id, entry.engagementId);
