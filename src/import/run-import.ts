@@ -1,5 +1,6 @@
 // Applies an import file: validate everything first, then one transaction for the organisation
 // and every section, in registry order. Any refusal rolls the whole file back.
+import { retryLostRaces } from "../store/billing-retry";
 import type { Db } from "../store/db";
 import type { Organisation } from "../store/organisations";
 import { type TImportFile, parseImportFile } from "./import-file";
@@ -27,24 +28,30 @@ export async function runImport(db: Db, input: unknown, now: Date): Promise<Impo
 
 export async function applyImportFile(db: Db, file: TImportFile, now: Date): Promise<ImportReport> {
   try {
-    const summary = await db.$transaction(
-      async (tx): Promise<ImportSummary> => {
-        const { organisation, outcome } = await applyOrganisation(tx, file.organisation);
-        const sections: ImportSummary["sections"] = {};
-        for (const name of IMPORT_SECTION_NAMES) {
-          const records = file[name];
-          if (!records) continue;
-          // The registry keeps each section's record type; here they are all applied alike.
-          const section = IMPORT_SECTIONS[name] as unknown as ImportSection;
-          sections[name] = await section.apply(tx, organisation, records, now);
-        }
-        return { organisation, organisationOutcome: outcome, sections };
-      },
-      { maxWait: 10_000, timeout: IMPORT_TRANSACTION_TIMEOUT_MS },
-    );
+    // A concurrent import of the same records makes this one hit their unique keys: retried
+    // from the start, it finds them and reports them unchanged.
+    const summary = await retryLostRaces(() => applyOnce(db, file, now));
     return { ok: true, summary };
   } catch (error) {
     if (error instanceof ImportRejected) return { ok: false, problems: [...error.problems] };
     throw error;
   }
+}
+
+async function applyOnce(db: Db, file: TImportFile, now: Date): Promise<ImportSummary> {
+  return db.$transaction(
+    async (tx): Promise<ImportSummary> => {
+      const { organisation, outcome } = await applyOrganisation(tx, file.organisation);
+      const sections: ImportSummary["sections"] = {};
+      for (const name of IMPORT_SECTION_NAMES) {
+        const records = file[name];
+        if (!records) continue;
+        // The registry keeps each section's record type; here they are all applied alike.
+        const section = IMPORT_SECTIONS[name] as unknown as ImportSection;
+        sections[name] = await section.apply(tx, organisation, records, now);
+      }
+      return { organisation, organisationOutcome: outcome, sections };
+    },
+    { maxWait: 10_000, timeout: IMPORT_TRANSACTION_TIMEOUT_MS },
+  );
 }

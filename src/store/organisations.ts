@@ -76,13 +76,17 @@ export async function ensureUser(
   return toPartnerUser(row);
 }
 
-/** Runs a create that may race another writer of the same unique key; the loser reads the winner's row. */
+/**
+ * Runs a create that may race another writer of the same unique key; the loser reads the
+ * winner's row. Inside a PostgreSQL transaction the violation has aborted the transaction and
+ * the read fails: the violation itself is thrown, so the caller retries the whole transaction.
+ */
 async function onceUnique<T>(write: () => Promise<T>, read: () => Promise<T | null | undefined>): Promise<T> {
   try {
     return await write();
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const winner = await read();
+    const winner = await read().catch(() => undefined);
     if (!winner) throw error;
     return winner;
   }

@@ -1,0 +1,71 @@
+// Two imports of the same file at once (a retried upload, two admins, two instances): each
+// either applies the whole file or finds it applied, and the records exist once.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeProblem } from "../../src/import/problems";
+import { runImport } from "../../src/import/run-import";
+import { type Db, type OpenedDatabase, openDatabase } from "../../src/store/db";
+import { findOrganisationByTenant } from "../../src/store/organisations";
+import { createTestDatabase, type TestDatabase, testProvider } from "../support/database";
+
+let database: TestDatabase;
+let second: OpenedDatabase | undefined;
+/** Two pools on PostgreSQL; on SQLite one client, since one process holds one connection. */
+let clients: [Db, Db];
+beforeAll(async () => {
+  database = await createTestDatabase();
+  second = testProvider === "postgres" ? openDatabase(database.url, { poolSize: 5 }) : undefined;
+  clients = [database.db, second?.db ?? database.db];
+});
+afterAll(async () => {
+  await second?.close();
+  await database?.destroy();
+});
+
+const NOW = new Date("2026-11-25T10:00:00Z");
+
+const file = (tenantId: string) => ({
+  version: 1,
+  organisation: { tenantId, name: "Northwind", timeZone: "Europe/Berlin" },
+  users: [
+    { aadObjectId: "aad-admin", name: "Jana Krüger", role: "admin" },
+    { aadObjectId: "aad-approver", name: "Tobias Weber", role: "approver" },
+  ],
+  engagements: Array.from({ length: 25 }, (_, n) => ({
+    externalId: `PI-${n}`,
+    reference: `ENG-${n}`,
+    title: `Managed service ${n}`,
+    clientName: "Fabrikam",
+    productName: "Backup as a service",
+    requestedAt: "2026-11-03T09:30:00+01:00",
+  })),
+});
+
+async function importedOnce(tenantId: string) {
+  const organisation = await findOrganisationByTenant(database.db, tenantId);
+  const where = { organisationId: organisation?.id ?? "none" };
+  return {
+    organisations: await database.db.organisation.count({ where: { tenantId } }),
+    users: await database.db.partnerUser.count({ where }),
+    engagements: await database.db.engagement.count({ where }),
+    events: await database.db.engagementEvent.count({ where }),
+  };
+}
+
+describe("the same file imported twice at once", () => {
+  it("applies it once for a new tenant: both imports answer, one created everything, the other found it all unchanged", async () => {
+    const reports = await Promise.all(clients.map((db) => runImport(db, file("tenant-twice"), NOW)));
+    const summaries = reports.map((report) => {
+      if (!report.ok) throw new Error(report.problems.map(describeProblem).join("\n"));
+      return report.summary;
+    });
+    expect(summaries.map((s) => s.sections.engagements?.created).sort()).toEqual([0, 25]);
+    expect(summaries.map((s) => s.organisationOutcome).sort()).toEqual(["created", "unchanged"]);
+    expect(await importedOnce("tenant-twice")).toEqual({ organisations: 1, users: 2, engagements: 25, events: 25 });
+  });
+
+  it("keeps one copy when five imports of one file race", async () => {
+    const reports = await Promise.all(Array.from({ length: 5 }, (_, i) => runImport(clients[i % 2] as Db, file("tenant-five"), NOW)));
+    expect(reports.every((report) => report.ok)).toBe(true);
+    expect(await importedOnce("tenant-five")).toEqual({ organisations: 1, users: 2, engagements: 25, events: 25 });
+  });
+});
