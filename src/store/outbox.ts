@@ -56,9 +56,10 @@ export interface NewOutboxMessage {
 
 /**
  * Inserts the row unless its dedupe key is already there. A duplicate found by the check
- * costs nothing; one that races past it is caught as a unique violation (on PostgreSQL that
- * aborts an enclosing transaction, so callers in a transaction dedupe on their own business
- * change first, as a conditional update does).
+ * costs nothing; one that races past it is a unique violation. Outside a transaction that
+ * answers "duplicate". Inside one it is thrown: PostgreSQL has aborted the transaction, and
+ * its COMMIT would silently roll back the caller's other writes, so the caller retries the
+ * whole transaction (retryLostRaces), whose check then finds the row.
  */
 export async function insertOutboxMessage(db: DbTx, message: NewOutboxMessage): Promise<"inserted" | "duplicate"> {
   const existing = await db.outboxMessage.findUnique({ where: { dedupeKey: message.dedupeKey }, select: { id: true } });
@@ -67,9 +68,14 @@ export async function insertOutboxMessage(db: DbTx, message: NewOutboxMessage): 
     await db.outboxMessage.create({ data: rowData(message) });
     return "inserted";
   } catch (error) {
-    if (isUniqueViolation(error)) return "duplicate";
+    if (isUniqueViolation(error) && !inTransaction(db)) return "duplicate";
     throw error;
   }
+}
+
+// A client can open transactions; the client handed to a transaction's callback cannot.
+function inTransaction(db: DbTx): boolean {
+  return !("$transaction" in db);
 }
 
 /**
