@@ -5,7 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retryLostRaces } from "../../src/store/billing-retry";
 import { type Db, type OpenedDatabase, openDatabase } from "../../src/store/db";
 import { ensureOrganisation, findOrganisationByTenant } from "../../src/store/organisations";
-import { enqueueNotification } from "../../src/store/outbox";
+import {
+  claimDueMessages,
+  enqueueNotification,
+  insertOutboxMessage,
+  markDead,
+  markFailed,
+  markSent,
+  markSkipped,
+  type NewOutboxMessage,
+  postpone,
+} from "../../src/store/outbox";
 import { createTestDatabase, type TestDatabase, testProvider } from "../support/database";
 
 let database: TestDatabase;
@@ -47,5 +57,73 @@ describe("a notification enqueued by two transactions at once", () => {
     expect(await later).toBe("duplicate");
     expect(await findOrganisationByTenant(database.db, "tenant-later")).toBeDefined();
     expect(await database.db.outboxMessage.count({ where: { dedupeKey: "shared-key" } })).toBe(1);
+  });
+});
+
+const t0 = new Date("2026-11-25T09:00:00Z");
+const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
+
+function reminder(key: string, recipient: string): NewOutboxMessage {
+  return {
+    organisationId,
+    dedupeKey: key,
+    kind: "engagement.pending-approval",
+    recipient: { type: "user", aadObjectId: recipient },
+    deadlineKey: key,
+    threshold: "sla",
+    notBefore: t0,
+    payload: { key },
+  };
+}
+
+describe("outbox rows claimed by two instances", () => {
+  it("gives each due row to exactly one of eight claimers spread over two instances", async () => {
+    await database.db.outboxMessage.deleteMany({});
+    for (let r = 0; r < 40; r++) for (let i = 0; i < 3; i++) await insertOutboxMessage(database.db, reminder(`two-${r}-${i}`, `aad-${r}`));
+    const claims = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        claimDueMessages(clients[i % 2] as Db, { owner: `instance-${i % 2}`, now: minutes(1), leaseMs: 60_000, maxRecipients: 10 }),
+      ),
+    );
+    const rest = await claimDueMessages(database.db, { owner: "late", now: minutes(1), leaseMs: 60_000, maxRecipients: 100 });
+    const ids = [...claims, rest].flatMap((claim) => claim.messages.map((m) => m.id));
+    expect(ids).toHaveLength(120);
+    expect(new Set(ids).size).toBe(120);
+  });
+
+  it("lets a slow instance whose lease ran out change nothing on rows another instance claimed again", async () => {
+    await database.db.outboxMessage.deleteMany({});
+    for (let i = 0; i < 5; i++) await insertOutboxMessage(database.db, reminder(`slow-${i}`, "aad-slow"));
+    const slow = await claimDueMessages(clients[0], { owner: "slow", now: minutes(1), leaseMs: 60_000, maxRecipients: 10 });
+    const fresh = await claimDueMessages(clients[1], { owner: "fresh", now: minutes(3), leaseMs: 60_000, maxRecipients: 10 });
+    expect(fresh.messages).toHaveLength(5);
+    const [a, b, c, d, e] = slow.messages.map((m) => m.id) as [string, string, string, string, string];
+    expect(await markSent(clients[0], slow.token, [a], minutes(3))).toBe(0);
+    await markFailed(clients[0], slow.token, [b], { error: "boom", retryAt: minutes(10), maxAttempts: 1 });
+    await markDead(clients[0], slow.token, [c], "gone");
+    await markSkipped(clients[0], slow.token, [d], "muted");
+    await postpone(clients[0], slow.token, [e], minutes(60));
+    const rows = await database.db.outboxMessage.findMany({ where: { dedupeKey: { startsWith: "slow-" } } });
+    expect(rows.map((row) => [row.state, row.leaseOwner, row.attempts])).toEqual(Array.from({ length: 5 }, () => ["claimed", fresh.token, 2]));
+  });
+
+  it("keeps a failed row's attempts and retry time, offers it again only then, and buries it at the last attempt", async () => {
+    await database.db.outboxMessage.deleteMany({});
+    await insertOutboxMessage(database.db, reminder("retry", "aad-retry"));
+    const first = await claimDueMessages(clients[0], { owner: "a", now: minutes(1), leaseMs: 60_000, maxRecipients: 10 });
+    await markFailed(clients[0], first.token, first.messages.map((m) => m.id), { error: "503", retryAt: minutes(5), maxAttempts: 2 });
+    expect(await database.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: "retry" } })).toMatchObject({
+      state: "failed",
+      attempts: 1,
+      nextAttemptAt: minutes(5),
+      lastError: "503",
+      leaseOwner: null,
+    });
+    expect((await claimDueMessages(clients[1], { owner: "b", now: minutes(4), leaseMs: 60_000, maxRecipients: 10 })).messages).toHaveLength(0);
+    const second = await claimDueMessages(clients[1], { owner: "b", now: minutes(5), leaseMs: 60_000, maxRecipients: 10 });
+    expect(second.messages.map((m) => m.attempts)).toEqual([2]);
+    await markFailed(clients[1], second.token, second.messages.map((m) => m.id), { error: "503", retryAt: minutes(10), maxAttempts: 2 });
+    expect(await database.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: "retry" } })).toMatchObject({ state: "dead", attempts: 2 });
+    expect((await claimDueMessages(clients[0], { owner: "a", now: minutes(60), leaseMs: 60_000, maxRecipients: 10 })).messages).toHaveLength(0);
   });
 });
