@@ -3,14 +3,24 @@
 // before it writes waits for another process's writer instead of failing.
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureOrganisation, findOrganisationByTenant } from "../../src/store/organisations";
+import { rememberConversation } from "../../src/store/conversation-references";
+import { type Db, type OpenedDatabase, openDatabase } from "../../src/store/db";
+import { ensureOrganisation, ensureUser, findOrganisationByTenant } from "../../src/store/organisations";
 import { createTestDatabase, type TestDatabase, testProvider } from "../support/database";
 
 let database: TestDatabase;
+let second: OpenedDatabase | undefined;
+/** Two pools on PostgreSQL; on SQLite one client, since one process holds one connection. */
+let clients: [Db, Db];
 beforeAll(async () => {
   database = await createTestDatabase();
+  second = testProvider === "postgres" ? openDatabase(database.url, { poolSize: 5 }) : undefined;
+  clients = [database.db, second?.db ?? database.db];
 });
-afterAll(async () => database?.destroy());
+afterAll(async () => {
+  await second?.close();
+  await database?.destroy();
+});
 
 /** Runs a transaction that writes, lets `beside` run while it is open, then rolls it back. */
 async function besideRolledBackTransaction<T>(beside: () => Promise<T>): Promise<T> {
@@ -76,3 +86,29 @@ function holdWriteLock(file: string, ms: number): { locked: Promise<void>; exite
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   return { locked, exited };
 }
+
+describe("first contacts of one person on two instances at once", () => {
+  it("meet on one organisation, one user and one conversation reference", async () => {
+    const on = (i: number) => clients[i % 2] as Db;
+    const organisations = await Promise.all(Array.from({ length: 8 }, (_, i) => ensureOrganisation(on(i), "tenant-first", { timeZone: "UTC" })));
+    const organisationId = organisations[0]?.id ?? "";
+    expect(new Set(organisations.map((o) => o.id))).toEqual(new Set([organisationId]));
+    const users = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => ensureUser(on(i), { organisationId, aadObjectId: "aad-first", name: "Ana", locale: "fr-FR", role: "viewer" })),
+    );
+    expect(new Set(users.map((u) => u.id)).size).toBe(1);
+    const conversation = {
+      organisationId,
+      tenantId: "tenant-first",
+      conversationId: "a:first",
+      kind: "personal" as const,
+      serviceUrl: "https://smba.example/emea/",
+      reference: { conversation: { id: "a:first" } },
+      aadObjectId: "aad-first",
+    };
+    const references = await Promise.all(Array.from({ length: 8 }, (_, i) => rememberConversation(on(i), conversation)));
+    expect(new Set(references.map((r) => r.id)).size).toBe(1);
+    expect(await database.db.conversationReference.count({ where: { organisationId } })).toBe(1);
+    expect(await database.db.partnerUser.count({ where: { organisationId } })).toBe(1);
+  });
+});
