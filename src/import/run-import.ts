@@ -28,8 +28,9 @@ export async function runImport(db: Db, input: unknown, now: Date): Promise<Impo
 
 export async function applyImportFile(db: Db, file: TImportFile, now: Date): Promise<ImportReport> {
   try {
-    // A concurrent import of the same records makes this one hit their unique keys: retried
-    // from the start, it finds them and reports them unchanged.
+    // A concurrent writer of the same records (another import of the file, an approver) makes
+    // this one hit a unique key or a moved version: the whole file is applied again from fresh
+    // reads, where the other's work shows as unchanged, or as decided and skipped with a note.
     const summary = await retryLostRaces(() => applyOnce(db, file, now));
     return { ok: true, summary };
   } catch (error) {

@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const NOW = new Date("2026-11-25T10:00:00Z");
 
-const file = (tenantId: string) => ({
+const file = (tenantId: string, title = "Managed service") => ({
   version: 1,
   organisation: { tenantId, name: "Northwind", timeZone: "Europe/Berlin" },
   users: [
@@ -33,7 +33,7 @@ const file = (tenantId: string) => ({
   engagements: Array.from({ length: 25 }, (_, n) => ({
     externalId: `PI-${n}`,
     reference: `ENG-${n}`,
-    title: `Managed service ${n}`,
+    title: `${title} ${n}`,
     clientName: "Fabrikam",
     productName: "Backup as a service",
     requestedAt: "2026-11-03T09:30:00+01:00",
@@ -67,5 +67,19 @@ describe("the same file imported twice at once", () => {
     const reports = await Promise.all(Array.from({ length: 5 }, (_, i) => runImport(clients[i % 2] as Db, file("tenant-five"), NOW)));
     expect(reports.every((report) => report.ok)).toBe(true);
     expect(await importedOnce("tenant-five")).toEqual({ organisations: 1, users: 2, engagements: 25, events: 25 });
+  });
+});
+
+describe("the same changes imported twice at once", () => {
+  it("updates each pending engagement once: one import applies the changes, the other finds them applied", async () => {
+    const first = await runImport(database.db, file("tenant-changes"), NOW);
+    expect(first.ok).toBe(true);
+    const reports = await Promise.all(clients.map((db) => runImport(db, file("tenant-changes", "Managed backup"), NOW)));
+    const summaries = reports.map((report) => {
+      if (!report.ok) throw new Error(report.problems.map(describeProblem).join("\n"));
+      return report.summary;
+    });
+    expect(summaries.map((s) => s.sections.engagements?.updated).sort()).toEqual([0, 25]);
+    expect(await importedOnce("tenant-changes")).toEqual({ organisations: 1, users: 2, engagements: 25, events: 50 });
   });
 });

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { VendorDecision } from "../../domain/billing";
 import { applyBillingDecisionIn, type BillingEntryLocator } from "../../store/billing-decisions";
 import { enqueueBillingDecisionNotice } from "../../store/billing-notifications";
-import { LOST_RACE } from "../../store/billing-retry";
+import { LOST_RACE, LostRace } from "../../store/billing-retry";
 import { ImportRejected, recordName } from "../problems";
 import { defineSection, emptyOutcome } from "../section";
 
@@ -75,7 +75,7 @@ export const billingDecisionsSection = defineSection({
         receivedAt: now,
         onApplied: enqueueBillingDecisionNotice,
       });
-      if (applied === LOST_RACE) throw new ImportRejected([{ where: name, message: "changed by someone else during the import; run the import again" }]);
+      if (applied === LOST_RACE) throw new LostRace();
       if (applied.kind === "not_found") throw new ImportRejected([{ where: name, message: "no such billing entry in this organisation" }]);
       if (applied.kind === "refused") {
         const facts = Object.entries(applied.refusal.facts).map(([key, value]) => `${key} ${value instanceof Date ? value.toISOString() : String(value)}`);

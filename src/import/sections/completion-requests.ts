@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { recordCompletionRequestIn } from "../../store/engagement-completion";
 import { enqueueCompletionRequestNotices } from "../../store/billing-notifications";
-import { LOST_RACE } from "../../store/billing-retry";
+import { LOST_RACE, LostRace } from "../../store/billing-retry";
 import { ImportRejected, recordName } from "../problems";
 import { defineSection, emptyOutcome } from "../section";
 
@@ -37,7 +37,7 @@ export const completionRequestsSection = defineSection({
         ...(record.note ? { note: record.note } : {}),
       };
       const saved = await recordCompletionRequestIn(tx, organisation.id, { externalId: record.engagementExternalId }, request);
-      if (saved === LOST_RACE) throw new ImportRejected([{ where: name, message: "changed by someone else during the import; run the import again" }]);
+      if (saved === LOST_RACE) throw new LostRace();
       if (saved.kind === "not_found") throw new ImportRejected([{ where: name, message: "no engagement with this externalId in the organisation" }]);
       if (saved.kind === "unchanged") {
         outcome.unchanged += 1;

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { type Engagement, type Transition, eventFor } from "../../domain/engagements";
 import { findEngagementsByKeys, insertEngagements, updateEngagement } from "../../store/engagements";
+import { LostRace } from "../../store/billing-retry";
 import type { DbTx } from "../../store/db";
 import { ImportRejected, fieldName, recordName } from "../problems";
 import { type SectionOutcome, defineSection, emptyOutcome } from "../section";
@@ -119,7 +120,7 @@ async function applyToExisting(
   );
   const updated = eventFor(next, "updated", IMPORT_ACTOR, now, undefined, { changed: change });
   if ((await updateEngagement(tx, existing, { engagement: next, events: [updated] })) === "conflict") {
-    throw new ImportRejected([{ where: name, message: "changed by someone else during the import; run the import again" }]);
+    throw new LostRace();
   }
   outcome.updated += 1;
 }
