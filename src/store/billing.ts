@@ -44,7 +44,7 @@ export async function countBillingEntries(db: DbTx, organisationId: string, enga
   return db.billingEntry.count({ where: { organisationId, engagementId } });
 }
 
-/** Submissions still unrated 24 h after they were sent, oldest first; all organisations unless one is named. */
+/** An organisation's submissions still unrated 24 h after they were sent, oldest first. */
 export async function listOverdueBillingEntries(
   db: DbTx,
   organisationId: string,
