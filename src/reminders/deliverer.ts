@@ -88,6 +88,7 @@ export async function deliverDue(deps: DeliveryDeps): Promise<DeliveryReport> {
       now: deps.clock(),
       leaseMs: deps.settings.leaseMs,
       maxRecipients: deps.batchRecipients ?? 20,
+      maxAttempts: deps.settings.maxAttempts,
     });
     if (batch.messages.length === 0) return report;
     for (const group of groupByRecipient(batch.messages)) await deliverGroup(deps, batch.token, group, report);

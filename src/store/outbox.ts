@@ -149,6 +149,11 @@ export interface ClaimOptions {
   leaseMs: number;
   /** Recipients per batch: all due rows of a recipient are claimed together, for one digest. */
   maxRecipients: number;
+  /**
+   * Claims a row may take. A row whose lease keeps running out (its holder dies mid-send every
+   * time) is given up once it has had them all, instead of being claimed again forever.
+   */
+  maxAttempts?: number;
 }
 
 export interface ClaimedBatch {
@@ -175,6 +180,7 @@ function claimable(now: Date): Prisma.OutboxMessageWhereInput {
 export async function claimDueMessages(db: Db, options: ClaimOptions): Promise<ClaimedBatch> {
   const { now, leaseMs, maxRecipients } = options;
   const token = `${options.owner}:${randomUUID()}`;
+  if (options.maxAttempts !== undefined) await giveUpCrashLoops(db, now, options.maxAttempts);
   const groups = await db.outboxMessage.groupBy({
     by: ["organisationId", "recipient"],
     where: claimable(now),
@@ -208,6 +214,19 @@ export async function claimDueMessages(db: Db, options: ClaimOptions): Promise<C
   }
   const rows = await db.outboxMessage.findMany({ where: { leaseOwner: token, state: "claimed" }, orderBy: { createdAt: "asc" } });
   return { token, messages: rows.map(toMessage) };
+}
+
+/** Rows whose every claim ended with the lease running out: dead, with the reason. */
+async function giveUpCrashLoops(db: Db, now: Date, maxAttempts: number): Promise<void> {
+  await db.outboxMessage.updateMany({
+    where: { state: "claimed", leaseExpiresAt: { lt: now }, attempts: { gte: maxAttempts } },
+    data: {
+      state: "dead",
+      lastError: `gave up after ${maxAttempts} claims whose lease ran out before delivery completed`,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+    },
+  });
 }
 
 /**

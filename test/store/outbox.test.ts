@@ -98,4 +98,18 @@ describe("claiming outbox rows with a lease", () => {
     expect(await markSent(database.db, first.token, ids, minutes(2.5))).toBe(0);
     expect(await markSent(database.db, after.token, ids, minutes(2.5))).toBe(1);
   });
+
+  it("gives up on a row whose every claim ran out of lease, instead of claiming it forever", async () => {
+    await database.db.outboxMessage.deleteMany({});
+    await insertOutboxMessage(database.db, reminder("crash-loop", "aad-crash"));
+    const claim = (at: number) => claimDueMessages(database.db, { owner: "crashy", now: minutes(at), leaseMs: 60_000, maxRecipients: 10, maxAttempts: 3 });
+    // Each holder dies mid-send: nobody marks the row, its lease runs out, the next claim takes it.
+    expect((await claim(1)).messages.map((m) => m.attempts)).toEqual([1]);
+    expect((await claim(3)).messages.map((m) => m.attempts)).toEqual([2]);
+    expect((await claim(5)).messages.map((m) => m.attempts)).toEqual([3]);
+    expect((await claim(7)).messages).toHaveLength(0);
+    const row = await database.db.outboxMessage.findFirstOrThrow({ where: { dedupeKey: "crash-loop" } });
+    expect(row.state).toBe("dead");
+    expect(row.lastError).toMatch(/gave up after 3 claims/);
+  });
 });
