@@ -4,23 +4,18 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rememberConversation } from "../../src/store/conversation-references";
-import { type Db, type OpenedDatabase, openDatabase } from "../../src/store/db";
+import type { Db } from "../../src/store/db";
 import { ensureOrganisation, ensureUser, findOrganisationByTenant } from "../../src/store/organisations";
-import { createTestDatabase, type TestDatabase, testProvider } from "../support/database";
+import { createTwoInstanceDatabase, type TestDatabase, testProvider, type TwoInstanceDatabase } from "../support/database";
 
+let twin: TwoInstanceDatabase;
 let database: TestDatabase;
-let second: OpenedDatabase | undefined;
-/** Two pools on PostgreSQL; on SQLite one client, since one process holds one connection. */
 let clients: [Db, Db];
 beforeAll(async () => {
-  database = await createTestDatabase();
-  second = testProvider === "postgres" ? openDatabase(database.url, { poolSize: 5 }) : undefined;
-  clients = [database.db, second?.db ?? database.db];
+  twin = await createTwoInstanceDatabase();
+  ({ database, clients } = twin);
 });
-afterAll(async () => {
-  await second?.close();
-  await database?.destroy();
-});
+afterAll(async () => twin?.destroy());
 
 /** Runs a transaction that writes, lets `beside` run while it is open, then rolls it back. */
 async function besideRolledBackTransaction<T>(beside: () => Promise<T>): Promise<T> {

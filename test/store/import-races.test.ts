@@ -3,23 +3,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeProblem } from "../../src/import/problems";
 import { runImport } from "../../src/import/run-import";
-import { type Db, type OpenedDatabase, openDatabase } from "../../src/store/db";
+import type { Db } from "../../src/store/db";
 import { findOrganisationByTenant } from "../../src/store/organisations";
-import { createTestDatabase, type TestDatabase, testProvider } from "../support/database";
+import { createTwoInstanceDatabase, type TestDatabase, type TwoInstanceDatabase } from "../support/database";
 
+let twin: TwoInstanceDatabase;
 let database: TestDatabase;
-let second: OpenedDatabase | undefined;
-/** Two pools on PostgreSQL; on SQLite one client, since one process holds one connection. */
 let clients: [Db, Db];
 beforeAll(async () => {
-  database = await createTestDatabase();
-  second = testProvider === "postgres" ? openDatabase(database.url, { poolSize: 5 }) : undefined;
-  clients = [database.db, second?.db ?? database.db];
+  twin = await createTwoInstanceDatabase();
+  ({ database, clients } = twin);
 });
-afterAll(async () => {
-  await second?.close();
-  await database?.destroy();
-});
+afterAll(async () => twin?.destroy());
 
 const NOW = new Date("2026-11-25T10:00:00Z");
 

@@ -3,7 +3,7 @@
 // (two pools), each racing for the same rows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { retryLostRaces } from "../../src/store/billing-retry";
-import { type Db, type OpenedDatabase, openDatabase } from "../../src/store/db";
+import type { Db } from "../../src/store/db";
 import { ensureOrganisation, findOrganisationByTenant } from "../../src/store/organisations";
 import {
   claimDueMessages,
@@ -16,23 +16,18 @@ import {
   type NewOutboxMessage,
   postpone,
 } from "../../src/store/outbox";
-import { createTestDatabase, type TestDatabase, testProvider } from "../support/database";
+import { createTwoInstanceDatabase, type TestDatabase, type TwoInstanceDatabase } from "../support/database";
 
+let twin: TwoInstanceDatabase;
 let database: TestDatabase;
-let second: OpenedDatabase | undefined;
-/** Two pools on PostgreSQL; on SQLite one client, since one process holds one connection. */
 let clients: [Db, Db];
 let organisationId: string;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  second = testProvider === "postgres" ? openDatabase(database.url, { poolSize: 5 }) : undefined;
-  clients = [database.db, second?.db ?? database.db];
+  twin = await createTwoInstanceDatabase();
+  ({ database, clients } = twin);
   organisationId = (await ensureOrganisation(database.db, "tenant-outbox-races", { timeZone: "UTC" })).id;
 });
-afterAll(async () => {
-  await second?.close();
-  await database?.destroy();
-});
+afterAll(async () => twin?.destroy());
 
 const notice = (dedupeKey: string) => ({ organisationId, recipientAadObjectId: "aad-n", kind: "billing.decision", dedupeKey, payload: {} });
 

@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
-import { type OpenedDatabase, openDatabase } from "../../src/store/db";
+import { type Db, type OpenedDatabase, openDatabase } from "../../src/store/db";
 import { adminQuery, postgresUrl } from "./postgres";
 
 export interface TestDatabase extends OpenedDatabase {
@@ -40,6 +40,27 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     destroy: async () => {
       await opened.close();
       await drop();
+    },
+  };
+}
+
+export interface TwoInstanceDatabase {
+  database: TestDatabase;
+  /** Two pools on PostgreSQL, as two bot instances; on SQLite one client, since one process holds one connection. */
+  clients: [Db, Db];
+  destroy(): Promise<void>;
+}
+
+/** A fresh database seen by two clients, for tests that race two bot instances. */
+export async function createTwoInstanceDatabase(): Promise<TwoInstanceDatabase> {
+  const database = await createTestDatabase();
+  const second = testProvider === "postgres" ? openDatabase(database.url, { poolSize: 5 }) : undefined;
+  return {
+    database,
+    clients: [database.db, second?.db ?? database.db],
+    destroy: async () => {
+      await second?.close();
+      await database.destroy();
     },
   };
 }
