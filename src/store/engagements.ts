@@ -14,25 +14,23 @@ type EngagementRow = Awaited<ReturnType<DbTx["engagement"]["findFirstOrThrow"]>>
 type EventRow = Awaited<ReturnType<DbTx["engagementEvent"]["findFirstOrThrow"]>>;
 
 export async function findEngagement(db: DbTx, organisationId: string, id: string): Promise<Engagement | undefined> {
-  const row = await db.engagement.findFirst({ where: { id, organisationId } });
-  return row ? toEngagement(row) : undefined;
+  return findOne(db, { organisationId, id });
 }
 
-export async function findEngagementByReference(
-  db: DbTx,
-  organisationId: string,
-  reference: string,
-): Promise<Engagement | undefined> {
-  const row = await db.engagement.findFirst({ where: { organisationId, reference } });
-  return row ? toEngagement(row) : undefined;
+export async function findEngagementByReference(db: DbTx, organisationId: string, reference: string): Promise<Engagement | undefined> {
+  return findOne(db, { organisationId, reference });
 }
 
-export async function findEngagementByExternalId(
+export async function findEngagementByExternalId(db: DbTx, organisationId: string, externalId: string): Promise<Engagement | undefined> {
+  return findOne(db, { organisationId, externalId });
+}
+
+/** Every lookup names the organisation: a record of another tenant reads as absent. */
+async function findOne(
   db: DbTx,
-  organisationId: string,
-  externalId: string,
+  where: { organisationId: string } & ({ id: string } | { reference: string } | { externalId: string }),
 ): Promise<Engagement | undefined> {
-  const row = await db.engagement.findUnique({ where: { organisationId_externalId: { organisationId, externalId } } });
+  const row = await db.engagement.findFirst({ where });
   return row ? toEngagement(row) : undefined;
 }
 
