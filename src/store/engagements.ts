@@ -77,24 +77,11 @@ export type SaveOutcome = "saved" | "conflict";
  * changes nothing and answers "conflict" so the caller can show the current state.
  */
 export async function saveTransition(db: Db, before: Engagement, transition: Transition): Promise<SaveOutcome> {
-  return db.$transaction(async (tx) => {
-    const after = transition.engagement;
-    const { count } = await tx.engagement.updateMany({
-      where: { id: before.id, organisationId: before.organisationId, version: before.version },
-      data: engagementData(after),
-    });
-    if (count === 0) return "conflict";
-    await insertEvents(tx, transition.events);
-    return "saved";
-  });
+  return db.$transaction((tx) => updateEngagement(tx, before, transition));
 }
 
 export async function insertEngagement(tx: DbTx, transition: Transition): Promise<void> {
-  const e = transition.engagement;
-  await tx.engagement.create({
-    data: { id: e.id, organisationId: e.organisationId, externalId: e.externalId, ...engagementData(e) },
-  });
-  await insertEvents(tx, transition.events);
+  await insertEngagements(tx, [transition]);
 }
 
 export async function updateEngagement(tx: DbTx, before: Engagement, transition: Transition): Promise<SaveOutcome> {
@@ -108,21 +95,7 @@ export async function updateEngagement(tx: DbTx, before: Engagement, transition:
 }
 
 async function insertEvents(tx: DbTx, events: readonly EngagementEvent[]): Promise<void> {
-  for (const event of events) {
-    await tx.engagementEvent.create({
-      data: {
-        organisationId: event.organisationId,
-        engagementId: event.engagementId,
-        sequence: event.sequence,
-        at: event.at,
-        action: event.action,
-        actorId: event.actorId ?? null,
-        actorName: event.actorName,
-        reason: event.reason ?? null,
-        details: event.details ? JSON.stringify(event.details) : null,
-      },
-    });
-  }
+  await tx.engagementEvent.createMany({ data: events.map(eventData) });
 }
 
 function engagementData(e: Engagement) {
