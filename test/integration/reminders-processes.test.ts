@@ -158,21 +158,32 @@ afterAll(() => {
   for (const child of children) child.kill("SIGKILL");
 });
 
-describe.skipIf(testProvider === "sqlite")("two bot processes on one PostgreSQL database (PostgreSQL only: SQLite serves a single instance)", () => {
-  let database: TestDatabase;
+/** A fresh database and a holding connector for one describe block, closed after it. */
+function withDatabaseAndConnector(): { connector: HoldingConnector; current: () => TestDatabase } {
+  let database: TestDatabase | undefined;
   const connector = new HoldingConnector();
-
   beforeAll(async () => {
     database = await createTestDatabase();
     await connector.start();
   });
-
   afterAll(async () => {
     await connector.close();
     await database?.destroy();
   });
+  return {
+    connector,
+    current: () => {
+      if (!database) throw new Error("the database is created in beforeAll");
+      return database;
+    },
+  };
+}
+
+describe.skipIf(testProvider === "sqlite")("two bot processes on one PostgreSQL database (PostgreSQL only: SQLite serves a single instance)", () => {
+  const { connector, current } = withDatabaseAndConnector();
 
   it("delivers each of 500 due reminders exactly once when two processes run at the same time", async () => {
+    const database = current();
     const { references } = await seed(database, connector, "tenant-two", 100);
     const runs = [runInstance(database.url), runInstance(database.url)];
     const results = await Promise.all(runs.map((run) => run.exited));
@@ -186,20 +197,10 @@ describe.skipIf(testProvider === "sqlite")("two bot processes on one PostgreSQL 
 });
 
 describe("a bot process killed in the middle of a run", () => {
-  let database: TestDatabase;
-  const connector = new HoldingConnector();
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await connector.start();
-  });
-
-  afterAll(async () => {
-    await connector.close();
-    await database?.destroy();
-  });
+  const { connector, current } = withDatabaseAndConnector();
 
   it("loses nothing and doubles nothing: a restart after the lease delivers the rest", async () => {
+    const database = current();
     const users = 30;
     const { references } = await seed(database, connector, "tenant-kill", users);
     connector.holdMs = 100;
