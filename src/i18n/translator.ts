@@ -12,7 +12,20 @@ export interface Translator {
   formatDate(date: Date): string;
 }
 
+const translators = new Map<string, Translator>();
+
+/** One translator per language and zone, built once: every turn asks for one. Zones are validated IANA names, so the cache stays small. */
 export function translator(locale: Locale, timeZone = "UTC"): Translator {
+  const key = `${locale}\u0000${timeZone}`;
+  let found = translators.get(key);
+  if (!found) {
+    found = createTranslator(locale, timeZone);
+    translators.set(key, found);
+  }
+  return found;
+}
+
+function createTranslator(locale: Locale, timeZone: string): Translator {
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone });
   return {
