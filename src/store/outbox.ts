@@ -24,23 +24,6 @@ export function parseRecipient(key: string): Recipient {
   return { type: "conversation", conversationId: key.slice("conversation:".length) };
 }
 
-export interface OutboxMessage {
-  id: string;
-  organisationId: string;
-  dedupeKey: string;
-  kind: string;
-  recipient: Recipient;
-  deadlineKey: string;
-  threshold: string;
-  deadlineAt?: Date;
-  state: OutboxState;
-  attempts: number;
-  nextAttemptAt: Date;
-  payload: unknown;
-  sentAt?: Date;
-  lastError?: string;
-}
-
 export interface NewOutboxMessage {
   organisationId: string;
   dedupeKey: string;
@@ -52,6 +35,16 @@ export interface NewOutboxMessage {
   /** Not sent before this instant (quiet hours); now when absent. */
   notBefore?: Date;
   payload: unknown;
+}
+
+/** A stored row: what was planned, and how its delivery went. */
+export interface OutboxMessage extends Omit<NewOutboxMessage, "notBefore"> {
+  id: string;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: Date;
+  sentAt?: Date;
+  lastError?: string;
 }
 
 /**
