@@ -64,7 +64,10 @@ function ensureDom(): void {
   if (global.document === undefined) {
     const window = new Window({ url: "https://localhost/" });
     const dom = window as unknown as Record<string, unknown>;
-    Object.assign(global, { window, document: window.document, navigator: window.navigator });
+    // Node 21+ has a getter-only `navigator` of its own: define the DOM's over it, do not assign.
+    for (const [name, value] of Object.entries({ window, document: window.document, navigator: window.navigator })) {
+      Object.defineProperty(global, name, { value, configurable: true, writable: true });
+    }
     // The renderer uses DOM classes by name (HTMLButtonElement, HTMLInputElement...): expose
     // every constructor happy-dom has and Node lacks, leaving Node's own (URL, Event...) alone.
     for (const name of Object.getOwnPropertyNames(window)) {
