@@ -1,5 +1,6 @@
 // Answers about engagements that both a typed question and a card button can ask for: the
 // pending list and one engagement's status. One source of truth for chat and cards.
+import { takesBillingEntries } from "../domain/billing-eligibility";
 import { type Engagement, normaliseEngagementReference } from "../domain/engagements";
 import { can } from "../domain/roles";
 import type { AdaptiveCard } from "../cards/render";
@@ -27,7 +28,7 @@ export async function engagementCardFor(
     t: scope.t,
     view,
     canDecide: can(scope.actor.role, "engagement.decide"),
-    canAddBilling: can(scope.actor.role, "billing.submit"),
+    canAddBilling: can(scope.actor.role, "billing.submit") && takesBillingEntries(engagement, scope.organisation.timeZone, scope.now),
     canDecideCompletion: can(scope.actor.role, "engagement.complete"),
     history,
     ...(options.notice ? { notice: options.notice } : {}),

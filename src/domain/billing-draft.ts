@@ -1,6 +1,7 @@
 // What a billing user fills in before submitting an entry, checked field by field so the form
 // can show every problem at once, next to the field, with the user's values kept.
-import { type UsageMonth, checkBillingWindow } from "./billing-window";
+import { type BillableEngagement, checkBillableMonth } from "./billing-eligibility";
+import type { UsageMonth } from "./billing-window";
 import { QUANTITY_LIMITS, UNIT_COST_LIMITS, lineAmount, parseCurrency, parseDecimal } from "./money";
 import type { Refusal, RefusalCode } from "./result";
 
@@ -35,8 +36,15 @@ export function isBillingUnit(value: string): value is BillingUnit {
   return (BILLING_UNITS as readonly string[]).includes(value);
 }
 
-/** Checks every field against the rules; the month must be billable at `now` in `timeZone`. */
-export function checkBillingDraft(input: BillingDraftInput, timeZone: string, now: Date): DraftCheck {
+/** What a draft is checked against: the engagement it bills, at `now`, in the organisation's zone. */
+export interface DraftRules {
+  engagement: BillableEngagement;
+  timeZone: string;
+  now: Date;
+}
+
+/** Checks every field against the rules; the month must be one the engagement can bill now. */
+export function checkBillingDraft(input: BillingDraftInput, rules: DraftRules): DraftCheck {
   const problems: DraftProblems = {};
   const quantity = decimalField(input.quantity, "quantity", "quantity_invalid", QUANTITY_LIMITS, problems);
   const unitCost = decimalField(input.unitCost, "unitCost", "unit_cost_invalid", UNIT_COST_LIMITS, problems);
@@ -46,7 +54,7 @@ export function checkBillingDraft(input: BillingDraftInput, timeZone: string, no
   const currency = currencyText === undefined ? undefined : parseCurrency(currencyText);
   if (currency && !currency.ok) problems.currency = currency.refusal;
   const month = textField(input.month, "month", problems);
-  const window = month === undefined ? undefined : checkBillingWindow(month, timeZone, now);
+  const window = month === undefined ? undefined : checkBillableMonth(rules.engagement, month, rules.timeZone, rules.now);
   if (window && !window.ok) problems.month = window.refusal;
   const notes = (input.notes ?? "").trim();
   if (notes.length > NOTES_MAX) problems.notes = refusal("notes_too_long", { max: NOTES_MAX, length: notes.length });

@@ -4,8 +4,8 @@
 // engagement history event and bumps the engagement version, so the store's conditional update
 // lets exactly one of several racing writers through.
 import type { BillingDraft, BillingUnit } from "./billing-draft";
-import { checkBillingWindow } from "./billing-window";
-import { type Engagement, type EngagementState, type Transition, eventFor } from "./engagements";
+import { checkBillableMonth, checkTakesEntries } from "./billing-eligibility";
+import { type Engagement, type Transition, eventFor } from "./engagements";
 import { RATED_AMOUNT_LIMITS, parseCurrency, parseDecimal, roundToCurrency } from "./money";
 import { type Result, accept, refuse } from "./result";
 import { type Actor, can } from "./roles";
@@ -16,12 +16,6 @@ export type BillingEntryState = (typeof BILLING_ENTRY_STATES)[number];
 /** The vendor usually decides within a day; after that an unrated submission is worth chasing. */
 export const OVERDUE_AFTER_MS = 24 * 60 * 60 * 1000;
 export const VENDOR_REASON_MAX = 1000;
-
-/**
- * "completion_requested" still takes entries: the client asking to close does not end the
- * usage already delivered, and the last month's window may still be open.
- */
-export const BILLABLE_STATES: readonly EngagementState[] = ["approved", "completion_requested"];
 
 /** Who history shows for decisions that come from the vendor's portal. */
 export const VENDOR_ACTOR = { aadObjectId: "vendor", name: "Vendor" } as const;
@@ -93,11 +87,10 @@ export function submitBillingEntry(
 ): Result<BillingChange> {
   if (engagement.organisationId !== actor.organisationId) return refuse("not_found");
   if (!can(actor.role, "billing.submit")) return refuse("not_permitted", { role: actor.role });
-  if (!BILLABLE_STATES.includes(engagement.state)) {
-    return refuse("not_billable", { state: engagement.state, reference: engagement.reference });
-  }
+  const takesEntries = checkTakesEntries(engagement, context.timeZone, context.now);
+  if (!takesEntries.ok) return takesEntries;
   // Checked again here: a review step left open can cross the window's end.
-  const window = checkBillingWindow(draft.month, context.timeZone, context.now);
+  const window = checkBillableMonth(engagement, draft.month, context.timeZone, context.now);
   if (!window.ok) return window;
   const supersedes = context.supersedes;
   if (supersedes) {

@@ -58,7 +58,7 @@ export function decideCompletion(
     if (reason.length > REJECTION_REASON_MAX) return refuse("reason_too_long", { max: REJECTION_REASON_MAX });
   }
   const state: EngagementState = command.kind === "approve" ? "completed" : "retired";
-  const next: Engagement = { ...engagement, state, version: engagement.version + 1 };
+  const next: Engagement = { ...engagement, state, version: engagement.version + 1, ...(command.kind === "approve" ? { completedAt: now } : {}) };
   const action = command.kind === "approve" ? "completed" : "completion_rejected";
   return accept({ engagement: next, events: [eventFor(next, action, actor, now, reason)] });
 }

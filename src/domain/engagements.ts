@@ -30,6 +30,8 @@ export interface Engagement {
   state: EngagementState;
   version: number;
   decision?: EngagementDecision;
+  /** When it was marked complete: months up to this one can still be billed while their windows are open. */
+  completedAt?: Date;
 }
 
 export const ENGAGEMENT_ACTIONS = [

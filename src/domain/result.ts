@@ -19,6 +19,7 @@ export type RefusalCode =
   | "currency_invalid"
   | "notes_too_long"
   | "not_billable"
+  | "billing_after_completion"
   | "not_rejected"
   | "already_resubmitted"
   | "amount_invalid"

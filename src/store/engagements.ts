@@ -1,6 +1,7 @@
 // Loads and saves engagements and their append-only history. A transition is saved with a
 // conditional update on (id, organisation, version): of several writers holding the same
 // version, exactly one succeeds, on SQLite and PostgreSQL alike, in one process or many.
+import { BILLABLE_STATES } from "../domain/billing-eligibility";
 import {
   type Engagement,
   type EngagementEvent,
@@ -62,6 +63,20 @@ export async function listEngagements(
   return { items: rows.map(toEngagement), total };
 }
 
+/**
+ * The engagements that take entries for the usage month starting at `monthStart` (local midnight
+ * of its first day): the billable states, and completed engagements whose completion fell in
+ * that month or later (src/domain/billing-eligibility.ts states the rule; this is its query).
+ */
+export async function listEngagementsBillableFor(db: DbTx, organisationId: string, monthStart: Date, limit: number): Promise<Engagement[]> {
+  const rows = await db.engagement.findMany({
+    where: { organisationId, OR: [{ state: { in: [...BILLABLE_STATES] } }, { state: "completed", completedAt: { gte: monthStart } }] },
+    orderBy: [{ requestedAt: "asc" }, { reference: "asc" }],
+    take: limit,
+  });
+  return rows.map(toEngagement);
+}
+
 export async function listEngagementEvents(db: DbTx, organisationId: string, engagementId: string): Promise<EngagementEvent[]> {
   const rows = await db.engagementEvent.findMany({
     where: { organisationId, engagementId },
@@ -113,6 +128,7 @@ function engagementData(e: Engagement) {
     decidedById: e.decision?.byId ?? null,
     decidedByName: e.decision?.byName ?? null,
     decisionReason: e.decision?.reason ?? null,
+    completedAt: e.completedAt ?? null,
   };
 }
 
@@ -141,6 +157,7 @@ function toEngagement(row: EngagementRow): Engagement {
           },
         }
       : {}),
+    ...(row.completedAt ? { completedAt: row.completedAt } : {}),
   };
 }
 

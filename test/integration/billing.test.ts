@@ -15,6 +15,8 @@ import { cardText, cardVerbs, startTestBot, TEST_TENANT_ID, type TestBot, type T
 const VENDOR_API_KEY = "vendor-key-0123456789-abcdef";
 // Day 2 of November: both October (closing tonight) and November can be billed.
 const now = new Date("2026-11-02T10:00:00Z");
+// The bot's clock; one test moves it on past the last billing window.
+let clockNow = now;
 let bot: TestBot;
 let billing: TestUser;
 let approver: TestUser;
@@ -23,7 +25,7 @@ let engagement: Engagement;
 type Card = Record<string, unknown>;
 
 beforeAll(async () => {
-  bot = await startTestBot({ env: { VENDOR_API_KEY }, app: { clock: () => now } });
+  bot = await startTestBot({ env: { VENDOR_API_KEY }, app: { clock: () => clockNow } });
   billing = await bot.user("billing", "Bea Billing");
   approver = await bot.user("approver", "Ana Approver");
   engagement = await approvedEngagement("ENG-3001", "ext-3001");
@@ -257,7 +259,34 @@ describe("completing the engagement", () => {
     expect((await findEngagement(bot.database.db, bot.organisation.id, engagement.id))?.state).toBe("completed");
     const history = (await listEngagementEvents(bot.database.db, bot.organisation.id, engagement.id)).map((e) => e.action);
     expect(history.slice(-2)).toEqual(["completion_requested", "completed"]);
-    const form = await bot.invoke(billing, "billing.form", { engagementId: engagement.id });
-    expect(cardText(form.body.value)).toMatch(/takes no billing entries while it is completed/);
+  });
+
+  it("keeps taking entries after completion for the months up to the completion month, while their windows are open", async () => {
+    // Completed on 2 November: October's window closes tonight, November's on 2 December.
+    expect((await findEngagement(bot.database.db, bot.organisation.id, engagement.id))?.completedAt).toEqual(now);
+    expect(cardVerbs(await click(billing, "engagement.open", { engagementId: engagement.id }))).toContain("billing.form");
+    expect(cardVerbs(await click(billing, "engagement.billing", { engagementId: engagement.id }))).toContain("billing.form");
+    const form = await click(billing, "billing.form", { engagementId: engagement.id });
+    expect(choices(form, "month")).toEqual(["2026-11", "2026-10"]);
+    const review = await click(billing, "billing.review", { ...actionData(form, "billing.review"), ...goodInputs, month: "2026-11", notes: "Last days" });
+    expect(cardText(await click(billing, "billing.submit", actionData(review, "billing.submit")))).toMatch(/ENG-3001-B2/);
+    expect((await listBillingEntries(bot.database.db, bot.organisation.id, engagement.id)).map((e) => e.usageMonth)).toContain("2026-11");
+  });
+
+  it("takes no entry once the completion month's window has closed, on the card, the form and the submit", async () => {
+    const form = await click(billing, "billing.form", { engagementId: engagement.id });
+    const review = await click(billing, "billing.review", { ...actionData(form, "billing.review"), ...goodInputs, month: "2026-11" });
+    clockNow = new Date("2026-12-03T00:00:00Z");
+    try {
+      expect(cardVerbs(await click(billing, "engagement.open", { engagementId: engagement.id }))).not.toContain("billing.form");
+      expect(cardVerbs(await click(billing, "engagement.billing", { engagementId: engagement.id }))).not.toContain("billing.form");
+      const refused = await click(billing, "billing.form", { engagementId: engagement.id });
+      expect(cardText(refused)).toMatch(/ENG-3001 is completed and the billing windows of its last months have closed/);
+      const late = await click(billing, "billing.submit", actionData(review, "billing.submit"));
+      expect(cardText(late)).toMatch(/Billing for November 2026 closed/);
+      expect(await listBillingEntries(bot.database.db, bot.organisation.id, engagement.id)).toHaveLength(2);
+    } finally {
+      clockNow = now;
+    }
   });
 });

@@ -74,6 +74,14 @@ describe("deciding a completion request", () => {
     expect(history).toHaveLength(3);
   });
 
+  it("stores when the engagement was completed, which decides its last billable month", async () => {
+    const engagement = await approvedEngagement();
+    await recordCompletionRequest(database.db, organisationId, { engagementId: engagement.id }, { requestedAt: now });
+    const completedAt = new Date(now.getTime() + 60_000);
+    expect(await decideCompletionOnce(database.db, approver(), engagement.id, { kind: "approve" }, completedAt)).toMatchObject({ kind: "saved" });
+    expect(await findEngagement(database.db, organisationId, engagement.id)).toMatchObject({ state: "completed", completedAt });
+  });
+
   it("retires an engagement whose completion is rejected, keeping the record and its history", async () => {
     const engagement = await approvedEngagement();
     await recordCompletionRequest(database.db, organisationId, { engagementId: engagement.id }, { requestedAt: now });

@@ -75,6 +75,27 @@ describe("the billing window source", () => {
   });
 });
 
+describe("the billing window source after completion", () => {
+  beforeAll(async () => {
+    // Paris is UTC+2 until 25 October: 22:30 UTC on 30 September is already 1 October there.
+    const completions = { "ENG-D": "2026-10-15T09:00:00Z", "ENG-E": "2026-09-30T21:00:00Z", "ENG-F": "2026-09-30T22:30:00Z" };
+    for (const [reference, completedAt] of Object.entries(completions)) {
+      const engagement = await pendingEngagement(database.db, organisation, reference, new Date("2026-09-01T08:00:00Z"));
+      await database.db.engagement.update({ where: { id: engagement.id }, data: { state: "completed", version: 4, completedAt: new Date(completedAt) } });
+    }
+  });
+
+  it("still reminds about an engagement completed in October, in the organisation's zone, and not one completed in September", async () => {
+    const items = await billingWindowSource.due(database.db, organisation, new Date("2026-11-01T08:00:00Z"), settings);
+    expect(items.map((i) => [i.facts.reference, i.facts.month])).toEqual([
+      ["ENG-B", "2026-10"],
+      ["ENG-C", "2026-10"],
+      ["ENG-D", "2026-10"],
+      ["ENG-F", "2026-10"],
+    ]);
+  });
+});
+
 describe("the unrated submission source", () => {
   it("flags a submission still unrated 24 hours after it was sent, and not before", async () => {
     const before = await billingUnratedSource.due(database.db, organisation, new Date("2026-11-01T08:59:00Z"), settings);

@@ -5,9 +5,9 @@
 // re-checks the role on every write.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { BILLABLE_STATES, type BillingEntry } from "../../domain/billing";
+import type { BillingEntry } from "../../domain/billing";
 import { type BillingDraftInput, checkBillingDraft } from "../../domain/billing-draft";
-import { openBillingMonths } from "../../domain/billing-window";
+import { billableMonths, checkTakesEntries, takesBillingEntries } from "../../domain/billing-eligibility";
 import type { Engagement } from "../../domain/engagements";
 import type { Refusal } from "../../domain/result";
 import { can } from "../../domain/roles";
@@ -52,7 +52,7 @@ const notFound = (scope: ActionScope): ActionOutcome => ({ message: refusalText(
 
 async function entriesCard(scope: ActionScope, engagement: Engagement, notice?: Notice) {
   const entries = await listBillingEntries(scope.services.db, scope.organisation.id, engagement.id);
-  const canAdd = can(scope.actor.role, "billing.submit");
+  const canAdd = can(scope.actor.role, "billing.submit") && takesBillingEntries(engagement, scope.organisation.timeZone, scope.now);
   return billingEntriesCard({ engagement, entries, t: scope.t, now: scope.now, canAdd, ...(notice ? { notice } : {}) });
 }
 
@@ -63,19 +63,20 @@ function formCard(scope: ActionScope, engagement: Engagement, form: { identity: 
     identity: form.identity,
     values: form.values,
     ...(problems ? { problems } : {}),
-    openMonths: openBillingMonths(scope.organisation.timeZone, scope.now),
+    openMonths: billableMonths(engagement, scope.organisation.timeZone, scope.now),
     organisationTimeZone: scope.organisation.timeZone,
     currencies: scope.services.config.BILLING_CURRENCIES,
     ...(form.supersedes ? { supersedes: form.supersedes } : {}),
   });
 }
 
-/** The form may open only for someone who may submit, on an engagement that takes entries. */
+/** The form may open only for someone who may submit, on an engagement that takes entries now. */
 async function refuseForm(scope: ActionScope, engagement: Engagement): Promise<ActionOutcome | undefined> {
+  const takesEntries = checkTakesEntries(engagement, scope.organisation.timeZone, scope.now);
   const refusal: Refusal | undefined = !can(scope.actor.role, "billing.submit")
     ? { code: "not_permitted", facts: { role: scope.actor.role } }
-    : !BILLABLE_STATES.includes(engagement.state)
-      ? { code: "not_billable", facts: { state: engagement.state, reference: engagement.reference } }
+    : !takesEntries.ok
+      ? takesEntries.refusal
       : undefined;
   if (!refusal) return undefined;
   return { card: await entriesCard(scope, engagement, { text: billingRefusalText(scope.t, refusal), style: "attention" }) };
@@ -86,7 +87,7 @@ async function openForm(scope: ActionScope, data: z.infer<typeof ZFormOpenSchema
   if (!engagement) return notFound(scope);
   const refused = await refuseForm(scope, engagement);
   if (refused) return refused;
-  const open = openBillingMonths(scope.organisation.timeZone, scope.now);
+  const open = billableMonths(engagement, scope.organisation.timeZone, scope.now);
   const values: BillingDraftInput = data.month && open.includes(data.month) ? { month: data.month } : {};
   // A fresh nonce per rendered form: re-sending this form is a duplicate, a new form is a new entry.
   return { card: formCard(scope, engagement, { identity: { engagementId: engagement.id, nonce: randomUUID(), supersedesId: "" }, values }) };
@@ -110,7 +111,7 @@ async function correct(scope: ActionScope, data: z.infer<typeof ZCorrectSchema>)
     unit: entry.unit,
     unitCost: entry.unitCost,
     currency: entry.currency,
-    ...(openBillingMonths(scope.organisation.timeZone, scope.now).includes(entry.usageMonth) ? { month: entry.usageMonth } : {}),
+    ...(billableMonths(engagement, scope.organisation.timeZone, scope.now).includes(entry.usageMonth) ? { month: entry.usageMonth } : {}),
     ...(entry.notes ? { notes: entry.notes } : {}),
   };
   const identity = { engagementId: engagement.id, nonce: randomUUID(), supersedesId: entry.id };
@@ -134,12 +135,16 @@ async function loadForm(scope: ActionScope, data: TForm) {
   return { engagement, identity, values, ...(supersedes ? { supersedes } : {}) };
 }
 
+function draftRules(scope: ActionScope, engagement: Engagement) {
+  return { engagement, timeZone: scope.organisation.timeZone, now: scope.now };
+}
+
 async function review(scope: ActionScope, data: TForm): Promise<ActionOutcome> {
   const form = await loadForm(scope, data);
   if (!form) return notFound(scope);
   const refused = await refuseForm(scope, form.engagement);
   if (refused) return refused;
-  const checked = checkBillingDraft(form.values, scope.organisation.timeZone, scope.now);
+  const checked = checkBillingDraft(form.values, draftRules(scope, form.engagement));
   if (!checked.ok) return { card: formCard(scope, form.engagement, form, checked.problems) };
   return { card: billingReviewCard({ engagement: form.engagement, t: scope.t, identity: form.identity, draft: checked.value, ...(form.supersedes ? { supersedes: form.supersedes } : {}) }) };
 }
@@ -153,7 +158,7 @@ async function edit(scope: ActionScope, data: TForm): Promise<ActionOutcome> {
 async function submit(scope: ActionScope, data: TForm): Promise<ActionOutcome> {
   const form = await loadForm(scope, data);
   if (!form) return notFound(scope);
-  const checked = checkBillingDraft(form.values, scope.organisation.timeZone, scope.now);
+  const checked = checkBillingDraft(form.values, draftRules(scope, form.engagement));
   if (!checked.ok) return { card: formCard(scope, form.engagement, form, checked.problems) };
   const outcome = await submitBillingOnce(scope.services.db, {
     actor: scope.actor,
@@ -172,7 +177,7 @@ async function submit(scope: ActionScope, data: TForm): Promise<ActionOutcome> {
     return { card: await entriesCard(scope, engagement, { text: scope.t.t("billing.notice.duplicate", { entry: outcome.entry.reference }), style: "accent" }) };
   }
   // The window can close while the review card is open: say so next to the month.
-  if (outcome.refusal.code === "billing_window_closed") return { card: formCard(scope, engagement, form, { month: outcome.refusal }) };
+  if (outcome.refusal.code === "billing_window_closed" || outcome.refusal.code === "billing_after_completion") return { card: formCard(scope, engagement, form, { month: outcome.refusal }) };
   return { card: await entriesCard(scope, engagement, { text: billingRefusalText(scope.t, outcome.refusal), style: "attention" }) };
 }
 

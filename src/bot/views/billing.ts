@@ -1,7 +1,7 @@
 // Turns billing records into the data of cards/billing-form.json, billing-review.json and
 // billing-entries.json. Every string is resolved from the catalog (or Intl, for months and
 // amounts) here; templates only place them.
-import { BILLABLE_STATES, type BillingEntry, isOverdue } from "../../domain/billing";
+import { type BillingEntry, isOverdue } from "../../domain/billing";
 import { BILLING_UNITS, type BillingDraft, type BillingDraftInput, type DraftProblems, NOTES_MAX } from "../../domain/billing-draft";
 import { billingWindowFor } from "../../domain/billing-window";
 import { monthlyTotals } from "../../domain/billing-totals";
@@ -159,6 +159,7 @@ export function billingEntriesCard(input: {
   entries: BillingEntry[];
   t: Translator;
   now: Date;
+  /** The reader may add entries and the engagement takes them now: "Add" and "Correct" show. */
   canAdd: boolean;
   notice?: Notice;
 }): AdaptiveCard {
@@ -177,7 +178,7 @@ export function billingEntriesCard(input: {
     })),
     entries: entries.slice(0, ENTRIES_SHOWN).map((entry) => entryRow(t, entry, byId, input.now, input.canAdd)),
     more: entries.length > ENTRIES_SHOWN ? t.t("billing.entries.more", { shown: ENTRIES_SHOWN }) : "",
-    canAdd: input.canAdd && BILLABLE_STATES.includes(engagement.state),
+    canAdd: input.canAdd,
     text: {
       title: t.t("billing.entries.title"),
       empty: t.t("billing.entries.empty"),

@@ -2,7 +2,6 @@
 // Every string is resolved from the catalog here; templates only place them.
 import type { Engagement, EngagementEvent, EngagementState } from "../../domain/engagements";
 import { REJECTION_REASON_MAX } from "../../domain/engagements";
-import { BILLABLE_STATES } from "../../domain/billing";
 import { type AdaptiveCard, renderCard } from "../../cards/render";
 import type { Translator } from "../../i18n/translator";
 
@@ -19,7 +18,7 @@ export interface EngagementCardInput {
   /** Teams user ids that get this card refreshed automatically into their own view. */
   refreshUserIds?: string[];
   reasonValue?: string;
-  /** The reader may add billing entries (shown while the engagement takes them). */
+  /** The reader may add billing entries and the engagement takes them now (the caller knows the clock and zone). */
   canAddBilling?: boolean;
   /** The reader may decide completion requests (shown while one is open). */
   canDecideCompletion?: boolean;
@@ -75,7 +74,7 @@ export function engagementCard(input: EngagementCardInput): AdaptiveCard {
     refreshUserIds: input.refreshUserIds ?? [],
     reasonMaxLength: REJECTION_REASON_MAX,
     reasonValue: input.reasonValue ?? "",
-    canAddBilling: (input.canAddBilling ?? false) && BILLABLE_STATES.includes(e.state),
+    canAddBilling: input.canAddBilling ?? false,
     canDecideCompletion: (input.canDecideCompletion ?? false) && e.state === "completion_requested",
     text: {
       approve: t.t("engagement.action.approve"),

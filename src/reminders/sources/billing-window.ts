@@ -1,10 +1,10 @@
-// The billing window closing (DOMAIN.md section 1): approved engagements with no billing
-// entry for a month whose window is about to close. Three reminders per engagement and month,
+// The billing window closing (DOMAIN.md section 1): engagements that take entries for a month
+// whose window is about to close (approved ones, and completed ones up to their completion
+// month) and have no billing entry for it. Three reminders per engagement and month,
 // each at 08:00 in the organisation's zone: three days before the last day, the day before,
 // and the morning of the last day itself.
-import { BILLABLE_STATES } from "../../domain/billing";
 import { billingWindowFor, openBillingMonths, type UsageMonth } from "../../domain/billing-window";
-import { listEngagements } from "../../store/engagements";
+import { listEngagementsBillableFor } from "../../store/engagements";
 import type { DbTx } from "../../store/db";
 import { currentThreshold, type DeadlineSource, type DueItem } from "../due-item";
 import { zonedTimeToUtc } from "../../domain/zoned-time";
@@ -42,7 +42,8 @@ export const billingWindowSource: DeadlineSource = {
       const { thresholds, closesAt } = billingWindowThresholds(month, organisation.timeZone);
       const threshold = currentThreshold(thresholds, now, closesAt);
       if (!threshold) continue;
-      for (const engagement of await engagementsWithoutEntry(db, organisation.id, month)) {
+      const monthStart = billingWindowFor(month, organisation.timeZone).opensAt;
+      for (const engagement of await engagementsWithoutEntry(db, organisation.id, month, monthStart)) {
         items.push({
           kind: BILLING_WINDOW_KIND,
           deadlineKey: `billing-window:${month}:${engagement.id}`,
@@ -51,7 +52,7 @@ export const billingWindowSource: DeadlineSource = {
           recipients: { roles: ["billing", "admin"] },
           facts: { reference: engagement.reference, client: engagement.clientName, month, threshold },
           // The last billable minute reads better than the first closed one ("23:59", not "00:00").
-          dates: { lastMoment: new Date(closesAt.getTime() - 60_000), monthStart: billingWindowFor(month, organisation.timeZone).opensAt },
+          dates: { lastMoment: new Date(closesAt.getTime() - 60_000), monthStart },
           fix: { verb: "billing.form", data: { engagementId: engagement.id, month }, titleKey: "reminders.fix.add-entry" },
         });
       }
@@ -60,8 +61,8 @@ export const billingWindowSource: DeadlineSource = {
   },
 };
 
-async function engagementsWithoutEntry(db: DbTx, organisationId: string, month: UsageMonth) {
-  const { items } = await listEngagements(db, organisationId, { states: BILLABLE_STATES, limit: SCAN_LIMIT });
+async function engagementsWithoutEntry(db: DbTx, organisationId: string, month: UsageMonth, monthStart: Date) {
+  const items = await listEngagementsBillableFor(db, organisationId, monthStart, SCAN_LIMIT);
   if (items.length === 0) return [];
   // A rejected entry bills nothing: the month still needs one.
   const billed = await db.billingEntry.findMany({

@@ -39,10 +39,10 @@ describe("a completion request", () => {
 });
 
 describe("deciding a completion request", () => {
-  it("completes the engagement when an approver approves it", () => {
+  it("completes the engagement when an approver approves it, noting when: its last billable month follows", () => {
     const result = decideCompletion(requested, { kind: "approve" }, actor(), now);
     expect(result.ok && result.value).toMatchObject({
-      engagement: { state: "completed", version: 6 },
+      engagement: { state: "completed", version: 6, completedAt: now },
       events: [{ action: "completed", sequence: 6, actorName: "Bo" }],
     });
   });
