@@ -3,7 +3,7 @@
 // whose billing window is open. Completing an engagement does not end the usage already
 // delivered: a completed engagement still takes the months up to (and including) the month of
 // its completion, in the organisation's zone, while their windows stay open; after that, none.
-import { type BillingWindow, type UsageMonth, checkBillingWindow, monthOf, openBillingMonths } from "./billing-window";
+import { type BillingWindow, type UsageMonth, billingWindowFor, checkBillingWindow, monthOf, openBillingMonths } from "./billing-window";
 import type { Engagement, EngagementState } from "./engagements";
 import { type Result, accept, refuse } from "./result";
 
@@ -20,9 +20,13 @@ export function lastBillableMonth(engagement: BillableEngagement, timeZone: stri
   return engagement.state === "completed" && engagement.completedAt ? monthOf(engagement.completedAt, timeZone) : undefined;
 }
 
-/** The months this engagement takes entries for at `now`, most recent first. */
+/**
+ * The months this engagement takes entries for at `now`, the one whose window closes first
+ * first: on days 1 and 2 that is the previous month, whose window closes within hours.
+ */
 export function billableMonths(engagement: BillableEngagement, timeZone: string, now: Date): UsageMonth[] {
-  const open = openBillingMonths(timeZone, now);
+  const closesAt = (month: UsageMonth) => billingWindowFor(month, timeZone).closesAt.getTime();
+  const open = openBillingMonths(timeZone, now).sort((a, b) => closesAt(a) - closesAt(b));
   if (BILLABLE_STATES.includes(engagement.state)) return open;
   const last = lastBillableMonth(engagement, timeZone);
   // "YYYY-MM" strings sort as the months they name.

@@ -80,6 +80,19 @@ function choices(card: Card, inputId: string): string[] {
   return [...(match?.[1] ?? "").matchAll(/"value":"([^"]+)"/g)].map((m) => m[1] as string);
 }
 
+function inputValue(card: Card, inputId: string): unknown {
+  let value: unknown;
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const record = node as Record<string, unknown>;
+    if (record.id === inputId && typeof record.type === "string" && record.type.startsWith("Input.")) value = record.value;
+    else Object.values(record).forEach(walk);
+  };
+  walk(card);
+  return value;
+}
+
 function postApi(path: string, body: unknown, headers: Record<string, string> = { authorization: `Bearer ${VENDOR_API_KEY}` }) {
   return fetch(`${bot.baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
 }
@@ -97,13 +110,18 @@ describe("billing entries from Teams", () => {
     expect(cardVerbs(forApprover)).not.toContain("billing.form");
   });
 
-  it("opens the add-entry form with only the months still open", async () => {
+  it("opens the add-entry form with only the months still open, October first: its window closes tonight", async () => {
     const form = await click(billing, "billing.form", { engagementId: engagement.id });
-    expect(choices(form, "month")).toEqual(["2026-11", "2026-10"]);
-    expect(cardText(form)).toMatch(/November 2026 can be billed until the end of Dec 2, 2026/);
+    expect(choices(form, "month")).toEqual(["2026-10", "2026-11"]);
+    expect(inputValue(form, "month")).toBe("2026-10");
+    expect(cardText(form)).toContain("October 2026 can be billed until Monday, November 2, 2026 at 11:59 PM (UTC time).");
     formData = actionData(form, "billing.review");
     expect(formData).toMatchObject({ engagementId: engagement.id, supersedesId: "" });
     expect(String(formData.nonce)).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("opens the form on the month a reminder's button names", async () => {
+    expect(inputValue(await click(billing, "billing.form", { engagementId: engagement.id, month: "2026-11" }), "month")).toBe("2026-11");
   });
 
   it("shows a bad quantity inside the re-shown form, keeping the user's values, and saves nothing", async () => {
@@ -267,7 +285,7 @@ describe("completing the engagement", () => {
     expect(cardVerbs(await click(billing, "engagement.open", { engagementId: engagement.id }))).toContain("billing.form");
     expect(cardVerbs(await click(billing, "engagement.billing", { engagementId: engagement.id }))).toContain("billing.form");
     const form = await click(billing, "billing.form", { engagementId: engagement.id });
-    expect(choices(form, "month")).toEqual(["2026-11", "2026-10"]);
+    expect(choices(form, "month")).toEqual(["2026-10", "2026-11"]);
     const review = await click(billing, "billing.review", { ...actionData(form, "billing.review"), ...goodInputs, month: "2026-11", notes: "Last days" });
     expect(cardText(await click(billing, "billing.submit", actionData(review, "billing.submit")))).toMatch(/ENG-3001-B2/);
     expect((await listBillingEntries(bot.database.db, bot.organisation.id, engagement.id)).map((e) => e.usageMonth)).toContain("2026-11");

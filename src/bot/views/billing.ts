@@ -49,7 +49,7 @@ export interface BillingFormInput {
   identity: FormIdentity;
   values: BillingDraftInput;
   problems?: DraftProblems;
-  /** Months still open, most recent first; the organisation's zone decides. */
+  /** Months the engagement can bill now, the one whose window closes first first: it is preselected. */
   openMonths: string[];
   organisationTimeZone: string;
   currencies: string[];
@@ -62,7 +62,6 @@ export function billingFormCard(input: BillingFormInput): AdaptiveCard {
   const error = (field: keyof DraftProblems) => (problems[field] ? billingRefusalText(t, problems[field]) : "");
   const month = values.month ?? input.openMonths[0] ?? "";
   const currencies = values.currency && !input.currencies.includes(values.currency) ? [...input.currencies, values.currency] : input.currencies;
-  const window = month && input.openMonths.includes(month) ? billingWindowFor(month, input.organisationTimeZone) : undefined;
   const supersedes = input.supersedes;
   return renderCard("billing-form", {
     engagement: { id: engagement.id, reference: engagement.reference, title: engagement.title },
@@ -71,7 +70,7 @@ export function billingFormCard(input: BillingFormInput): AdaptiveCard {
     notice: Object.keys(problems).length > 0 ? t.t("billing.form.fixFields") : input.openMonths.length === 0 ? t.t("billing.form.noOpenMonth") : "",
     nonce: input.identity.nonce,
     supersedesId: input.identity.supersedesId,
-    windowHint: window ? t.t("billing.form.windowHint", { month: formatMonth(t.locale, month), lastDay: dayLabel(t.locale, window.lastDay) }) : "",
+    windowHints: input.openMonths.map((open) => ({ text: windowCloses(t, open, input.organisationTimeZone) })),
     fields: {
       quantity: { label: t.t("billing.form.quantity"), required: t.t("refusal.field_required", { field: "quantity" }), value: numberValue(values.quantity), error: error("quantity") },
       unit: {
@@ -106,6 +105,17 @@ export function billingFormCard(input: BillingFormInput): AdaptiveCard {
     },
     text: { review: t.t("billing.form.review"), entries: t.t("billing.action.entries") },
   });
+}
+
+/**
+ * When a month's window closes, as the organisation's zone reads it and with that zone named:
+ * the deadline is the organisation's, whatever the reader's own zone. The last billable
+ * minute reads better than the first closed one ("23:59", not "00:00").
+ */
+function windowCloses(t: Translator, month: string, timeZone: string): string {
+  const lastMoment = new Date(billingWindowFor(month, timeZone).closesAt.getTime() - 60_000);
+  const closesAt = new Intl.DateTimeFormat(t.locale, { dateStyle: "full", timeStyle: "short", timeZone }).format(lastMoment);
+  return t.t("billing.form.windowCloses", { month: formatMonth(t.locale, month), closesAt, zone: timeZone });
 }
 
 // Input.Number takes a number; what the user typed comes back as text. A value that is not a

@@ -12,13 +12,21 @@ const completedAt = (at: string): Engagement => ({ ...approved, state: "complete
 const billing = { organisationId: "org-1", aadObjectId: "aad-bea", name: "Bea", role: "billing" } as const;
 
 describe("the months an engagement can bill", () => {
+  it("lists the month whose window closes first first: on 1 and 2 November, October before November", () => {
+    expect(billableMonths(approved, "UTC", new Date("2026-11-01T00:00:00Z"))).toEqual(["2026-10", "2026-11"]);
+    expect(billableMonths(approved, "UTC", new Date("2026-11-02T23:59:59Z"))).toEqual(["2026-10", "2026-11"]);
+    expect(billableMonths(approved, "UTC", new Date("2026-11-03T00:00:00Z"))).toEqual(["2026-11"]);
+    // In January the month closing first is December of the year before.
+    expect(billableMonths(approved, "Asia/Jakarta", new Date("2027-01-02T16:00:00Z"))).toEqual(["2026-12", "2027-01"]);
+  });
+
   it("keeps both open months for an engagement the client asked to close", () => {
-    expect(billableMonths({ ...approved, state: "completion_requested" }, "UTC", new Date("2026-11-02T10:00:00Z"))).toEqual(["2026-11", "2026-10"]);
+    expect(billableMonths({ ...approved, state: "completion_requested" }, "UTC", new Date("2026-11-02T10:00:00Z"))).toEqual(["2026-10", "2026-11"]);
   });
 
   it("still takes October and November on 2 November from an engagement completed that morning", () => {
     const completed = completedAt("2026-11-02T08:00:00Z");
-    expect(billableMonths(completed, "UTC", new Date("2026-11-02T10:00:00Z"))).toEqual(["2026-11", "2026-10"]);
+    expect(billableMonths(completed, "UTC", new Date("2026-11-02T10:00:00Z"))).toEqual(["2026-10", "2026-11"]);
     expect(takesBillingEntries(completed, "UTC", new Date("2026-11-02T10:00:00Z"))).toBe(true);
   });
 
@@ -42,7 +50,7 @@ describe("the months an engagement can bill", () => {
     // 23:30 UTC on 31 October is already 1 November in Paris: November is the last month there.
     const completed = completedAt("2026-10-31T23:30:00Z");
     const now = new Date("2026-11-02T10:00:00Z");
-    expect(billableMonths(completed, "Europe/Paris", now)).toEqual(["2026-11", "2026-10"]);
+    expect(billableMonths(completed, "Europe/Paris", now)).toEqual(["2026-10", "2026-11"]);
     expect(billableMonths(completed, "UTC", now)).toEqual(["2026-10"]);
   });
 
