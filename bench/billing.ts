@@ -20,7 +20,7 @@ import { adminQuery, postgresUrl } from "../test/support/postgres";
 
 const now = new Date("2026-11-02T10:00:00Z");
 const SEQUENTIAL = 200;
-const draftResult = checkBillingDraft({ quantity: "10", unit: "hour", unitCost: "12.50", currency: "EUR", month: "2026-10" }, { engagement: { state: "approved", reference: "ENG-1" }, timeZone: "UTC", now });
+const draftResult = checkBillingDraft({ quantity: "10", unit: "hour", unitCost: "12.50", currency: "EUR", month: "2026-10" }, { engagement: { state: "approved", reference: "ENG-1" }, timeZone: "UTC", now, currencies: ["EUR"] });
 if (!draftResult.ok) throw new Error("bench draft refused");
 const draft = draftResult.value;
 

@@ -41,6 +41,8 @@ export interface DraftRules {
   engagement: BillableEngagement;
   timeZone: string;
   now: Date;
+  /** ISO 4217 codes the organisation bills in (BILLING_CURRENCIES): a form's choices are not a check, card data is forged at will. */
+  currencies: readonly string[];
 }
 
 /** Checks every field against the rules; the month must be one the engagement can bill now. */
@@ -53,6 +55,9 @@ export function checkBillingDraft(input: BillingDraftInput, rules: DraftRules): 
   const currencyText = textField(input.currency, "currency", problems);
   const currency = currencyText === undefined ? undefined : parseCurrency(currencyText);
   if (currency && !currency.ok) problems.currency = currency.refusal;
+  else if (currency?.ok && !rules.currencies.includes(currency.value)) {
+    problems.currency = refusal("currency_not_offered", { currency: currency.value, offered: rules.currencies.join(", ") });
+  }
   const month = textField(input.month, "month", problems);
   const window = month === undefined ? undefined : checkBillableMonth(rules.engagement, month, rules.timeZone, rules.now);
   if (window && !window.ok) problems.month = window.refusal;

@@ -17,6 +17,7 @@ export type RefusalCode =
   | "unit_cost_invalid"
   | "unit_invalid"
   | "currency_invalid"
+  | "currency_not_offered"
   | "notes_too_long"
   | "not_billable"
   | "billing_after_completion"

@@ -197,6 +197,48 @@ describe("users acting outside their role", () => {
   });
 });
 
+describe("forged form values from a billing user", () => {
+  /** The values a choice list offers, and the one it shows as chosen. */
+  function choiceSet(card: unknown, id: string): { value: unknown; choices: string[] } {
+    const found: { value?: unknown; choices?: { value: string }[] }[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === "object") {
+        const record = node as Record<string, unknown>;
+        if (record.type === "Input.ChoiceSet" && record.id === id) found.push(record);
+        else Object.values(record).forEach(walk);
+      }
+    };
+    walk(card);
+    return { value: found[0]?.value, choices: (found[0]?.choices ?? []).map((choice) => choice.value) };
+  }
+
+  it("refuses a currency outside BILLING_CURRENCIES on submit, saves nothing, and never offers it back", async () => {
+    const before = await snapshot();
+    const { status, body } = await bot.invoke(billing, "billing.submit", formData(approved.id, { currency: "JPY" }));
+    expect(status).toBe(200);
+    expect(cardText(body.value)).toContain("JPY is not a currency this organisation bills in: choose one of EUR, USD, GBP, IDR.");
+    expect(choiceSet(body.value, "currency")).toEqual({ value: "", choices: ["EUR", "USD", "GBP", "IDR"] });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("re-shows a forged review with only the allowed units, currencies and open months as choices", async () => {
+    const forged = formData(approved.id, { unit: "parsec", currency: "jpy", month: "2026-12" });
+    const { body } = await bot.invoke(billing, "billing.review", forged);
+    expect(cardText(body.value)).toMatch(/Choose a unit from the list[\s\S]*JPY is not a currency this organisation bills in[\s\S]*December 2026 has not started yet/);
+    expect(choiceSet(body.value, "unit").value).toBe("");
+    expect(choiceSet(body.value, "unit").choices).not.toContain("parsec");
+    expect(choiceSet(body.value, "currency")).toEqual({ value: "", choices: ["EUR", "USD", "GBP", "IDR"] });
+    expect(choiceSet(body.value, "month")).toEqual({ value: "", choices: ["2026-10", "2026-11"] });
+    expect(JSON.stringify(body.value)).not.toMatch(/JPY"|parsec"|2026-12"/);
+  });
+
+  it("takes an allowed currency however it is written", async () => {
+    const { body } = await bot.invoke(billing, "billing.review", formData(approved.id, { currency: " usd " }));
+    expect(cardText(body.value)).toMatch(/Check, then [\s\S]*\$125\.00/);
+  });
+});
+
 describe("automatic refreshes and unknown verbs", () => {
   it("never runs a write verb on an automatic refresh, even for an admin", async () => {
     const admin = await bot.user("admin", "Ada Admin");

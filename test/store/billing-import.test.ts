@@ -42,7 +42,7 @@ async function engagementIn(state: Engagement["state"], n: number): Promise<Enga
 }
 
 async function submitted(engagement: Engagement) {
-  const draft = checkBillingDraft({ quantity: "2", unit: "day", unitCost: "500", currency: "EUR", month: "2026-10" }, { engagement, timeZone: "UTC", now });
+  const draft = checkBillingDraft({ quantity: "2", unit: "day", unitCost: "500", currency: "EUR", month: "2026-10" }, { engagement, timeZone: "UTC", now, currencies: ["EUR"] });
   if (!draft.ok) throw new Error("draft");
   const actor = { organisationId, aadObjectId: "aad-bea", name: "Bea", role: "billing" } as const;
   const outcome = await submitBillingOnce(database.db, { actor, engagementId: engagement.id, draft: draft.value, formNonce: `form-${engagement.id}`, timeZone: "UTC", now });

@@ -47,7 +47,7 @@ async function approvedEngagement(): Promise<Engagement> {
 const billingUser = (i = 0): Actor => ({ organisationId, aadObjectId: `aad-billing-${i}`, name: `Billing ${i}`, role: "billing" });
 
 function draft(quantity = "10"): BillingDraft {
-  const checked = checkBillingDraft({ quantity, unit: "hour", unitCost: "12.50", currency: "EUR", month: "2026-10" }, { engagement: { state: "approved", reference: "ENG-1" }, timeZone: "UTC", now });
+  const checked = checkBillingDraft({ quantity, unit: "hour", unitCost: "12.50", currency: "EUR", month: "2026-10" }, { engagement: { state: "approved", reference: "ENG-1" }, timeZone: "UTC", now, currencies: ["EUR"] });
   if (!checked.ok) throw new Error("bad draft");
   return checked.value;
 }

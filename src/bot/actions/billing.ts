@@ -136,7 +136,7 @@ async function loadForm(scope: ActionScope, data: TForm) {
 }
 
 function draftRules(scope: ActionScope, engagement: Engagement) {
-  return { engagement, timeZone: scope.organisation.timeZone, now: scope.now };
+  return { engagement, timeZone: scope.organisation.timeZone, now: scope.now, currencies: scope.services.config.BILLING_CURRENCIES };
 }
 
 async function review(scope: ActionScope, data: TForm): Promise<ActionOutcome> {

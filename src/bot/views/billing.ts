@@ -60,8 +60,7 @@ export function billingFormCard(input: BillingFormInput): AdaptiveCard {
   const { t, values, engagement } = input;
   const problems = input.problems ?? {};
   const error = (field: keyof DraftProblems) => (problems[field] ? billingRefusalText(t, problems[field]) : "");
-  const month = values.month ?? input.openMonths[0] ?? "";
-  const currencies = values.currency && !input.currencies.includes(values.currency) ? [...input.currencies, values.currency] : input.currencies;
+  const month = chosen(values.month?.trim(), input.openMonths, input.openMonths[0] ?? "");
   const supersedes = input.supersedes;
   return renderCard("billing-form", {
     engagement: { id: engagement.id, reference: engagement.reference, title: engagement.title },
@@ -76,7 +75,7 @@ export function billingFormCard(input: BillingFormInput): AdaptiveCard {
       unit: {
         label: t.t("billing.form.unit"),
         required: t.t("refusal.field_required", { field: "unit" }),
-        value: values.unit ?? "hour",
+        value: chosen(values.unit?.trim(), BILLING_UNITS, "hour"),
         error: error("unit"),
         choices: BILLING_UNITS.map((unit) => ({ title: t.t(`billing.unit.${unit}`), value: unit })),
       },
@@ -84,9 +83,9 @@ export function billingFormCard(input: BillingFormInput): AdaptiveCard {
       currency: {
         label: t.t("billing.form.currency"),
         required: t.t("refusal.field_required", { field: "currency" }),
-        value: values.currency ?? input.currencies[0] ?? "",
+        value: chosen(values.currency?.trim().toUpperCase(), input.currencies, input.currencies[0] ?? ""),
         error: error("currency"),
-        choices: currencies.map((code) => ({ title: code, value: code })),
+        choices: input.currencies.map((code) => ({ title: code, value: code })),
       },
       month: {
         label: t.t("billing.form.month"),
@@ -105,6 +104,16 @@ export function billingFormCard(input: BillingFormInput): AdaptiveCard {
     },
     text: { review: t.t("billing.form.review"), entries: t.t("billing.action.entries") },
   });
+}
+
+/**
+ * What a choice list shows as chosen: the default on a fresh form, the user's value when it is
+ * one of the choices, and nothing otherwise. Card data can be forged and a month can close
+ * while the form is open: a refused value is never offered back, its error says why.
+ */
+function chosen(value: string | undefined, choices: readonly string[], fresh: string): string {
+  if (value === undefined) return fresh;
+  return choices.includes(value) ? value : "";
 }
 
 /**

@@ -72,7 +72,7 @@ export const billingCardSamples: Record<string, (t: Translator) => AdaptiveCard[
     const identity = { engagementId: engagement.id, nonce: "5c0a6f0e-0000-4000-8000-000000000000", supersedesId: "" };
     const base = { engagement, t, identity, openMonths: ["2026-11", "2026-10"], organisationTimeZone: "Europe/Paris", currencies: ["EUR", "USD", "GBP", "IDR"] };
     const bad = { quantity: "0", unit: "parsec", unitCost: "-1", currency: "EURO", month: "2026-12", notes: "x".repeat(1001) };
-    const checked = checkBillingDraft(bad, { engagement, timeZone: "Europe/Paris", now });
+    const checked = checkBillingDraft(bad, { engagement, timeZone: "Europe/Paris", now, currencies: ["EUR", "USD", "GBP", "IDR"] });
     return [
       billingFormCard({ ...base, values: {} }),
       billingFormCard({ ...base, values: bad, ...(checked.ok ? {} : { problems: checked.problems }) }),
@@ -80,7 +80,7 @@ export const billingCardSamples: Record<string, (t: Translator) => AdaptiveCard[
     ];
   },
   "billing-review": (t) => {
-    const checked = checkBillingDraft({ quantity: "1234.567891", unit: "day", unitCost: "1234.5678", currency: "IDR", month: "2026-10", notes: "On-call weekend" }, { engagement, timeZone: "UTC", now });
+    const checked = checkBillingDraft({ quantity: "1234.567891", unit: "day", unitCost: "1234.5678", currency: "IDR", month: "2026-10", notes: "On-call weekend" }, { engagement, timeZone: "UTC", now, currencies: ["IDR"] });
     if (!checked.ok) throw new Error("sample draft refused");
     const identity = { engagementId: engagement.id, nonce: "5c0a6f0e-0000-4000-8000-000000000000", supersedesId: "cm3entry0002" };
     return [billingReviewCard({ engagement, t, identity, draft: checked.value, supersedes: entry(2) })];

@@ -36,7 +36,7 @@ const context = (overrides: Partial<SubmissionContext> = {}): SubmissionContext 
 });
 
 function draft(input: Parameters<typeof checkBillingDraft>[0] = {}): BillingDraft {
-  const checked = checkBillingDraft({ quantity: "10", unit: "hour", unitCost: "12.50", currency: "EUR", month: "2026-10", ...input }, { engagement, timeZone: "UTC", now });
+  const checked = checkBillingDraft({ quantity: "10", unit: "hour", unitCost: "12.50", currency: "EUR", month: "2026-10", ...input }, { engagement, timeZone: "UTC", now, currencies: ["EUR", "USD"] });
   if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
   return checked.value;
 }
@@ -49,7 +49,7 @@ function submitted(overrides: Partial<BillingEntry> = {}): BillingEntry {
 
 describe("the billing entry form", () => {
   it("shows every problem at once, each next to its field", () => {
-    const checked = checkBillingDraft({ quantity: "0", unit: "parsec", unitCost: "-1", currency: "EURO", month: "2026-12", notes: "x".repeat(1001) }, { engagement, timeZone: "UTC", now });
+    const checked = checkBillingDraft({ quantity: "0", unit: "parsec", unitCost: "-1", currency: "EURO", month: "2026-12", notes: "x".repeat(1001) }, { engagement, timeZone: "UTC", now, currencies: ["EUR", "USD"] });
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(Object.fromEntries(Object.entries(checked.problems).map(([field, refusal]) => [field, refusal?.code]))).toEqual({
@@ -64,8 +64,16 @@ describe("the billing entry form", () => {
   });
 
   it("requires quantity, unit, unit cost, currency and month", () => {
-    const checked = checkBillingDraft({ quantity: " ", notes: "" }, { engagement, timeZone: "UTC", now });
+    const checked = checkBillingDraft({ quantity: " ", notes: "" }, { engagement, timeZone: "UTC", now, currencies: ["EUR", "USD"] });
     expect(checked.ok ? [] : Object.keys(checked.problems).sort()).toEqual(["currency", "month", "quantity", "unit", "unitCost"]);
+  });
+
+  it("refuses a real ISO currency the organisation does not bill in, and reads an allowed one however it is written", () => {
+    const rules = { engagement, timeZone: "UTC", now, currencies: ["EUR", "USD"] };
+    const inputs = { quantity: "10", unit: "hour", unitCost: "12.50", month: "2026-10" };
+    const refused = checkBillingDraft({ ...inputs, currency: "JPY" }, rules);
+    expect(refused.ok ? undefined : refused.problems.currency).toEqual({ code: "currency_not_offered", facts: { currency: "JPY", offered: "EUR, USD" } });
+    expect(checkBillingDraft({ ...inputs, currency: " usd" }, rules)).toMatchObject({ ok: true, value: { currency: "USD" } });
   });
 
   it("computes the amount shown on the review step", () => {
