@@ -7,6 +7,7 @@ import type { BillingDraft, BillingUnit } from "./billing-draft";
 import { checkBillableMonth, checkTakesEntries } from "./billing-eligibility";
 import { type Engagement, type Transition, eventFor } from "./engagements";
 import { RATED_AMOUNT_LIMITS, parseCurrency, parseDecimal, roundToCurrency } from "./money";
+import { checkNotInFuture } from "./reported-time";
 import { type Result, accept, refuse } from "./result";
 import { type Actor, can } from "./roles";
 
@@ -143,7 +144,8 @@ export type DecisionOutcome = { kind: "applied"; change: BillingChange } | { kin
 
 /**
  * Applies the vendor's decision. The same decision sent again, or a second decision with the
- * same outcome, changes nothing; a decision contradicting the recorded one is refused.
+ * same outcome, changes nothing; a decision contradicting the recorded one, or dated after it
+ * was received (beyond the clock-skew allowance), is refused.
  */
 export function decideBillingEntry(
   entry: BillingEntry,
@@ -153,6 +155,8 @@ export function decideBillingEntry(
   receivedAt: Date,
 ): Result<DecisionOutcome> {
   if (entry.engagementId !== engagement.id || entry.organisationId !== engagement.organisationId) return refuse("not_found");
+  const timely = checkNotInFuture("decidedAt", decision.decidedAt, receivedAt);
+  if (!timely.ok) return timely;
   if (entry.decision?.decisionId === decision.decisionId) return accept({ kind: "unchanged", entry });
   if (entry.state !== "submitted") {
     if (entry.state === decision.outcome) return accept({ kind: "unchanged", entry });

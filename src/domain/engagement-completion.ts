@@ -2,6 +2,7 @@
 // approves it (completed) or rejects the request, which in the vendor's portal deletes the
 // engagement. We never delete: a rejected completion retires the record and keeps its history.
 import { type Engagement, type EngagementState, type Transition, REJECTION_REASON_MAX, eventFor } from "./engagements";
+import { checkNotInFuture } from "./reported-time";
 import { type Result, accept, refuse } from "./result";
 import { type Actor, can } from "./roles";
 
@@ -21,9 +22,12 @@ export type CompletionRequestOutcome = { kind: "requested"; transition: Transiti
 
 /**
  * Puts an approved engagement in "completion_requested". A request already recorded (the
- * same import run twice) changes nothing.
+ * same import run twice) changes nothing; one dated after `now` (beyond the clock-skew
+ * allowance) is refused.
  */
-export function requestCompletion(engagement: Engagement, request: CompletionRequest): Result<CompletionRequestOutcome> {
+export function requestCompletion(engagement: Engagement, request: CompletionRequest, now: Date): Result<CompletionRequestOutcome> {
+  const timely = checkNotInFuture("requestedAt", request.requestedAt, now);
+  if (!timely.ok) return timely;
   if (engagement.state === "completion_requested") return accept({ kind: "unchanged", engagement });
   if (engagement.state !== "approved") {
     return refuse("invalid_state", { state: engagement.state, reference: engagement.reference });

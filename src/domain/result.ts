@@ -25,7 +25,9 @@ export type RefusalCode =
   | "already_resubmitted"
   | "amount_invalid"
   | "decision_id_reused"
-  | "completion_not_requested";
+  | "completion_not_requested"
+  // times reported by other systems (src/domain/reported-time.ts)
+  | "timestamp_in_future";
 
 export type RefusalFacts = Record<string, string | number | Date | undefined>;
 

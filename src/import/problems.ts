@@ -1,6 +1,7 @@
 // What went wrong with an import, said so the operator can find it in the file: every problem
 // names the record ("engagements[3] (externalId "X-17")") and the field it is about.
 import type { z } from "zod";
+import type { Refusal } from "../domain/result";
 
 export interface ImportProblem {
   /** Where in the file: `engagements[3] (externalId "X-17").requestedAt`, or `organisation.timeZone`. */
@@ -31,6 +32,19 @@ export function recordName(section: string, index: number, identity?: { field: s
 /** `recordName` plus the field path inside the record. */
 export function fieldName(record: string, field: readonly PropertyKey[]): string {
   return field.reduce<string>((path, key) => (typeof key === "number" ? `${path}[${key}]` : `${path}.${String(key)}`), record);
+}
+
+/** A record the domain refused, as a problem; a time in the future names its field. */
+export function refusalProblem(record: string, refusal: Refusal): ImportProblem {
+  const { facts } = refusal;
+  if (refusal.code === "timestamp_in_future") {
+    return {
+      where: fieldName(record, [String(facts.field)]),
+      message: `${String(facts.at)} is in the future: the import's clock reads ${String(facts.now)} and accepts at most ${String(facts.minutes)} minutes ahead`,
+    };
+  }
+  const details = Object.entries(facts).map(([key, value]) => `${key} ${value instanceof Date ? value.toISOString() : String(value)}`);
+  return { where: record, message: `refused: ${refusal.code}${details.length ? ` (${details.join(", ")})` : ""}` };
 }
 
 type Issue = z.core.$ZodIssue & { input?: unknown };

@@ -27,8 +27,9 @@ export async function recordCompletionRequest(
   organisationId: string,
   locator: EngagementLocator,
   request: CompletionRequest,
+  now: Date,
 ): Promise<CompletionOutcome> {
-  return retryLostRaces(() => db.$transaction((tx) => recordCompletionRequestIn(tx, organisationId, locator, request)));
+  return retryLostRaces(() => db.$transaction((tx) => recordCompletionRequestIn(tx, organisationId, locator, request, now)));
 }
 
 /** One attempt inside the caller's transaction; LOST_RACE, having written nothing, when the engagement moved. */
@@ -37,10 +38,11 @@ export async function recordCompletionRequestIn(
   organisationId: string,
   locator: EngagementLocator,
   request: CompletionRequest,
+  now: Date,
 ): Promise<CompletionOutcome | typeof LOST_RACE> {
   const engagement = await locate(tx, organisationId, locator);
   if (!engagement) return { kind: "not_found" };
-  const decided = requestCompletion(engagement, request);
+  const decided = requestCompletion(engagement, request, now);
   if (!decided.ok) return { kind: "refused", refusal: decided.refusal, engagement };
   if (decided.value.kind === "unchanged") return { kind: "unchanged", engagement };
   const transition = decided.value.transition;

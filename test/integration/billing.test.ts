@@ -178,6 +178,14 @@ describe("the vendor's decision over HTTP", () => {
     expect(unknown.status).toBe(404);
   });
 
+  it("answers 400 naming decidedAt for a decision dated more than five minutes after the server's clock, and records nothing", async () => {
+    // The bot's clock reads 10:00 UTC; 11:06 in Paris is 10:06 UTC.
+    const future = await postApi("/api/v1/billing-decisions", { ...decision, decisionId: "dec-future", decidedAt: "2026-11-02T11:06:00+01:00" });
+    expect(future.status).toBe(400);
+    expect((await future.json()) as object).toMatchObject({ error: "invalid_request", fields: { decidedAt: expect.stringContaining("is in the future") } });
+    expect((await findBillingEntryByReference(bot.database.db, bot.organisation.id, "ENG-3001-B1"))?.state).toBe("submitted");
+  });
+
   it("rates the entry, answers a replay with the same result, and notifies the submitter once in Teams", async () => {
     await bot.post(bot.activity(billing, { type: "installationUpdate", action: "add", localTimezone: "Europe/Paris" }));
     const first = await postApi("/api/v1/billing-decisions", decision, { "x-api-key": VENDOR_API_KEY });
@@ -235,7 +243,7 @@ describe("correcting a rejected entry", () => {
       {
         version: 1,
         organisation: { tenantId: TEST_TENANT_ID, name: "Contoso Partners", timeZone: "UTC" },
-        billingDecisions: [{ decisionId: "dec-9101", submissionReference: "ENG-3002-B1", outcome: "rejected", reason: "Hours must be billed in days", decidedAt: "2026-11-02T10:30:00Z" }],
+        billingDecisions: [{ decisionId: "dec-9101", submissionReference: "ENG-3002-B1", outcome: "rejected", reason: "Hours must be billed in days", decidedAt: "2026-11-02T10:00:00Z" }],
       },
       now,
     );
@@ -254,6 +262,14 @@ describe("correcting a rejected entry", () => {
 });
 
 describe("completing the engagement", () => {
+  it("answers 400 naming requestedAt for a completion request dated in the future, and changes nothing", async () => {
+    const request = { organisationTenantId: TEST_TENANT_ID, engagementExternalId: "ext-3001", requestedAt: "2026-11-02T10:05:01Z" };
+    const future = await postApi("/api/v1/completion-requests", request);
+    expect(future.status).toBe(400);
+    expect((await future.json()) as object).toMatchObject({ fields: { requestedAt: expect.stringContaining("accepts times at most 5 minutes ahead") } });
+    expect((await findEngagement(bot.database.db, bot.organisation.id, engagement.id))?.state).toBe("approved");
+  });
+
   it("turns the client's completion request into an approver's card, and completes the engagement", async () => {
     await bot.post(bot.activity(approver, { type: "installationUpdate", action: "add", localTimezone: "Europe/Paris" }));
     const request = await postApi("/api/v1/completion-requests", { organisationTenantId: TEST_TENANT_ID, engagementExternalId: "ext-3001", requestedAt: "2026-11-02T09:00:00Z", requestedBy: "Jane (Fabrikam)" });

@@ -46,22 +46,22 @@ async function actions(engagement: Engagement): Promise<string[]> {
 describe("completion requests", () => {
   it("records an imported request once, however often the import runs", async () => {
     const engagement = await approvedEngagement();
-    const first = await recordCompletionRequest(database.db, organisationId, { externalId: engagement.externalId }, { requestedAt: now, requestedBy: "Jane" });
-    const again = await recordCompletionRequest(database.db, organisationId, { externalId: engagement.externalId }, { requestedAt: now, requestedBy: "Jane" });
+    const first = await recordCompletionRequest(database.db, organisationId, { externalId: engagement.externalId }, { requestedAt: now, requestedBy: "Jane" }, now);
+    const again = await recordCompletionRequest(database.db, organisationId, { externalId: engagement.externalId }, { requestedAt: now, requestedBy: "Jane" }, now);
     expect(first).toMatchObject({ kind: "saved", engagement: { state: "completion_requested" } });
     expect(again.kind).toBe("unchanged");
     expect(await actions(engagement)).toEqual(["approved", "completion_requested"]);
   });
 
   it("answers not_found for an engagement the organisation does not have", async () => {
-    expect(await recordCompletionRequest(database.db, organisationId, { reference: "ENG-404" }, { requestedAt: now })).toEqual({ kind: "not_found" });
+    expect(await recordCompletionRequest(database.db, organisationId, { reference: "ENG-404" }, { requestedAt: now }, now)).toEqual({ kind: "not_found" });
   });
 });
 
 describe("deciding a completion request", () => {
   it("lets exactly one of 10 approvers racing to approve or reject win, with one history line", async () => {
     const engagement = await approvedEngagement();
-    await recordCompletionRequest(database.db, organisationId, { engagementId: engagement.id }, { requestedAt: now });
+    await recordCompletionRequest(database.db, organisationId, { engagementId: engagement.id }, { requestedAt: now }, now);
     const outcomes = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         decideCompletionOnce(database.db, approver(i), engagement.id, i % 2 === 0 ? { kind: "approve" } : { kind: "reject", reason: "still in use" }, now),
@@ -76,7 +76,7 @@ describe("deciding a completion request", () => {
 
   it("stores when the engagement was completed, which decides its last billable month", async () => {
     const engagement = await approvedEngagement();
-    await recordCompletionRequest(database.db, organisationId, { engagementId: engagement.id }, { requestedAt: now });
+    await recordCompletionRequest(database.db, organisationId, { engagementId: engagement.id }, { requestedAt: now }, now);
     const completedAt = new Date(now.getTime() + 60_000);
     expect(await decideCompletionOnce(database.db, approver(), engagement.id, { kind: "approve" }, completedAt)).toMatchObject({ kind: "saved" });
     expect(await findEngagement(database.db, organisationId, engagement.id)).toMatchObject({ state: "completed", completedAt });
@@ -84,7 +84,7 @@ describe("deciding a completion request", () => {
 
   it("retires an engagement whose completion is rejected, keeping the record and its history", async () => {
     const engagement = await approvedEngagement();
-    await recordCompletionRequest(database.db, organisationId, { engagementId: engagement.id }, { requestedAt: now });
+    await recordCompletionRequest(database.db, organisationId, { engagementId: engagement.id }, { requestedAt: now }, now);
     const outcome = await decideCompletionOnce(database.db, approver(), engagement.id, { kind: "reject", reason: "client changed their mind" }, now);
     expect(outcome).toMatchObject({ kind: "saved", engagement: { state: "retired" } });
     expect((await findEngagement(database.db, organisationId, engagement.id))?.state).toBe("retired");
@@ -93,7 +93,7 @@ describe("deciding a completion request", () => {
 
   it("refuses a billing user, saving nothing", async () => {
     const engagement = await approvedEngagement();
-    await recordCompletionRequest(database.db, organisationId, { engagementId: engagement.id }, { requestedAt: now });
+    await recordCompletionRequest(database.db, organisationId, { engagementId: engagement.id }, { requestedAt: now }, now);
     const billing: Actor = { ...approver(), role: "billing" };
     expect(await decideCompletionOnce(database.db, billing, engagement.id, { kind: "approve" }, now)).toMatchObject({ kind: "refused", refusal: { code: "not_permitted" } });
     expect((await findEngagement(database.db, organisationId, engagement.id))?.state).toBe("completion_requested");

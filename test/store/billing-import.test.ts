@@ -79,9 +79,29 @@ describe("importing vendor decisions", () => {
     expect(report.ok ? [] : report.problems).toEqual([{ where: 'billingDecisions[1] (decisionId "imp-3")', message: "no such billing entry in this organisation" }]);
     expect((await findBillingEntry(database.db, organisationId, entry.id))?.state).toBe("submitted");
   });
+
+  it("refuses the file when a decision is dated in the future, naming the record and decidedAt", async () => {
+    const entry = await submitted(await engagementIn("approved", 6));
+    const decisions = [{ decisionId: "imp-future", billingEntryId: entry.id, outcome: "rated", decidedAt: "2026-11-02T10:10:00Z" }];
+    const report = await runImport(database.db, file({ billingDecisions: decisions }), now);
+    expect(report.ok ? [] : report.problems).toEqual([
+      {
+        where: 'billingDecisions[0] (decisionId "imp-future").decidedAt',
+        message: "2026-11-02T10:10:00.000Z is in the future: the import's clock reads 2026-11-02T10:00:00.000Z and accepts at most 5 minutes ahead",
+      },
+    ]);
+    expect((await findBillingEntry(database.db, organisationId, entry.id))?.state).toBe("submitted");
+  });
 });
 
 describe("importing completion requests", () => {
+  it("refuses the file when a request is dated in the future, naming the record and requestedAt", async () => {
+    const engagement = await engagementIn("approved", 7);
+    const report = await runImport(database.db, file({ completionRequests: [{ engagementExternalId: engagement.externalId, requestedAt: "2026-11-03T08:00:00Z" }] }), now);
+    expect(report.ok ? undefined : report.problems[0]?.where).toBe('completionRequests[0] (engagementExternalId "PI-7").requestedAt');
+    expect((await findEngagement(database.db, organisationId, engagement.id))?.state).toBe("approved");
+  });
+
   it("moves an approved engagement to completion_requested and tells the approvers, once", async () => {
     const engagement = await engagementIn("approved", 3);
     const requests = [{ engagementExternalId: engagement.externalId, requestedAt: "2026-11-01T08:00:00Z", requestedBy: "Jane" }];

@@ -71,7 +71,8 @@ const english = translator("en");
 
 function refused(refusal: Refusal): Reply {
   const message = englishText(refusal);
-  const field = FIELD_OF[refusal.code] ?? (refusal.code === "field_required" ? String(refusal.facts.field) : undefined);
+  // A refusal naming its field (a required one, a time in the future) is about that field.
+  const field = FIELD_OF[refusal.code] ?? (typeof refusal.facts.field === "string" ? refusal.facts.field : undefined);
   if (field) return { status: 400, body: { error: "invalid_request", fields: { [field]: message } } };
   return { status: 409, body: { error: refusal.code, message, facts: refusal.facts } };
 }
@@ -124,10 +125,11 @@ async function requestCompletion(body: unknown, services: Services): Promise<Rep
   const organisation = await findOrganisationByTenant(services.db, organisationTenantId);
   if (!organisation) return { status: 404, body: { error: "not_found", message: "unknown organisation" } };
   const request = { requestedAt: rest.requestedAt, ...(rest.requestedBy ? { requestedBy: rest.requestedBy } : {}), ...(rest.note ? { note: rest.note } : {}) };
+  const now = services.clock();
   const outcome = await retryLostRaces(() =>
     services.db.$transaction(async (tx) => {
-      const saved = await recordCompletionRequestIn(tx, organisation.id, { externalId: engagementExternalId }, request);
-      if (saved !== LOST_RACE && saved.kind === "saved") await enqueueCompletionRequestNotices(tx, saved.engagement, services.clock());
+      const saved = await recordCompletionRequestIn(tx, organisation.id, { externalId: engagementExternalId }, request, now);
+      if (saved !== LOST_RACE && saved.kind === "saved") await enqueueCompletionRequestNotices(tx, saved.engagement, now);
       return saved;
     }),
   );

@@ -7,7 +7,7 @@ import type { VendorDecision } from "../../domain/billing";
 import { applyBillingDecisionIn, type BillingEntryLocator } from "../../store/billing-decisions";
 import { enqueueBillingDecisionNotice } from "../../store/billing-notifications";
 import { LOST_RACE, LostRace } from "../../store/billing-retry";
-import { ImportRejected, recordName } from "../problems";
+import { ImportRejected, recordName, refusalProblem } from "../problems";
 import { defineSection, emptyOutcome } from "../section";
 
 /** The fields of one decision; the HTTP body adds the organisation's tenant id. */
@@ -77,10 +77,7 @@ export const billingDecisionsSection = defineSection({
       });
       if (applied === LOST_RACE) throw new LostRace();
       if (applied.kind === "not_found") throw new ImportRejected([{ where: name, message: "no such billing entry in this organisation" }]);
-      if (applied.kind === "refused") {
-        const facts = Object.entries(applied.refusal.facts).map(([key, value]) => `${key} ${value instanceof Date ? value.toISOString() : String(value)}`);
-        throw new ImportRejected([{ where: name, message: `refused: ${applied.refusal.code}${facts.length ? ` (${facts.join(", ")})` : ""}` }]);
-      }
+      if (applied.kind === "refused") throw new ImportRejected([refusalProblem(name, applied.refusal)]);
       outcome[applied.kind === "applied" ? "updated" : "unchanged"] += 1;
     }
     return outcome;

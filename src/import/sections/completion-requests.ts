@@ -5,7 +5,7 @@ import { z } from "zod";
 import { recordCompletionRequestIn } from "../../store/engagement-completion";
 import { enqueueCompletionRequestNotices } from "../../store/billing-notifications";
 import { LOST_RACE, LostRace } from "../../store/billing-retry";
-import { ImportRejected, recordName } from "../problems";
+import { ImportRejected, recordName, refusalProblem } from "../problems";
 import { defineSection, emptyOutcome } from "../section";
 
 export const ZImportCompletionRequestSchema = z
@@ -36,9 +36,10 @@ export const completionRequestsSection = defineSection({
         ...(record.requestedBy ? { requestedBy: record.requestedBy } : {}),
         ...(record.note ? { note: record.note } : {}),
       };
-      const saved = await recordCompletionRequestIn(tx, organisation.id, { externalId: record.engagementExternalId }, request);
+      const saved = await recordCompletionRequestIn(tx, organisation.id, { externalId: record.engagementExternalId }, request, now);
       if (saved === LOST_RACE) throw new LostRace();
       if (saved.kind === "not_found") throw new ImportRejected([{ where: name, message: "no engagement with this externalId in the organisation" }]);
+      if (saved.kind === "refused" && saved.refusal.code === "timestamp_in_future") throw new ImportRejected([refusalProblem(name, saved.refusal)]);
       if (saved.kind === "unchanged") {
         outcome.unchanged += 1;
       } else if (saved.kind === "saved") {

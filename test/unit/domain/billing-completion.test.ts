@@ -20,7 +20,7 @@ const actor = (role: Role = "approver"): Actor => ({ organisationId: "org-1", aa
 
 describe("a completion request", () => {
   it("puts an approved engagement in completion_requested, in the client's name", () => {
-    const result = requestCompletion(approved, { requestedAt: now, requestedBy: "Jane (Contoso)", note: "project over" });
+    const result = requestCompletion(approved, { requestedAt: now, requestedBy: "Jane (Contoso)", note: "project over" }, now);
     expect(result.ok && result.value.kind === "requested" && result.value.transition).toMatchObject({
       engagement: { state: "completion_requested", version: 5 },
       events: [{ action: "completion_requested", sequence: 5, actorName: "Jane (Contoso)", reason: "project over" }],
@@ -28,12 +28,18 @@ describe("a completion request", () => {
   });
 
   it("changes nothing when the same request is imported again", () => {
-    expect(requestCompletion(requested, { requestedAt: now })).toMatchObject({ ok: true, value: { kind: "unchanged" } });
+    expect(requestCompletion(requested, { requestedAt: now }, now)).toMatchObject({ ok: true, value: { kind: "unchanged" } });
+  });
+
+  it("is refused when dated more than five minutes after our clock, and taken within that skew", () => {
+    const late = requestCompletion(approved, { requestedAt: new Date(now.getTime() + 5 * 60_000 + 1) }, now);
+    expect(late).toMatchObject({ ok: false, refusal: { code: "timestamp_in_future", facts: { field: "requestedAt", minutes: 5 } } });
+    expect(requestCompletion(approved, { requestedAt: new Date(now.getTime() + 5 * 60_000) }, now)).toMatchObject({ ok: true, value: { kind: "requested" } });
   });
 
   it("is refused for an engagement that was never approved or is already closed", () => {
     for (const state of ["pending", "rejected", "completed", "retired"] as const) {
-      expect(requestCompletion({ ...approved, state }, { requestedAt: now })).toMatchObject({ ok: false, refusal: { code: "invalid_state" } });
+      expect(requestCompletion({ ...approved, state }, { requestedAt: now }, now)).toMatchObject({ ok: false, refusal: { code: "invalid_state" } });
     }
   });
 });

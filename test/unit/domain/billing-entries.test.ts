@@ -147,6 +147,16 @@ describe("the vendor's decision", () => {
     expect(decideBillingEntry(submitted(), engagement, { ...rated, ratedAmount: "12e3" }, "http", now)).toMatchObject({ ok: false, refusal: { code: "amount_invalid" } });
   });
 
+  it("refuses a decision dated more than five minutes after it was received, naming decidedAt", () => {
+    const future = { ...rated, decidedAt: new Date(now.getTime() + 6 * 60_000) };
+    expect(decideBillingEntry(submitted(), engagement, future, "http", now)).toMatchObject({
+      ok: false,
+      refusal: { code: "timestamp_in_future", facts: { field: "decidedAt", at: "2026-11-02T10:06:00.000Z", now: "2026-11-02T10:00:00.000Z" } },
+    });
+    const skewed = { ...rated, decidedAt: new Date(now.getTime() + 4 * 60_000) };
+    expect(decideBillingEntry(submitted(), engagement, skewed, "http", now)).toMatchObject({ ok: true, value: { kind: "applied" } });
+  });
+
   it("changes nothing when the same decision arrives again", () => {
     const decided = submitted({ state: "rated", decision: { decisionId: "dec-1", source: "http", decidedAt: now, receivedAt: now, ratedAmount: "120.00", ratedCurrency: "EUR" } });
     expect(decideBillingEntry(decided, engagement, rated, "http", now)).toMatchObject({ ok: true, value: { kind: "unchanged" } });
