@@ -29,24 +29,24 @@ describe("adding a billing entry from the engagement card", () => {
     await journey.chat.screenshot("5a-billing-bad-quantity", [card]);
 
     expect(refused).toContain("Please fix the fields marked below.");
-    expect(refused).not.toContain("Check, then submit");
+    expect(refused).not.toContain("Check, then record");
     await expect(card.getByRole("spinbutton", { name: /Unit cost/ }).inputValue()).resolves.toMatch(/^95\.50?$/);
     await expect(journey.records.billingEntries(ENGAGEMENT)).resolves.toEqual([]);
   });
 
-  it("takes a good quantity through review and submit, and shows the new entry", async () => {
+  it("takes a good quantity through review and record, and shows the new entry waiting for the vendor", async () => {
     await card.getByRole("spinbutton", { name: /Quantity/ }).fill("12.5");
     await journey.chat.press(card, "Review");
-    const review = await journey.chat.waitForText(card, "Check, then submit");
+    const review = await journey.chat.waitForText(card, "Check, then record");
     expect(review).toMatch(/1,193\.75/);
 
-    await journey.chat.press(card, "Submit to the vendor");
-    const submitted = await journey.chat.waitForText(card, `${ENGAGEMENT}-B1 was submitted. The vendor usually rates it within 24 hours.`);
+    await journey.chat.press(card, "Record the entry");
+    const submitted = await journey.chat.waitForText(card, `${ENGAGEMENT}-B1 is recorded, waiting for the vendor.`);
     await journey.chat.screenshot("5b-billing-submitted", [card]);
 
     expect(submitted).toContain("Billing entries");
     expect(submitted).toMatch(/12\.5 .*× .*95\.50/);
-    expect(submitted).toContain("Awaiting rating");
+    expect(submitted).toContain("Recorded, waiting for the vendor");
     await expect(journey.records.billingEntries(ENGAGEMENT)).resolves.toEqual([
       { quantity: "12.5", unitCost: "95.5", amount: "1193.75", currency: "EUR", state: "submitted" },
     ]);

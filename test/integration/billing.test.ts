@@ -138,6 +138,9 @@ describe("billing entries from Teams", () => {
     const review = await click(billing, "billing.review", { ...formData, ...goodInputs });
     expect(cardText(review)).toMatch(/Amount[\s\S]*€125\.00/);
     expect(cardVerbs(review)).toEqual(["billing.submit", "billing.edit"]);
+    // Nothing reaches the vendor's portal from here yet: the button says what it does.
+    expect(cardText(review)).toMatch(/Check, then record[\s\S]*Record the entry/);
+    expect(cardText(review)).not.toMatch(/submit/i);
     submitData = actionData(review, "billing.submit");
     expect(await listBillingEntries(bot.database.db, bot.organisation.id, engagement.id)).toEqual([]);
   });
@@ -145,8 +148,8 @@ describe("billing entries from Teams", () => {
   it("makes one entry and one history line out of a double-clicked submit", async () => {
     const [first, second] = await Promise.all([bot.invoke(billing, "billing.submit", submitData), bot.invoke(billing, "billing.submit", submitData)]);
     const texts = [first, second].map((r) => cardText(r.body.value));
-    expect(texts.filter((t) => /ENG-3001-B1 was submitted/.test(t))).toHaveLength(1);
-    expect(texts.filter((t) => /already submitted as ENG-3001-B1/.test(t))).toHaveLength(1);
+    expect(texts.filter((t) => /ENG-3001-B1 is recorded, waiting for the vendor/.test(t))).toHaveLength(1);
+    expect(texts.filter((t) => /already recorded as ENG-3001-B1/.test(t))).toHaveLength(1);
     const entries = await listBillingEntries(bot.database.db, bot.organisation.id, engagement.id);
     expect(entries).toMatchObject([{ reference: "ENG-3001-B1", amount: "125.00", state: "submitted", submittedByName: "Bea Billing" }]);
     const history = await listEngagementEvents(bot.database.db, bot.organisation.id, engagement.id);
@@ -155,7 +158,7 @@ describe("billing entries from Teams", () => {
 
   it("lists the entries with their state and the month's total", async () => {
     const card = await click(billing, "engagement.billing", { engagementId: engagement.id });
-    expect(cardText(card)).toMatch(/October 2026: €125\.00[\s\S]*ENG-3001-B1 · October 2026[\s\S]*Awaiting rating/);
+    expect(cardText(card)).toMatch(/October 2026: €125\.00[\s\S]*ENG-3001-B1 · October 2026[\s\S]*Recorded, waiting for the vendor/);
   });
 });
 
@@ -256,7 +259,7 @@ describe("correcting a rejected entry", () => {
     expect(cardText(correction)).toMatch(/Correct ENG-3002-B1[\s\S]*Hours must be billed in days/);
     const correctedReview = await click(billing, "billing.review", { ...actionData(correction, "billing.review"), ...goodInputs, quantity: "1.25", unit: "day", unitCost: "100" });
     const done = await click(billing, "billing.submit", actionData(correctedReview, "billing.submit"));
-    expect(cardText(done)).toMatch(/ENG-3002-B2 was submitted[\s\S]*Corrects ENG-3002-B1/);
+    expect(cardText(done)).toMatch(/ENG-3002-B2 is recorded, waiting for the vendor[\s\S]*Corrects ENG-3002-B1/);
     expect(cardVerbs(done)).not.toContain("billing.correct");
   });
 });
