@@ -88,6 +88,24 @@ describe("the committed Teams manifest", () => {
   });
 });
 
+describe("what the manifest promises", () => {
+  // Each workflow adds its line when it lands; until then the store listing must not sell it.
+  const descriptions = [
+    { language: "en", text: `${manifest.description.short} ${manifest.description.full}` },
+    ...["fr.json", "id.json"].map((file) => ({ language: file.slice(0, 2), text: `${readJson(file)["description.short"]} ${readJson(file)["description.full"]}` })),
+  ];
+
+  it.each(descriptions)("describes only what the bot does today, in $language", ({ text }) => {
+    expect(text).not.toMatch(/usage report|rapports? d'usage|laporan penggunaan|voucher|Software Assurance|distribut/i);
+    expect(text).toMatch(/ENG-1042/);
+  });
+
+  it("names engagement approvals, billing windows, reminders and the three languages", () => {
+    const full = manifest.description.full as string;
+    for (const phrase of ["approve or reject", "billing window", "reminders", "English, French or Indonesian"]) expect(full).toContain(phrase);
+  });
+});
+
 describe("packaging refuses a manifest Teams would reject", () => {
   it("names the field that breaks the schema", () => {
     const dir = manifestCopy((copy) => {
