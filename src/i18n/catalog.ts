@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { IntlMessageFormat } from "intl-messageformat";
 import { LOCALES, type Locale } from "./locale";
+import { shortTimeFields } from "./time-fields";
 
 export type Catalog = ReadonlyMap<string, string>;
 
@@ -33,26 +34,47 @@ const compiled = new Map<string, IntlMessageFormat>();
 
 export type MessageValues = Record<string, string | number | Date | boolean | null | undefined>;
 
+/** The zone dates and times in a message are shown in, and whether a time names it ("9:17 AM UTC"). */
+export interface MessageZone {
+  timeZone: string;
+  nameZone: boolean;
+}
+
 /** Formats one message; a missing key reads as the key itself, so a gap shows rather than breaks. */
-export function formatMessage(locale: Locale, key: string, values: MessageValues = {}, timeZone = "UTC"): string {
-  const cacheKey = `${locale}\u0000${timeZone}\u0000${key}`;
+export function formatMessage(locale: Locale, key: string, values: MessageValues = {}, zone: MessageZone = { timeZone: "UTC", nameZone: true }): string {
+  const cacheKey = `${locale}\u0000${zone.timeZone}\u0000${zone.nameZone}\u0000${key}`;
   let format = compiled.get(cacheKey);
   if (!format) {
     const source = allCatalogs().get(locale)?.get(key) ?? allCatalogs().get("en")?.get(key);
     if (source === undefined) return key;
     // Dates in messages are shown in the reader's zone: IntlMessageFormat takes it per format.
-    format = new IntlMessageFormat(source, locale, { date: withZone(timeZone), time: withZone(timeZone) }, { ignoreTag: true });
+    format = new IntlMessageFormat(source, locale, { date: dateFormats(locale, zone), time: timeFormats(locale, zone) }, { ignoreTag: true });
     compiled.set(cacheKey, format);
   }
   return String(format.format(values as Record<string, string | number | Date | boolean>));
 }
 
-function withZone(timeZone: string): Record<string, Intl.DateTimeFormatOptions> {
-  // Components, not dateStyle: IntlMessageFormat merges these into its own defaults.
+// Components, not dateStyle: IntlMessageFormat merges these into its own defaults, field by
+// field, so a time format must hold time fields only ("at {until, time, short}" once showed
+// the whole date again).
+function dateFormats(locale: Locale, { timeZone, nameZone }: MessageZone): Record<string, Intl.DateTimeFormatOptions> {
+  const named = nameZone ? ({ timeZoneName: "short" } as const) : {};
+  const time = shortTimeFields(locale);
   return {
     short: { year: "numeric", month: "short", day: "numeric", timeZone },
     medium: { year: "numeric", month: "short", day: "numeric", timeZone },
-    long: { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone },
-    full: { weekday: "long", year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" },
+    long: { year: "numeric", month: "long", day: "numeric", ...time, timeZone, ...named },
+    full: { weekday: "long", year: "numeric", month: "long", day: "numeric", ...time, timeZone, timeZoneName: "short" },
+  };
+}
+
+function timeFormats(locale: Locale, { timeZone, nameZone }: MessageZone): Record<string, Intl.DateTimeFormatOptions> {
+  const named = nameZone ? ({ timeZoneName: "short" } as const) : {};
+  const time = shortTimeFields(locale);
+  return {
+    short: { ...time, timeZone, ...named },
+    medium: { ...time, second: "2-digit", timeZone, ...named },
+    long: { ...time, second: "2-digit", timeZone, timeZoneName: "short" },
+    full: { ...time, second: "2-digit", timeZone, timeZoneName: "short" },
   };
 }

@@ -96,7 +96,7 @@ describe.each(["en", "fr", "id"] as const)("asking in %s", (locale) => {
   const window = (month: number, closesAt: string) => ({
     month: monthName(t, { year: 2026, month }),
     lastMoment: t.formatDateTime(new Date(new Date(closesAt).getTime() - 60_000)),
-    zone: "UTC",
+    zones: "same",
   });
 
   it("says October's billing window closed at the end of 2 November", async () => {
