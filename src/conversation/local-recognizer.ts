@@ -136,11 +136,14 @@ export class LocalRecognizer implements Recognizer {
   private toRecognition({ extraction, scores }: Understanding, language: Locale): Recognition {
     const intent = isConfident(scores) ? scores[0]!.intent : NONE_INTENT;
     const confidence = scores.find((score) => score.intent === intent)?.score ?? 0;
+    const entitiesOf = (name: string) => entitiesForIntent(extraction.entities, this.catalogue.entitiesOf(name));
+    // Each runner-up keeps what the message said that it would use: asked back "billing window
+    // November?", the month must not be lost because the winner, deadlines, has no use for it.
     const alternatives = scores
       .filter((score) => score.intent !== intent && score.intent !== NONE_INTENT && score.score >= ALTERNATIVE_FLOOR)
       .slice(0, MAX_ALTERNATIVES)
-      .map((score) => ({ intent: score.intent, confidence: score.score }));
-    const entities = intent === NONE_INTENT ? extraction.entities : entitiesForIntent(extraction.entities, this.catalogue.entitiesOf(intent));
+      .map((score) => ({ intent: score.intent, confidence: score.score, entities: entitiesOf(score.intent) }));
+    const entities = intent === NONE_INTENT ? extraction.entities : entitiesOf(intent);
     return { intent, confidence, entities, language, ...(alternatives.length > 0 ? { alternatives } : {}) };
   }
 }
