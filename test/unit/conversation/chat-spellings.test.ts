@@ -46,10 +46,21 @@ describe("Indonesian written in chat abbreviations", () => {
     ["submission mana aja yg blm di-rate vendor", "billing.awaitingRating", {}],
     ["eng 2207 udh di approve blm", "engagement.status", { engagementReference: "ENG-2207" }],
     ["tagihan bln nov kpn tutup", "billing.window", { month: { year: 2026, month: 11 } }],
+    ["batas waktu tagihan bulan november kapan ya", "billing.window", { month: { year: 2026, month: 11 } }],
   ] as const)("reads %j as Indonesian, whatever the Teams locale", async (text, intent, entities) => {
     for (const hint of LOCALES) {
       const result = await recognizer.recognize(text, at(hint));
       expect(result, `Teams locale ${hint}`).toMatchObject({ intent, entities, language: "id" });
     }
+  });
+});
+
+describe("\"batas waktu tagihan bulan november kapan ya\"", () => {
+  it("asks for the billing window of the most recent November, never another month", async () => {
+    const text = "batas waktu tagihan bulan november kapan ya";
+    const asked = async (now: string) => (await recognizer.recognize(text, { locale: "en", now: new Date(now), timeZone: "Asia/Jakarta" })).entities.month;
+    expect(await asked("2026-11-20T03:00:00Z")).toEqual({ year: 2026, month: 11 });
+    expect(await asked("2026-12-02T03:00:00Z")).toEqual({ year: 2026, month: 11 });
+    expect(await asked("2026-10-20T03:00:00Z")).toEqual({ year: 2025, month: 11 });
   });
 });
