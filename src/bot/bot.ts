@@ -99,7 +99,7 @@ export class PartnerOpsBot extends TeamsActivityHandler {
     });
     const answerScope: TurnScope =
       recognition.language && recognition.language !== scope.t.locale
-        ? { ...scope, t: translator(recognition.language, scope.t.timeZone) }
+        ? { ...scope, t: translator(recognition.language, scope.t.timeZone, scope.t.zoneSource) }
         : scope;
     const handler = intentHandlers[recognition.intent] ?? fallbackIntent;
     await send(context, await handler(answerScope, recognition, text));

@@ -6,6 +6,7 @@ import { isIanaTimeZone } from "../domain/time-zone";
 import { resolveLocale } from "../i18n/locale";
 import { type Translator, translator } from "../i18n/translator";
 import type { Services } from "../services";
+import { findPersonalConversation } from "../store/conversation-references";
 import { ensureOrganisation, ensureUser, type Organisation, type PartnerUser, setUserRole } from "../store/organisations";
 
 export interface TurnScope {
@@ -54,18 +55,27 @@ export async function resolveTurnScope(context: TurnContext, services: Services)
   });
   if (isConfiguredAdmin && actor.role !== "admin") actor = await setUserRole(db, { ...actor, role: "admin" });
 
-  const timeZone = activity.localTimezone ?? organisation.timeZone;
+  const readerZone = await readerTimeZone(context, services, organisation.id, aadObjectId);
   return {
     services,
     organisation,
     actor,
-    t: translator(resolveLocale(activity.locale ?? actor.locale), isIanaTimeZone(timeZone) ? timeZone : organisation.timeZone),
+    t: translator(resolveLocale(activity.locale ?? actor.locale), readerZone ?? organisation.timeZone, readerZone ? "reader" : "organisation"),
     now: services.clock(),
     activityId: activity.id ?? "",
     conversationType: conversationTypeOf(activity.conversation?.conversationType),
   };
 }
 
+/**
+ * The reader's own zone: the turn's `localTimezone`, else the one their personal chat last
+ * carried (card invokes and events may come without it); undefined when Teams never said.
+ */
+async function readerTimeZone(context: TurnContext, services: Services, organisationId: string, aadObjectId: string): Promise<string | undefined> {
+  const sent = context.activity.localTimezone;
+  if (sent && isIanaTimeZone(sent)) return sent;
+  return (await findPersonalConversation(services.db, organisationId, aadObjectId))?.timeZone;
+}
 
 function conversationTypeOf(type: string | undefined): TurnScope["conversationType"] {
   return type === "channel" || type === "groupChat" ? type : "personal";

@@ -20,6 +20,11 @@ const ZLexiconSchema = z.object({
   everydayWords: ZWordsSchema,
   /** Month names that are also ordinary words ("may I..."): not a month before these words or first. */
   monthGuards: z.record(z.string(), ZWordsSchema),
+  /**
+   * Chat spellings and abbreviations -> the words they stand for ("yg" -> "yang", "blm" ->
+   * "belum"): a message read in the language is spelled out before anything else reads it.
+   */
+  abbreviations: z.record(z.string().regex(/^[a-z0-9]+$/), z.string().min(1)),
 });
 
 export type MonthOffset = -1 | 0 | 1;
@@ -50,14 +55,20 @@ export interface Lexicon {
   quantityUnits: Set<string>;
   everydayWords: Set<string>;
   monthGuards: Map<string, Set<string>>;
-  /** Every word the lexicon knows, for language detection and typo correction. */
+  /** Chat spelling -> the words it stands for. */
+  abbreviations: Map<string, string[]>;
+  /** Every word the lexicon knows, its chat spellings included, for language detection and typo correction. */
   words: Set<string>;
 }
 
 const OFFSETS = { previous: -1, current: 0, next: 1 } as const;
 
-function mergePhrase(phrases: Map<string, Phrase>, text: string, meaning: PhraseMeaning): void {
-  const tokens = tokenise(text);
+/** The words of a message, its chat spellings written out: "blm di approve" reads "belum di approve". */
+export function spellOut(tokens: readonly string[], abbreviations: ReadonlyMap<string, readonly string[]>): string[] {
+  return tokens.flatMap((token) => abbreviations.get(token) ?? [token]);
+}
+
+function mergePhrase(phrases: Map<string, Phrase>, tokens: string[], meaning: PhraseMeaning): void {
   const key = tokens.join(" ");
   const existing = phrases.get(key);
   phrases.set(key, { tokens, meaning: { ...existing?.meaning, ...meaning } });
@@ -65,11 +76,14 @@ function mergePhrase(phrases: Map<string, Phrase>, text: string, meaning: Phrase
 
 export function buildLexicon(locale: Locale, raw: unknown): Lexicon {
   const data = ZLexiconSchema.parse(raw);
+  const abbreviations = new Map(Object.entries(data.abbreviations).map(([short, full]) => [short, tokenise(full)]));
+  // The lexicon's own phrases are read the way messages are: spelled out.
+  const wordsOf = (text: string) => spellOut(tokenise(text), abbreviations);
   const monthNames = new Map<string, number>();
   const monthAbbreviations = new Map<string, number>();
-  for (const [month, [name, ...abbreviations]] of Object.entries(data.months)) {
+  for (const [month, [name, ...shortNames]] of Object.entries(data.months)) {
     monthNames.set(tokenise(name!).join(""), Number(month));
-    for (const abbreviation of abbreviations) monthAbbreviations.set(tokenise(abbreviation).join(""), Number(month));
+    for (const shortName of shortNames) monthAbbreviations.set(tokenise(shortName).join(""), Number(month));
   }
   const monthModifiers = new Map<string, "next" | "previous">();
   for (const word of data.monthModifiers.next) monthModifiers.set(word, "next");
@@ -77,13 +91,13 @@ export function buildLexicon(locale: Locale, raw: unknown): Lexicon {
 
   const phrases = new Map<string, Phrase>();
   for (const [offset, texts] of Object.entries(data.relativeMonths)) {
-    for (const text of texts) mergePhrase(phrases, text, { relativeMonth: OFFSETS[offset as keyof typeof OFFSETS] });
+    for (const text of texts) mergePhrase(phrases, wordsOf(text), { relativeMonth: OFFSETS[offset as keyof typeof OFFSETS] });
   }
   for (const [range, texts] of Object.entries(data.ranges)) {
-    for (const text of texts) mergePhrase(phrases, text, { range: range as RangeValue });
+    for (const text of texts) mergePhrase(phrases, wordsOf(text), { range: range as RangeValue });
   }
   for (const [scope, texts] of Object.entries(data.scope)) {
-    for (const text of texts) mergePhrase(phrases, text, { scope: scope as ScopeValue });
+    for (const text of texts) mergePhrase(phrases, wordsOf(text), { scope: scope as ScopeValue });
   }
   const sorted = [...phrases.values()].sort((a, b) => b.tokens.length - a.tokens.length);
   const words = new Set<string>([
@@ -91,6 +105,9 @@ export function buildLexicon(locale: Locale, raw: unknown): Lexicon {
     ...monthAbbreviations.keys(),
     ...monthModifiers.keys(),
     ...sorted.flatMap((phrase) => phrase.tokens),
+    // The spellings, not the words they stand for: "appr" says the message is English, while
+    // "approval" is the domain's word, not one as much at home in small talk.
+    ...abbreviations.keys(),
   ]);
   return {
     locale,
@@ -98,9 +115,10 @@ export function buildLexicon(locale: Locale, raw: unknown): Lexicon {
     monthAbbreviations,
     monthModifiers,
     phrases: sorted,
-    quantityUnits: new Set(data.quantityUnits.flatMap((unit) => tokenise(unit))),
-    everydayWords: new Set(data.everydayWords.flatMap((word) => tokenise(word))),
+    quantityUnits: new Set(data.quantityUnits.flatMap(wordsOf)),
+    everydayWords: new Set(data.everydayWords.flatMap(wordsOf)),
     monthGuards: new Map(Object.entries(data.monthGuards).map(([word, next]) => [word, new Set(next)])),
+    abbreviations,
     words,
   };
 }

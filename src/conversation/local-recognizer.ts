@@ -6,7 +6,7 @@
 import { LOCALES, type Locale } from "../i18n/locale";
 import type { Recognition, RecognitionContext, Recognizer } from "./recognizer";
 import { type IntentCatalogue, NONE_INTENT, loadIntentCatalogue } from "./intent-catalogue";
-import { type Lexicon, loadLexicons } from "./lexicon";
+import { type Lexicon, loadLexicons, spellOut } from "./lexicon";
 import { type Extraction, MONTH_PLACEHOLDER, REFERENCE_PLACEHOLDER, entitiesForIntent, extractEntities } from "./entity-extraction";
 import { type IntentScore, IntentClassifier } from "./intent-classifier";
 import { LanguageDetector } from "./language-detection";
@@ -25,6 +25,8 @@ export const MAX_WORDS = 64;
 
 interface LanguageModel {
   lexicons: Lexicon[];
+  /** The language's chat spellings ("yg" -> "yang"). */
+  abbreviations: ReadonlyMap<string, readonly string[]>;
   knownWords: Set<string>;
   vocabulary: string[];
   classifier: IntentClassifier;
@@ -70,7 +72,7 @@ export class LocalRecognizer implements Recognizer {
     const onTopicTokens: string[] = [];
     for (const locale of LOCALES) {
       const utterances = catalogue.definitions.flatMap((definition) =>
-        definition.utterances[locale].map((text) => ({ tokens: tokenise(text), intent: definition.intent })),
+        definition.utterances[locale].map((text) => ({ tokens: spellOut(tokenise(text), lexicons[locale].abbreviations), intent: definition.intent })),
       );
       const knownWords = new Set([...lexicons[locale].words, ...utterances.flatMap((utterance) => utterance.tokens)]);
       const languageLexicons = locale === "en" ? [lexicons.en] : [lexicons[locale], lexicons.en];
@@ -80,7 +82,7 @@ export class LocalRecognizer implements Recognizer {
       const examples = utterances.map(({ tokens, intent }) => ({ tokens: extractEntities(tokens, context).tokens, intent }));
       const vocabulary = [...new Set(examples.flatMap((example) => example.tokens))].filter((word) => !isNumber(word));
       onTopicTokens.push(...examples.filter((example) => example.intent !== NONE_INTENT).flatMap((example) => example.tokens));
-      models[locale] = { lexicons: languageLexicons, knownWords, vocabulary, classifier: await IntentClassifier.train(locale, examples) };
+      models[locale] = { lexicons: languageLexicons, abbreviations: lexicons[locale].abbreviations, knownWords, vocabulary, classifier: await IntentClassifier.train(locale, examples) };
       detectorVocabularies[locale] = knownWords;
     }
     const domain = DomainVocabulary.build(onTopicTokens, neutralWords(allLexicons));
@@ -115,7 +117,8 @@ export class LocalRecognizer implements Recognizer {
 
   private read(tokens: string[], locale: Locale, context: RecognitionContext): Reading {
     const model = this.models[locale];
-    const extraction = extractEntities(tokens, {
+    // Chat spellings are the language's own ("yg", "blm" in Indonesian): spelled out only when reading in it.
+    const extraction = extractEntities(spellOut(tokens, model.abbreviations), {
       lexicons: model.lexicons,
       allLexicons: this.allLexicons,
       knownWords: model.knownWords,
@@ -136,11 +139,14 @@ export class LocalRecognizer implements Recognizer {
   private toRecognition({ extraction, scores }: Understanding, language: Locale): Recognition {
     const intent = isConfident(scores) ? scores[0]!.intent : NONE_INTENT;
     const confidence = scores.find((score) => score.intent === intent)?.score ?? 0;
+    const entitiesOf = (name: string) => entitiesForIntent(extraction.entities, this.catalogue.entitiesOf(name));
+    // Each runner-up keeps what the message said that it would use: asked back "billing window
+    // November?", the month must not be lost because the winner, deadlines, has no use for it.
     const alternatives = scores
       .filter((score) => score.intent !== intent && score.intent !== NONE_INTENT && score.score >= ALTERNATIVE_FLOOR)
       .slice(0, MAX_ALTERNATIVES)
-      .map((score) => ({ intent: score.intent, confidence: score.score }));
-    const entities = intent === NONE_INTENT ? extraction.entities : entitiesForIntent(extraction.entities, this.catalogue.entitiesOf(intent));
+      .map((score) => ({ intent: score.intent, confidence: score.score, entities: entitiesOf(score.intent) }));
+    const entities = intent === NONE_INTENT ? extraction.entities : entitiesOf(intent);
     return { intent, confidence, entities, language, ...(alternatives.length > 0 ? { alternatives } : {}) };
   }
 }

@@ -28,8 +28,8 @@ export interface Recognition {
   entities: Entities;
   /** The language the text is written in, when the recognizer could tell. */
   language?: Locale;
-  /** Runner-up intents, for "did you mean...?" questions when the top score is unsure. */
-  alternatives?: { intent: IntentName; confidence: number }[];
+  /** Runner-up intents, for "did you mean...?" questions when the top score is unsure, each with the entities it would use. */
+  alternatives?: { intent: IntentName; confidence: number; entities?: Entities }[];
 }
 
 export interface RecognitionContext {

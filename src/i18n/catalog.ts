@@ -2,8 +2,18 @@
 // its own files (messages/<locale>/<feature>.json); a locale's files merge into one catalog,
 // loaded once. test/unit/i18n/catalogs.test.ts fails when one locale misses a key another has.
 import { readdirSync, readFileSync } from "node:fs";
+import {
+  isArgumentElement,
+  isPluralElement,
+  isSelectElement,
+  type MessageFormatElement,
+  parse,
+  TYPE,
+} from "@formatjs/icu-messageformat-parser";
 import { IntlMessageFormat } from "intl-messageformat";
 import { LOCALES, type Locale } from "./locale";
+import { shortTimeFields } from "./time-fields";
+import { hasJoinRule, joinWords, VALUE_START } from "./word-joins";
 
 export type Catalog = ReadonlyMap<string, string>;
 
@@ -29,30 +39,65 @@ export function allCatalogs(): Map<Locale, Catalog> {
   return catalogs;
 }
 
-const compiled = new Map<string, IntlMessageFormat>();
+const compiled = new Map<string, { format: IntlMessageFormat; source: string }>();
 
 export type MessageValues = Record<string, string | number | Date | boolean | null | undefined>;
 
-/** Formats one message; a missing key reads as the key itself, so a gap shows rather than breaks. */
-export function formatMessage(locale: Locale, key: string, values: MessageValues = {}, timeZone = "UTC"): string {
-  const cacheKey = `${locale}\u0000${timeZone}\u0000${key}`;
-  let format = compiled.get(cacheKey);
-  if (!format) {
-    const source = allCatalogs().get(locale)?.get(key) ?? allCatalogs().get("en")?.get(key);
-    if (source === undefined) return key;
-    // Dates in messages are shown in the reader's zone: IntlMessageFormat takes it per format.
-    format = new IntlMessageFormat(source, locale, { date: withZone(timeZone), time: withZone(timeZone) }, { ignoreTag: true });
-    compiled.set(cacheKey, format);
-  }
-  return String(format.format(values as Record<string, string | number | Date | boolean>));
+/** The zone dates and times in a message are shown in, and whether a time names it ("9:17 AM UTC"). */
+export interface MessageZone {
+  timeZone: string;
+  nameZone: boolean;
 }
 
-function withZone(timeZone: string): Record<string, Intl.DateTimeFormatOptions> {
-  // Components, not dateStyle: IntlMessageFormat merges these into its own defaults.
+/** Formats one message; a missing key reads as the key itself, so a gap shows rather than breaks. */
+export function formatMessage(locale: Locale, key: string, values: MessageValues = {}, zone: MessageZone = { timeZone: "UTC", nameZone: true }): string {
+  const cacheKey = `${locale}\u0000${zone.timeZone}\u0000${zone.nameZone}\u0000${key}`;
+  let entry = compiled.get(cacheKey);
+  if (!entry) {
+    const source = allCatalogs().get(locale)?.get(key) ?? allCatalogs().get("en")?.get(key);
+    if (source === undefined) return key;
+    const message = hasJoinRule(locale) ? markValueStarts(parse(source, { ignoreTag: true })) : source;
+    // Dates in messages are shown in the reader's zone: IntlMessageFormat takes it per format.
+    const format = new IntlMessageFormat(message, locale, { date: dateFormats(locale, zone), time: timeFormats(locale, zone) }, { ignoreTag: true });
+    entry = { format, source };
+    compiled.set(cacheKey, entry);
+  }
+  return joinWords(locale, String(entry.format.format(values as Record<string, string | number | Date | boolean>)), entry.source);
+}
+
+/** The message with a mark before each plain value, in every branch, for the language's word joins. */
+function markValueStarts(elements: MessageFormatElement[]): MessageFormatElement[] {
+  return elements.flatMap((element): MessageFormatElement[] => {
+    if (isArgumentElement(element)) return [{ type: TYPE.literal, value: VALUE_START }, element];
+    if (isSelectElement(element) || isPluralElement(element)) {
+      const options = Object.fromEntries(Object.entries(element.options).map(([name, option]) => [name, { ...option, value: markValueStarts(option.value) }]));
+      return [{ ...element, options }];
+    }
+    return [element];
+  });
+}
+
+// Components, not dateStyle: IntlMessageFormat merges these into its own defaults, field by
+// field, so a time format must hold time fields only ("at {until, time, short}" once showed
+// the whole date again).
+function dateFormats(locale: Locale, { timeZone, nameZone }: MessageZone): Record<string, Intl.DateTimeFormatOptions> {
+  const named = nameZone ? ({ timeZoneName: "short" } as const) : {};
+  const time = shortTimeFields(locale);
   return {
     short: { year: "numeric", month: "short", day: "numeric", timeZone },
     medium: { year: "numeric", month: "short", day: "numeric", timeZone },
-    long: { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone },
-    full: { weekday: "long", year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" },
+    long: { year: "numeric", month: "long", day: "numeric", ...time, timeZone, ...named },
+    full: { weekday: "long", year: "numeric", month: "long", day: "numeric", ...time, timeZone, timeZoneName: "short" },
+  };
+}
+
+function timeFormats(locale: Locale, { timeZone, nameZone }: MessageZone): Record<string, Intl.DateTimeFormatOptions> {
+  const named = nameZone ? ({ timeZoneName: "short" } as const) : {};
+  const time = shortTimeFields(locale);
+  return {
+    short: { ...time, timeZone, ...named },
+    medium: { ...time, second: "2-digit", timeZone, ...named },
+    long: { ...time, second: "2-digit", timeZone, timeZoneName: "short" },
+    full: { ...time, second: "2-digit", timeZone, timeZoneName: "short" },
   };
 }

@@ -40,8 +40,8 @@ export interface ComposedMessage {
   messageIds: string[];
 }
 
-/** Builds the activities for one recipient's rows; rows left out of every message cannot be rendered. */
-export type ComposeMessages = (audience: DeliveryAudience, messages: readonly OutboxMessage[]) => ComposedMessage[];
+/** Builds the activities for one recipient's rows, as read at `now`; rows left out of every message cannot be rendered. */
+export type ComposeMessages = (audience: DeliveryAudience, messages: readonly OutboxMessage[], now: Date) => ComposedMessage[];
 
 export interface ReminderLogger {
   info(details: object, message: string): void;
@@ -108,7 +108,7 @@ async function deliverGroup(deps: DeliveryDeps, token: string, rows: OutboxMessa
     return;
   }
   const wanted = await withoutSuppressed(deps, token, rows, report);
-  const composed = deps.compose({ organisation, recipient: first.recipient, conversation }, wanted);
+  const composed = deps.compose({ organisation, recipient: first.recipient, conversation }, wanted, deps.clock());
   const rendered = new Set(composed.flatMap((message) => message.messageIds));
   const unrenderable = wanted.filter((row) => !rendered.has(row.id));
   if (unrenderable.length > 0) {

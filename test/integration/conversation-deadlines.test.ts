@@ -96,7 +96,7 @@ describe.each(["en", "fr", "id"] as const)("asking in %s", (locale) => {
   const window = (month: number, closesAt: string) => ({
     month: monthName(t, { year: 2026, month }),
     lastMoment: t.formatDateTime(new Date(new Date(closesAt).getTime() - 60_000)),
-    zone: "UTC",
+    zones: "same",
   });
 
   it("says October's billing window closed at the end of 2 November", async () => {
@@ -136,5 +136,25 @@ describe.each(["en", "fr", "id"] as const)("asking in %s", (locale) => {
   it("answers reminders with the reminders overview card", async () => {
     const reply = await ask(billing, q.reminders);
     expect(cardText(reply.attachments?.[0]?.content)).toContain(t.t("reminders.overview.title"));
+  });
+});
+
+describe("Indonesian typed in chat abbreviations, from a user whose Teams speaks English", () => {
+  const t = translator("id", "UTC");
+
+  it("answers \"batas waktu tagihan bulan november kapan ya\" with November's window, in Indonesian", async () => {
+    const reply = await ask(billing, "batas waktu tagihan bulan november kapan ya");
+    const lastMoment = t.formatDateTime(new Date("2026-12-02T23:59:00Z"));
+    expect(reply.text).toBe(t.t("conversation.billingWindow.open", { month: monthName(t, { year: 2026, month: 11 }), lastMoment, zones: "same", days: 7 }));
+  });
+
+  it("answers \"submission mana aja yg blm di-rate vendor\" in Indonesian", async () => {
+    const reply = await ask(billing, "submission mana aja yg blm di-rate vendor");
+    expect(reply.text).toContain(t.t("conversation.awaitingRating.intro", { count: 2, more: "no" }));
+  });
+
+  it("answers \"gmn status eng 3002\" with the engagement's card in Indonesian", async () => {
+    const reply = await ask(billing, "gmn status eng 3002");
+    expect(cardText(reply.attachments?.[0]?.content)).toContain(t.t("engagement.state.approved"));
   });
 });

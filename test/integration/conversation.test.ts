@@ -50,7 +50,7 @@ afterAll(async () => bot?.stop());
 const ambiguous: Record<Locale, { text: string; choices: [string, string] }> = {
   en: { text: "pending vendor", choices: ["billing.awaitingRating", "approvals.pending"] },
   fr: { text: "facturation en attente", choices: ["approvals.pending", "billing.awaitingRating"] },
-  id: { text: "pengingat jatuh tempo", choices: ["reminders", "deadlines"] },
+  id: { text: "pengingat jatuh tempo", choices: ["deadlines", "reminders"] },
 };
 
 const questions: Record<Locale, Record<string, string>> = {

@@ -6,7 +6,7 @@ import { reminderSettings } from "../../reminders/settings";
 import { reminderKinds } from "../../reminders/sources";
 import { listReminderPreferences, muteReminders, snoozeReminders, unmuteReminders } from "../../store/reminder-preferences";
 import type { TurnScope } from "../turn-scope";
-import { kindName, overviewCard } from "../views/reminders";
+import { kindName, overviewCard, snoozedValues } from "../views/reminders";
 import { type ActionOutcome, type ActionScope, defineAction } from "./types";
 
 const SNOOZE_MS = 24 * 60 * 60 * 1000;
@@ -23,13 +23,13 @@ export async function reminderOverview(scope: TurnScope, notice?: string) {
     dueForUser(db, scope.organisation, scope.actor, scope.now, reminderSettings(config)),
     listReminderPreferences(db, scope.organisation.id, scope.actor.aadObjectId),
   ]);
-  return overviewCard(scope.t, { due, preferences, now: scope.now, ...(notice ? { notice } : {}) });
+  return overviewCard(scope.t, { due, preferences, now: scope.now, organisationTimeZone: scope.organisation.timeZone, ...(notice ? { notice } : {}) });
 }
 
 async function snooze(scope: ActionScope, { kind }: z.infer<typeof ZReminderKindSchema>): Promise<ActionOutcome> {
   const until = new Date(scope.now.getTime() + SNOOZE_MS);
   await snoozeReminders(scope.services.db, target(scope, kind), until);
-  return { message: scope.t.t("reminders.snoozed", { kindName: kindName(scope.t, kind), until }) };
+  return { message: scope.t.t("reminders.snoozed", snoozedValues(scope.t, kindName(scope.t, kind), until, scope.now)) };
 }
 
 async function mute(scope: ActionScope, { kind }: z.infer<typeof ZReminderKindSchema>): Promise<ActionOutcome> {

@@ -4,6 +4,7 @@
 import { isOverdue, OVERDUE_AFTER_MS } from "../../domain/billing";
 import { billingWindowFor } from "../../domain/billing-window";
 import { resolveRelativeMonth } from "../../conversation/month-resolution";
+import { organisationMoment } from "../../i18n/organisation-time";
 import { translator } from "../../i18n/translator";
 import { listOverdueBillingEntries } from "../../store/billing";
 import { findEngagement } from "../../store/engagements";
@@ -15,17 +16,21 @@ export const AWAITING_RATING_LIMIT = 10;
 
 export const billingIntents: Record<string, IntentHandler> = {
   "billing.window": async (scope, recognition) => {
+    const { t } = scope;
     const zone = scope.organisation.timeZone;
     const month = recognition.entities.month ?? resolveRelativeMonth(0, scope.now, zone);
-    const usageMonth = `${month.year}-${String(month.month).padStart(2, "0")}`;
-    const window = billingWindowFor(usageMonth, zone);
-    // The window is the organisation's rule, so its times read in the organisation's zone.
-    const t = translator(scope.t.locale, zone);
+    const window = billingWindowFor(`${month.year}-${String(month.month).padStart(2, "0")}`, zone);
+    // The window is the organisation's rule: its end reads in the reader's zone, and in the
+    // organisation's too when the two clocks differ. It opens on the 1st of the month, a day
+    // of the organisation's calendar, so that day is named as the organisation counts it.
+    const lastMoment = new Date(window.closesAt.getTime() - 60_000);
+    const moment = organisationMoment(t, lastMoment, zone);
     const values = {
       month: monthName(t, month),
-      lastMoment: t.formatDateTime(new Date(window.closesAt.getTime() - 60_000)),
-      opensAt: t.formatDate(window.opensAt),
-      zone,
+      lastMoment: t.formatDateTime(lastMoment),
+      zones: moment.zones,
+      organisationLastMoment: moment.inOrganisation,
+      opensAt: translator(t.locale, zone).formatDate(window.opensAt),
     };
     if (scope.now < window.opensAt) return { text: t.t("conversation.billingWindow.future", values) };
     if (scope.now >= window.closesAt) return { text: t.t("conversation.billingWindow.closed", values) };

@@ -3,6 +3,7 @@
 // crossing the approval SLA, billing submissions becoming overdue. Past-due ones come first.
 import { billingWindowFor, openBillingMonths } from "../../domain/billing-window";
 import type { Entities } from "../../conversation/recognizer";
+import { organisationMoment } from "../../i18n/organisation-time";
 import type { DueItem } from "../../reminders/due-item";
 import { reminderSettings } from "../../reminders/settings";
 import { billingUnratedSource } from "../../reminders/sources/billing-unrated";
@@ -50,9 +51,15 @@ async function deadlinesUntil(scope: TurnScope, end: Date): Promise<Deadline[]> 
     if (window.closesAt > end) continue;
     const [year, number] = month.split("-").map(Number) as [number, number];
     const lastMoment = new Date(window.closesAt.getTime() - 60_000);
+    const moment = organisationMoment(scope.t, lastMoment, zone);
     deadlines.push({
       at: lastMoment,
-      line: scope.t.t("conversation.deadlines.billingWindow", { month: monthName(scope.t, { year, month: number }), at: scope.t.formatDateTime(lastMoment) }),
+      line: scope.t.t("conversation.deadlines.billingWindow", {
+        month: monthName(scope.t, { year, month: number }),
+        at: scope.t.formatDateTime(lastMoment),
+        zones: moment.zones,
+        organisationAt: moment.inOrganisation,
+      }),
     });
   }
   // Asked "as of" the range's end, the reminder sources list every deadline reached by then.

@@ -17,9 +17,10 @@ export const help: IntentHandler = async (scope) => {
 
 /** Choices when the recognizer hesitated; undefined when there is nothing to offer. */
 export function askBack(scope: TurnScope, recognition: Recognition): Reply | undefined {
-  const choices = clarificationChoices(recognition);
-  if (choices.length === 0) return undefined;
-  const suggestions = choices.map((intent) => suggestionFor(scope.t, intent, recognition.entities));
+  // Two intents can suggest the same question: each is offered once, and a hesitation between
+  // two that read alike is no hesitation.
+  const suggestions = [...new Set(clarificationChoices(recognition).map((choice) => suggestionFor(scope.t, choice.intent, choice.entities)))];
+  if (suggestions.length === 0 || (recognition.intent !== "none" && suggestions.length < 2)) return undefined;
   return { text: `${scope.t.t("conversation.clarify.intro")}\n\n${bulletList(suggestions)}`, suggestions };
 }
 

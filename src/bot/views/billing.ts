@@ -31,8 +31,13 @@ export function dayLabel(locale: string, day: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(Date.UTC(year, month - 1, date)));
 }
 
-export function formatDecimal(locale: string, value: string): string {
+function formatDecimal(locale: string, value: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }).format(value as unknown as number);
+}
+
+/** "1 hour", "2,5 heures": the quantity with its unit, the unit's plural chosen by the quantity. */
+export function quantityText(t: Translator, quantity: string, unit: string): string {
+  return t.t(`billing.quantity.${unit}`, { quantity: formatDecimal(t.locale, quantity), count: Number(quantity) });
 }
 
 /** A refusal in words, with its raw facts made readable (months and days in the reader's language). */
@@ -144,7 +149,6 @@ export function billingReviewCard(input: {
   supersedes?: BillingEntry;
 }): AdaptiveCard {
   const { t, draft, engagement } = input;
-  const unit = t.t(`billing.unit.${draft.unit}`);
   return renderCard("billing-review", {
     engagement: { id: engagement.id, reference: engagement.reference, title: engagement.title },
     title: t.t("billing.review.title"),
@@ -152,7 +156,7 @@ export function billingReviewCard(input: {
     facts: [
       ...(input.supersedes ? [{ title: t.t("billing.fact.corrects"), value: input.supersedes.reference }] : []),
       { title: t.t("billing.fact.month"), value: formatMonth(t.locale, draft.month) },
-      { title: t.t("billing.fact.quantity"), value: `${formatDecimal(t.locale, draft.quantity)} ${unit}` },
+      { title: t.t("billing.fact.quantity"), value: quantityText(t, draft.quantity, draft.unit) },
       { title: t.t("billing.fact.unitCost"), value: formatMoney(t.locale, draft.unitCost, draft.currency) },
       ...(draft.notes ? [{ title: t.t("billing.fact.notes"), value: draft.notes }] : []),
     ],
@@ -188,7 +192,7 @@ export function billingEntriesCard(input: {
     engagement: engagementHeader(t, engagement),
     ...noticeData(input.notice),
     totals: monthlyTotals(entries).map((total) => ({
-      label: t.t("billing.entries.monthTotal", { month: formatMonth(t.locale, total.month), total: formatMoney(t.locale, total.total, total.currency) }),
+      label: t.t("billing.entries.monthTotal", { month: formatMonth(t.locale, total.month), amount: formatMoney(t.locale, total.total, total.currency) }),
       breakdown: t.t("billing.entries.monthBreakdown", {
         rated: formatMoney(t.locale, total.rated, total.currency),
         pending: formatMoney(t.locale, total.pending, total.currency),
@@ -228,8 +232,7 @@ function entryRow(t: Translator, entry: BillingEntry, byId: Map<string, BillingE
     stateLabel: t.t(`billing.state.${entry.state}`),
     stateColor: ENTRY_STATE_COLOR[entry.state],
     line: t.t("billing.entries.line", {
-      quantity: formatDecimal(t.locale, entry.quantity),
-      unit: t.t(`billing.unit.${entry.unit}`),
+      quantity: quantityText(t, entry.quantity, entry.unit),
       unitCost: formatMoney(t.locale, entry.unitCost, entry.currency),
       amount: formatMoney(t.locale, entry.amount, entry.currency),
     }),

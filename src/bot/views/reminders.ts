@@ -5,7 +5,8 @@ import { type AdaptiveCard, cardAttachment, renderCard } from "../../cards/rende
 import { formatMonth } from "../../i18n/format";
 import { resolveLocale } from "../../i18n/locale";
 import { type Translator, translator } from "../../i18n/translator";
-import type { ComposedMessage, ComposeMessages } from "../../reminders/deliverer";
+import { organisationMoment } from "../../i18n/organisation-time";
+import type { ComposedMessage, ComposeMessages, DeliveryAudience } from "../../reminders/deliverer";
 import type { ReminderPayload } from "../../reminders/due-item";
 import { renderNotification } from "../../reminders/notifications";
 import { NOTIFICATION_THRESHOLD, type OutboxMessage } from "../../store/outbox";
@@ -27,18 +28,41 @@ export function kindName(t: Translator, kind: string): string {
   return t.t(`reminders.kind.${kind}`);
 }
 
-export function reminderItemView(t: Translator, item: ReminderPayload): ItemView {
-  const dates = Object.fromEntries(Object.entries(item.dates).map(([name, iso]) => [name, new Date(iso)]));
+/** When a reminder is read, and the zone its deadline rules hold in: "tomorrow" and "your organisation's time" depend on both. */
+export interface ReadingContext {
+  now: Date;
+  organisationTimeZone: string;
+}
+
+/**
+ * Each date of a reminder as ICU values: `<name>` itself, `<name>Day` (today, tomorrow or
+ * other, on the reader's calendar), and `<name>Zones` with `<name>InOrganisation` for saying
+ * it in the organisation's zone too when the reader's clock reads otherwise.
+ */
+function dateValues(t: Translator, dates: Record<string, string>, reading: ReadingContext): Record<string, Date | string> {
+  const values: Record<string, Date | string> = {};
+  for (const [name, iso] of Object.entries(dates)) {
+    const at = new Date(iso);
+    const moment = organisationMoment(t, at, reading.organisationTimeZone);
+    values[name] = at;
+    values[`${name}Day`] = t.dayFromNow(at, reading.now);
+    values[`${name}Zones`] = moment.zones;
+    values[`${name}InOrganisation`] = moment.inOrganisation;
+  }
+  return values;
+}
+
+export function reminderItemView(t: Translator, item: ReminderPayload, reading: ReadingContext): ItemView {
   const monthName = typeof item.facts.month === "string" ? formatMonth(t.locale, item.facts.month) : "";
   return {
-    text: t.t(`reminders.item.${item.kind}`, { ...item.facts, ...dates, monthName }),
+    text: t.t(`reminders.item.${item.kind}`, { ...item.facts, ...dateValues(t, item.dates, reading), monthName }),
     heading: kindName(t, item.kind),
     hasFix: item.fix !== undefined,
     ...(item.fix ? { fixTitle: t.t(item.fix.titleKey), fixVerb: item.fix.verb, fixData: item.fix.data } : {}),
   };
 }
 
-export function digestCard(t: Translator, items: readonly ReminderPayload[], audience: { team: boolean }): AdaptiveCard {
+export function digestCard(t: Translator, items: readonly ReminderPayload[], audience: { team: boolean }, reading: ReadingContext): AdaptiveCard {
   const shown = [...items].sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt)).slice(0, DIGEST_ITEM_LIMIT);
   const kinds = [...new Set(shown.map((item) => item.kind))];
   return renderCard("reminder-digest", {
@@ -47,7 +71,7 @@ export function digestCard(t: Translator, items: readonly ReminderPayload[], aud
     groups: kinds.map((kind) => ({
       kind,
       heading: kindName(t, kind),
-      items: shown.filter((item) => item.kind === kind).map((item) => reminderItemView(t, item)),
+      items: shown.filter((item) => item.kind === kind).map((item) => reminderItemView(t, item, reading)),
       // Snooze and mute are per person: a channel's digest is everyone's, so it offers neither.
       showPreferences: !audience.team,
       snoozeTitle: t.t("reminders.snooze"),
@@ -59,8 +83,9 @@ export function digestCard(t: Translator, items: readonly ReminderPayload[], aud
 
 export function overviewCard(
   t: Translator,
-  view: { due: readonly ReminderPayload[]; preferences: readonly ReminderPreference[]; now: Date; notice?: string },
+  view: { due: readonly ReminderPayload[]; preferences: readonly ReminderPreference[]; now: Date; organisationTimeZone: string; notice?: string },
 ): AdaptiveCard {
+  const reading = { now: view.now, organisationTimeZone: view.organisationTimeZone };
   const due = view.due.slice(0, DIGEST_ITEM_LIMIT);
   const quiet = view.preferences.filter((p) => p.muted || (p.snoozedUntil && p.snoozedUntil > view.now));
   return renderCard("reminder-overview", {
@@ -68,7 +93,7 @@ export function overviewCard(
     notice: view.notice ?? "",
     dueTitle: t.t("reminders.overview.dueTitle"),
     noneDue: t.t("reminders.overview.none"),
-    due: due.map((item) => reminderItemView(t, item)),
+    due: due.map((item) => reminderItemView(t, item, reading)),
     more: view.due.length > due.length ? t.t("reminders.overview.more", { count: view.due.length - due.length }) : "",
     mutedTitle: t.t("reminders.overview.mutedTitle"),
     noneMuted: t.t("reminders.overview.noneMuted"),
@@ -77,20 +102,36 @@ export function overviewCard(
       unmuteTitle: t.t("reminders.unmute"),
       text: p.muted
         ? t.t("reminders.overview.mutedItem", { kindName: kindName(t, p.kind) })
-        : t.t("reminders.overview.snoozedItem", { kindName: kindName(t, p.kind), until: p.snoozedUntil }),
+        : t.t("reminders.overview.snoozedItem", snoozedValues(t, kindName(t, p.kind), p.snoozedUntil as Date, view.now)),
     })),
     schedule: t.t("reminders.overview.schedule"),
   });
 }
 
+/** The values of "snoozed until tomorrow at 9:17 AM", in the reader's zone. */
+export function snoozedValues(t: Translator, kindName: string, until: Date, now: Date): Record<string, string | Date> {
+  return { kindName, until, untilDay: t.dayFromNow(until, now) };
+}
+
+/** The reader of a stored conversation: a personal chat's zone is its user's own; a channel's readers have none in common. */
+function readerOf(conversation: DeliveryAudience["conversation"], organisation: DeliveryAudience["organisation"]): Translator {
+  const locale = resolveLocale(conversation.locale);
+  return conversation.kind === "personal" && conversation.timeZone
+    ? translator(locale, conversation.timeZone, "reader")
+    : translator(locale, organisation.timeZone, "organisation");
+}
+
 /** The deliverer's composer: one digest of the recipient's reminders, one card per notification. */
-export const composeReminderMessages: ComposeMessages = (audience, rows) => {
+export const composeReminderMessages: ComposeMessages = (audience, rows, now) => {
   const { conversation, organisation } = audience;
-  const t = translator(resolveLocale(conversation.locale), conversation.timeZone ?? organisation.timeZone);
+  const t = readerOf(conversation, organisation);
   const reminders = rows.filter((row) => row.threshold !== NOTIFICATION_THRESHOLD && isReminderPayload(row.payload));
   const messages: ComposedMessage[] = [];
   if (reminders.length > 0) {
-    const card = digestCard(t, reminders.map((row) => row.payload as ReminderPayload), { team: conversation.kind !== "personal" });
+    const card = digestCard(t, reminders.map((row) => row.payload as ReminderPayload), { team: conversation.kind !== "personal" }, {
+      now,
+      organisationTimeZone: organisation.timeZone,
+    });
     messages.push({ activity: cardActivity(card), messageIds: reminders.map((row) => row.id) });
   }
   for (const row of rows.filter((r) => r.threshold === NOTIFICATION_THRESHOLD)) {

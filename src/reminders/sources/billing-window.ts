@@ -50,7 +50,7 @@ export const billingWindowSource: DeadlineSource = {
           threshold,
           deadlineAt: closesAt,
           recipients: { roles: ["billing", "admin"] },
-          facts: { reference: engagement.reference, client: engagement.clientName, month, threshold },
+          facts: { reference: engagement.reference, client: engagement.clientName, month },
           // The last billable minute reads better than the first closed one ("23:59", not "00:00").
           dates: { lastMoment: new Date(closesAt.getTime() - 60_000), monthStart },
           fix: { verb: "billing.form", data: { engagementId: engagement.id, month }, titleKey: "reminders.fix.add-entry" },

@@ -2,9 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { clarificationChoices } from "../../../src/conversation/ambiguity";
 import { LocalRecognizer } from "../../../src/conversation/local-recognizer";
 import type { Recognition } from "../../../src/conversation/recognizer";
+import { askBack } from "../../../src/bot/intents/help";
 import { EXAMPLE_INTENTS, exampleQuestion, suggestionFor } from "../../../src/bot/intents/suggestions";
+import type { TurnScope } from "../../../src/bot/turn-scope";
 import { LOCALES } from "../../../src/i18n/locale";
-import { translator } from "../../../src/i18n/translator";
+import { type Translator, translator } from "../../../src/i18n/translator";
 
 let recognizer: LocalRecognizer;
 const now = new Date("2026-11-25T10:00:00Z");
@@ -51,9 +53,10 @@ describe("the questions the bot suggests are understood when clicked", () => {
 
 describe("asking back", () => {
   const base: Recognition = { intent: "deadlines", confidence: 0.55, entities: {} };
+  const intents = (recognition: Recognition) => clarificationChoices(recognition).map((choice) => choice.intent);
 
   it("asks back when the runner-up is close to the winner", () => {
-    expect(clarificationChoices({ ...base, alternatives: [{ intent: "reminders", confidence: 0.4 }] })).toEqual(["deadlines", "reminders"]);
+    expect(intents({ ...base, alternatives: [{ intent: "reminders", confidence: 0.4 }] })).toEqual(["deadlines", "reminders"]);
   });
 
   it("answers directly when the runner-up is far behind", () => {
@@ -61,6 +64,60 @@ describe("asking back", () => {
   });
 
   it("offers the candidates of an unsure recognition", () => {
-    expect(clarificationChoices({ intent: "none", confidence: 0, entities: {}, alternatives: [{ intent: "help", confidence: 0.3 }] })).toEqual(["help"]);
+    expect(intents({ intent: "none", confidence: 0, entities: {}, alternatives: [{ intent: "help", confidence: 0.3 }] })).toEqual(["help"]);
+  });
+});
+
+describe("the choices of a question back", () => {
+  const scopeIn = (t: Translator) => ({ t }) as TurnScope;
+
+  it("name each intent once, even when a recognizer names one twice", () => {
+    const twice: Recognition = {
+      intent: "billing.window",
+      confidence: 0.5,
+      entities: {},
+      alternatives: [
+        { intent: "billing.window", confidence: 0.45 },
+        { intent: "deadlines", confidence: 0.4 },
+        { intent: "billing.window", confidence: 0.35 },
+      ],
+    };
+    expect(clarificationChoices(twice).map((choice) => choice.intent)).toEqual(["billing.window", "deadlines"]);
+    expect(clarificationChoices({ ...twice, alternatives: [{ intent: "billing.window", confidence: 0.45 }] })).toEqual([]);
+  });
+
+  it("offer each question once when two intents suggest the same words", () => {
+    const english = translator("en");
+    // A catalog may word two examples alike; the reader must not see one choice twice.
+    const alike: Translator = { ...english, t: (key, values) => (key.startsWith("conversation.example.") ? "what's due?" : english.t(key, values)) };
+    const reply = askBack(scopeIn(alike), {
+      intent: "none",
+      confidence: 0,
+      entities: {},
+      alternatives: [
+        { intent: "deadlines", confidence: 0.3 },
+        { intent: "reminders", confidence: 0.25 },
+        { intent: "billing.awaitingRating", confidence: 0.2 },
+      ],
+    });
+    expect(reply && "suggestions" in reply ? reply.suggestions : []).toEqual(["what's due?"]);
+  });
+
+  it("keep the month the message named for the intent that uses it, though the winner does not", async () => {
+    // Asked "batas waktu tagihan bulan november kapan ya", the bot once hesitated between
+    // deadlines and the billing window, and offered October's window: the month was dropped.
+    const reply = askBack(scopeIn(translator("id")), {
+      intent: "deadlines",
+      confidence: 0.55,
+      entities: {},
+      alternatives: [{ intent: "billing.window", confidence: 0.45, entities: { month: { year: 2026, month: 11 } } }],
+    });
+    expect(reply && "suggestions" in reply ? reply.suggestions : []).toEqual(["apa yang jatuh tempo minggu ini?", "jendela penagihan November 2026"]);
+  });
+
+  it("are recognised with the entities each runner-up would use", async () => {
+    const result = await recognizer.recognize("eng 104 billing nov", { locale: "en", now, timeZone: "UTC" });
+    expect(result).toMatchObject({ intent: "engagement.status", entities: { partialReference: "104" } });
+    expect(result.alternatives).toContainEqual(expect.objectContaining({ intent: "billing.window", entities: { month: { year: 2026, month: 11 } } }));
   });
 });

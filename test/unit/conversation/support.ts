@@ -1,7 +1,7 @@
 // Shared fixtures for the recognizer's unit tests: one trained recognizer per test file and
 // the extraction context for a language, the way the recognizer builds it.
 import { LOCALES, type Locale } from "../../../src/i18n/locale";
-import { loadLexicons } from "../../../src/conversation/lexicon";
+import { loadLexicons, spellOut } from "../../../src/conversation/lexicon";
 import { type Extraction, extractEntities } from "../../../src/conversation/entity-extraction";
 import { tokenise } from "../../../src/conversation/text";
 
@@ -9,7 +9,7 @@ const lexicons = loadLexicons();
 
 export function extract(text: string, locale: Locale, now: Date, timeZone = "UTC"): Extraction {
   const primary = locale === "en" ? [lexicons.en] : [lexicons[locale], lexicons.en];
-  return extractEntities(tokenise(text), {
+  return extractEntities(spellOut(tokenise(text), lexicons[locale].abbreviations), {
     lexicons: primary,
     allLexicons: LOCALES.map((each) => lexicons[each]),
     knownWords: new Set(),

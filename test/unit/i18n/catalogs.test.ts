@@ -38,7 +38,7 @@ describe("message catalogs", () => {
     expect(formatMessage("en", "engagement.list.pendingTitle", { count: 1 })).toBe("1 pending engagement request");
     expect(formatMessage("fr", "engagement.list.pendingTitle", { count: 3 })).toBe("3 demandes d'engagement en attente");
     const at = new Date("2026-11-02T23:30:00Z");
-    expect(formatMessage("en", "refusal.already_decided", { state: "approved", by: "Ana", at }, "Asia/Jakarta")).toBe(
+    expect(formatMessage("en", "refusal.already_decided", { state: "approved", by: "Ana", at }, { timeZone: "Asia/Jakarta", nameZone: false })).toBe(
       "Already approved by Ana on Nov 3, 2026.",
     );
   });

@@ -20,7 +20,7 @@ const windowClosing = (threshold: string, i: number): ReminderPayload => ({
   kind: "billing.window-closing",
   threshold,
   deadlineAt: "2026-11-02T23:00:00.000Z",
-  facts: { reference: `ENG-${2000 + i}`, client: "Tailspin Toys", month: "2026-10", threshold },
+  facts: { reference: `ENG-${2000 + i}`, client: "Tailspin Toys", month: "2026-10" },
   dates: { lastMoment: "2026-11-02T22:59:00.000Z", monthStart: "2026-09-30T22:00:00.000Z" },
   fix: { verb: "billing.form", data: { engagementId: `eng-b${i}` }, titleKey: "reminders.fix.add-entry" },
 });
@@ -33,6 +33,8 @@ const unrated: ReminderPayload = {
   dates: { submittedAt: "2026-11-20T10:00:00.000Z" },
   fix: { verb: "engagement.open", data: { engagementId: "eng-1" }, titleKey: "reminders.fix.open" },
 };
+
+const reading = { now: new Date("2026-11-01T07:00:00Z"), organisationTimeZone: "Europe/Paris" };
 
 const mixed = [...Array.from({ length: 40 }, (_, i) => pending(i)), windowClosing("lastDay", 1), windowClosing("oneDay", 2), windowClosing("threeDays", 3), unrated];
 
@@ -55,11 +57,11 @@ function notice(t: Translator): AdaptiveCard[] {
     recipient: row.recipient,
     conversation: { id: "c", organisationId: "org-1", tenantId: "t", conversationId: "a:1", kind: "personal", serviceUrl: "http://x/", reference: {}, locale: t.locale },
   } as const;
-  return composeReminderMessages(audience, [row]).map((m) => (m.activity.attachments as { content: AdaptiveCard }[])[0]?.content as AdaptiveCard);
+  return composeReminderMessages(audience, [row], new Date("2026-11-02T08:00:00Z")).map((m) => (m.activity.attachments as { content: AdaptiveCard }[])[0]?.content as AdaptiveCard);
 }
 
 export const reminderSamples: Record<string, (t: Translator) => AdaptiveCard[]> = {
-  "reminder-digest": (t) => [digestCard(t, mixed, { team: false }), digestCard(t, [unrated], { team: true })],
+  "reminder-digest": (t) => [digestCard(t, mixed, { team: false }, reading), digestCard(t, [unrated], { team: true }, reading)],
   "reminder-notice": notice,
   "reminder-overview": (t) => [
     overviewCard(t, {
@@ -69,8 +71,9 @@ export const reminderSamples: Record<string, (t: Translator) => AdaptiveCard[]> 
         { kind: "engagement.pending-approval", muted: false, snoozedUntil: new Date("2026-11-26T10:00:00Z") },
       ],
       now: new Date("2026-11-25T10:00:00Z"),
+      organisationTimeZone: "Europe/Paris",
       notice: t.t("reminders.unmuted", { kindName: "x" }),
     }),
-    overviewCard(t, { due: [], preferences: [], now: new Date("2026-11-25T10:00:00Z") }),
+    overviewCard(t, { due: [], preferences: [], now: new Date("2026-11-25T10:00:00Z"), organisationTimeZone: "Europe/Paris" }),
   ],
 };
