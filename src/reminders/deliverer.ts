@@ -134,7 +134,8 @@ async function deliverGroup(deps: DeliveryDeps, token: string, rows: OutboxMessa
       report.rowsDead += remaining.length;
       return;
     } else {
-      const attempts = Math.max(...rows.filter((row) => message.messageIds.includes(row.id)).map((row) => row.attempts));
+      const carried = new Set(message.messageIds);
+      const attempts = rows.reduce((most, row) => (carried.has(row.id) ? Math.max(most, row.attempts) : most), 1);
       const wait = outcome.retryAfterMs ?? backoffDelay(attempts - 1, OUTBOX_BACKOFF, deps.random ?? Math.random);
       const retryAt = new Date(deps.clock().getTime() + Math.max(MIN_RETRY_MS, wait));
       await markFailed(db, token, message.messageIds, { error: outcome.error, retryAt, maxAttempts: deps.settings.maxAttempts });
@@ -157,20 +158,27 @@ async function withoutSuppressed(deps: DeliveryDeps, token: string, rows: Outbox
   const first = rows[0] as OutboxMessage;
   if (first.recipient.type !== "user") return rows;
   const now = deps.clock();
-  const kinds = (await activeSuppressions(deps.db, first.organisationId, [first.recipient.aadObjectId], now)).get(first.recipient.aadObjectId);
+  const { aadObjectId } = first.recipient;
+  const kinds = (await activeSuppressions(deps.db, first.organisationId, now, aadObjectId)).get(aadObjectId);
   if (!kinds) return rows;
   const kept: OutboxMessage[] = [];
+  const muted: string[] = [];
+  const snoozed = new Map<number, string[]>();
   for (const row of rows) {
     const suppression = kinds.get(row.kind);
     if (!suppression) kept.push(row);
-    else if (suppression.muted) {
-      await markSkipped(deps.db, token, [row.id], "muted");
-      report.rowsSkipped++;
-    } else if (suppression.snoozedUntil) {
-      await postpone(deps.db, token, [row.id], suppression.snoozedUntil);
-      report.rowsPostponed++;
+    else if (suppression.muted) muted.push(row.id);
+    else if (suppression.snoozedUntil) {
+      const until = suppression.snoozedUntil.getTime();
+      const ids = snoozed.get(until);
+      if (ids) ids.push(row.id);
+      else snoozed.set(until, [row.id]);
     }
   }
+  if (muted.length > 0) await markSkipped(deps.db, token, muted, "muted");
+  for (const [until, ids] of snoozed) await postpone(deps.db, token, ids, new Date(until));
+  report.rowsSkipped += muted.length;
+  report.rowsPostponed += [...snoozed.values()].reduce((sum, ids) => sum + ids.length, 0);
   return kept;
 }
 
@@ -184,7 +192,9 @@ function groupByRecipient(messages: readonly OutboxMessage[]): OutboxMessage[][]
   const groups = new Map<string, OutboxMessage[]>();
   for (const message of messages) {
     const key = `${message.organisationId}|${JSON.stringify(message.recipient)}`;
-    groups.set(key, [...(groups.get(key) ?? []), message]);
+    const group = groups.get(key);
+    if (group) group.push(message);
+    else groups.set(key, [message]);
   }
   return [...groups.values()];
 }

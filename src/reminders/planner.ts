@@ -44,9 +44,8 @@ export async function planReminders(
   if (items.length === 0) return report;
 
   const users = await usersByRole(db, organisation.id, items);
-  const aadObjectIds = [...new Set([...users.values()].flat().concat(items.flatMap((i) => i.recipients.aadObjectIds ?? [])))];
-  const personal = await listPersonalConversations(db, organisation.id, aadObjectIds);
-  const suppressions = await activeSuppressions(db, organisation.id, aadObjectIds, now);
+  const personal = await listPersonalConversations(db, organisation.id);
+  const suppressions = await activeSuppressions(db, organisation.id, now);
   const channels = settings.channelDigest ? await listChannelConversations(db, organisation.id) : [];
 
   // Rows are gathered per recipient and each recipient's rows inserted in one transaction: a

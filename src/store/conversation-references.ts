@@ -96,14 +96,10 @@ export async function findPersonalConversation(
   return row ? toReference(row) : undefined;
 }
 
-/** Live personal chats of these users, by Entra object id. */
-export async function listPersonalConversations(
-  db: DbTx,
-  organisationId: string,
-  aadObjectIds?: readonly string[],
-): Promise<Map<string, StoredConversationReference>> {
+/** The organisation's live personal chats, by Entra object id. */
+export async function listPersonalConversations(db: DbTx, organisationId: string): Promise<Map<string, StoredConversationReference>> {
   const rows = await db.conversationReference.findMany({
-    where: { organisationId, kind: "personal", deadAt: null, ...(aadObjectIds ? { aadObjectId: { in: [...aadObjectIds] } } : {}) },
+    where: { organisationId, kind: "personal", deadAt: null },
     orderBy: { updatedAt: "asc" },
   });
   // Ascending order: the most recently seen chat of a user wins the map slot.
@@ -118,15 +114,20 @@ export async function listChannelConversations(db: DbTx, organisationId: string)
   return rows.map(toReference);
 }
 
-/** Organisations the bot can reach at all: the only ones worth planning reminders for. */
+/**
+ * Organisations the bot can reach at all: the only ones worth planning reminders for. Read as
+ * two lists joined here rather than the reachable ids sent back as one IN list, whose bind
+ * parameters would grow with the number of organisations.
+ */
 export async function listReachableOrganisations(
   db: DbTx,
 ): Promise<{ id: string; tenantId: string; name: string; timeZone: string }[]> {
-  return db.organisation.findMany({
-    where: { id: { in: await reachableOrganisationIds(db) } },
+  const reachable = new Set(await reachableOrganisationIds(db));
+  const organisations = await db.organisation.findMany({
     select: { id: true, tenantId: true, name: true, timeZone: true },
     orderBy: { createdAt: "asc" },
   });
+  return organisations.filter((organisation) => reachable.has(organisation.id));
 }
 
 async function reachableOrganisationIds(db: DbTx): Promise<string[]> {

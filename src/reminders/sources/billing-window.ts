@@ -4,8 +4,7 @@
 // and the morning of the last day itself.
 import { BILLABLE_STATES } from "../../domain/billing";
 import { billingWindowFor, openBillingMonths, type UsageMonth } from "../../domain/billing-window";
-import { listEngagements } from "../../store/engagements";
-import type { DbTx } from "../../store/db";
+import { listEngagementsWithoutEntry } from "../../store/billing";
 import { currentThreshold, type DeadlineSource, type DueItem } from "../due-item";
 import { zonedTimeToUtc } from "../../domain/zoned-time";
 
@@ -17,7 +16,6 @@ const THRESHOLDS = [
   { name: "lastDay", daysBefore: 0 },
 ] as const;
 const MORNING_HOUR = 8;
-const SCAN_LIMIT = 1000;
 
 /** The reminders of one month's window, as instants, and the instant it closes. */
 export function billingWindowThresholds(month: UsageMonth, timeZone: string): { thresholds: { name: string; at: Date }[]; closesAt: Date } {
@@ -42,7 +40,7 @@ export const billingWindowSource: DeadlineSource = {
       const { thresholds, closesAt } = billingWindowThresholds(month, organisation.timeZone);
       const threshold = currentThreshold(thresholds, now, closesAt);
       if (!threshold) continue;
-      for (const engagement of await engagementsWithoutEntry(db, organisation.id, month)) {
+      for (const engagement of await listEngagementsWithoutEntry(db, organisation.id, month, BILLABLE_STATES)) {
         items.push({
           kind: BILLING_WINDOW_KIND,
           deadlineKey: `billing-window:${month}:${engagement.id}`,
@@ -59,16 +57,3 @@ export const billingWindowSource: DeadlineSource = {
     return items;
   },
 };
-
-async function engagementsWithoutEntry(db: DbTx, organisationId: string, month: UsageMonth) {
-  const { items } = await listEngagements(db, organisationId, { states: BILLABLE_STATES, limit: SCAN_LIMIT });
-  if (items.length === 0) return [];
-  // A rejected entry bills nothing: the month still needs one.
-  const billed = await db.billingEntry.findMany({
-    where: { organisationId, usageMonth: month, state: { not: "rejected" }, engagementId: { in: items.map((e) => e.id) } },
-    select: { engagementId: true },
-    distinct: ["engagementId"],
-  });
-  const billedIds = new Set(billed.map((row) => row.engagementId));
-  return items.filter((engagement) => !billedIds.has(engagement.id));
-}
