@@ -91,9 +91,32 @@ export async function deliverDue(deps: DeliveryDeps): Promise<DeliveryReport> {
       maxAttempts: deps.settings.maxAttempts,
     });
     if (batch.messages.length === 0) return report;
-    for (const group of groupByRecipient(batch.messages)) await deliverGroup(deps, batch.token, group, report);
+    for (const group of groupByRecipient(batch.messages)) await deliverIsolated(deps, batch.token, group, report);
   }
   return report;
+}
+
+/**
+ * One recipient's delivery, its failure kept to itself: a row that cannot be composed or an
+ * organisation whose data breaks the card is logged with the organisation's id, and its rows
+ * go back for a later attempt with backoff, while every other recipient is still served.
+ */
+async function deliverIsolated(deps: DeliveryDeps, token: string, rows: OutboxMessage[], report: DeliveryReport): Promise<void> {
+  try {
+    await deliverGroup(deps, token, rows, report);
+  } catch (error) {
+    const first = rows[0] as OutboxMessage;
+    deps.logger?.error({ err: error, organisationId: first.organisationId, recipient: first.recipient }, "reminder delivery failed for a recipient");
+    const attempts = rows.reduce((most, row) => Math.max(most, row.attempts), 1);
+    const retryAt = new Date(deps.clock().getTime() + backoffDelay(attempts - 1, OUTBOX_BACKOFF, deps.random ?? Math.random));
+    const message = error instanceof Error ? error.message : String(error);
+    try {
+      report.rowsFailed += await markFailed(deps.db, token, rows.map((row) => row.id), { error: message, retryAt, maxAttempts: deps.settings.maxAttempts });
+    } catch (releaseError) {
+      // The database itself is failing: the lease runs out and the rows are claimed again.
+      deps.logger?.error({ err: releaseError, organisationId: first.organisationId }, "could not release reminder rows after a failure");
+    }
+  }
 }
 
 async function deliverGroup(deps: DeliveryDeps, token: string, rows: OutboxMessage[], report: DeliveryReport): Promise<void> {

@@ -258,17 +258,20 @@ export async function markSent(db: DbTx, token: string, ids: readonly string[], 
   return updateHeld(db, token, ids, {}, { state: "sent", sentAt: now, leaseOwner: null, leaseExpiresAt: null, lastError: null });
 }
 
-/** A failed attempt: retried at `retryAt`, unless the rows used up their attempts (then dead). */
+/**
+ * A failed attempt: retried at `retryAt`, unless the rows used up their attempts (then dead).
+ * Answers how many of the rows this claim still held.
+ */
 export async function markFailed(
   db: DbTx,
   token: string,
   ids: readonly string[],
   failure: { error: string; retryAt: Date; maxAttempts: number },
-): Promise<void> {
+): Promise<number> {
   const released = { leaseOwner: null, leaseExpiresAt: null, lastError: failure.error.slice(0, 1000) };
-  await inOneTransaction(db, async (tx) => {
-    await updateHeld(tx, token, ids, { attempts: { gte: failure.maxAttempts } }, { ...released, state: "dead" });
-    await updateHeld(tx, token, ids, {}, { ...released, state: "failed", nextAttemptAt: failure.retryAt });
+  return inOneTransaction(db, async (tx) => {
+    const dead = await updateHeld(tx, token, ids, { attempts: { gte: failure.maxAttempts } }, { ...released, state: "dead" });
+    return dead + (await updateHeld(tx, token, ids, {}, { ...released, state: "failed", nextAttemptAt: failure.retryAt }));
   });
 }
 
