@@ -1,15 +1,10 @@
-// Delivery: claim due outbox rows under a lease, compose one digest per recipient (plus one
-// message per one-off notification), send each through the retrying sender, and record the
-// outcome on the rows. Runs in every bot instance at once: the lease in the database, not a
+// Delivery: claim due outbox rows under a lease, find where each recipient is reached (opening
+// a personal chat with a roster member who never wrote, ./reach.ts), compose one digest per
+// recipient (plus one message per one-off notification), send each through the retrying
+// sender, and record the outcome on the rows. Runs in every bot instance at once: the lease in the database, not a
 // lock in this process, keeps two instances off the same rows.
 import { randomUUID } from "node:crypto";
-import {
-  findConversation,
-  findOrganisationById,
-  findPersonalConversation,
-  forgetConversation,
-  type StoredConversationReference,
-} from "../store/conversation-references";
+import { findOrganisationById, forgetConversation, type StoredConversationReference } from "../store/conversation-references";
 import type { Db } from "../store/db";
 import type { Organisation } from "../store/organisations";
 import {
@@ -24,6 +19,8 @@ import {
   renewLease,
 } from "../store/outbox";
 import { activeSuppressions } from "../store/reminder-preferences";
+import { stopRosterReach } from "../store/roster-members";
+import { reachRecipient } from "./reach";
 import { backoffDelay } from "./backoff";
 import { DEFAULT_RETRY_POLICY, type SenderDeps, sendWithRetry } from "./sender";
 import type { ReminderSettings } from "./settings";
@@ -124,13 +121,24 @@ async function deliverGroup(deps: DeliveryDeps, token: string, rows: OutboxMessa
   const first = rows[0] as OutboxMessage;
   const ids = (list: readonly OutboxMessage[]) => list.map((row) => row.id);
   const organisation = await findOrganisationById(db, first.organisationId);
-  const conversation = organisation ? await conversationFor(db, organisation.id, first.recipient) : undefined;
-  if (!organisation || !conversation) {
+  if (!organisation) {
     await markDead(db, token, ids(rows), "no_conversation");
     report.rowsDead += rows.length;
     return;
   }
   const wanted = await withoutSuppressed(deps, token, rows, report);
+  if (wanted.length === 0) return;
+  const reach = await reachRecipient(db, withinLease(deps), organisation, first.recipient, deps.clock());
+  if (reach.kind === "dead") {
+    await markDead(db, token, ids(wanted), reach.reason);
+    report.rowsDead += wanted.length;
+    return;
+  }
+  if (reach.kind === "retry") {
+    await retryLater(deps, token, wanted, reach, report);
+    return;
+  }
+  const { conversation } = reach;
   const composed = deps.compose({ organisation, recipient: first.recipient, conversation }, wanted);
   const rendered = new Set(composed.flatMap((message) => message.messageIds));
   const unrenderable = wanted.filter((row) => !rendered.has(row.id));
@@ -152,19 +160,32 @@ async function deliverGroup(deps: DeliveryDeps, token: string, rows: OutboxMessa
       if (marked < message.messageIds.length) deps.logger?.warn({ ids: message.messageIds }, "reminder sent after its lease was lost");
     } else if (outcome.outcome === "dead") {
       await forgetConversation(db, organisation.id, conversation.conversationId, outcome.reason, deps.clock());
+      // A refused personal chat is not opened again through a roster on the next run.
+      if (first.recipient.type === "user") await stopRosterReach(db, organisation.id, first.recipient.aadObjectId, outcome.reason, deps.clock());
       const remaining = composed.slice(index).flatMap((m) => m.messageIds);
       await markDead(db, token, remaining, outcome.reason);
       report.rowsDead += remaining.length;
       return;
     } else {
       const carried = new Set(message.messageIds);
-      const attempts = rows.reduce((most, row) => (carried.has(row.id) ? Math.max(most, row.attempts) : most), 1);
-      const wait = outcome.retryAfterMs ?? backoffDelay(attempts - 1, OUTBOX_BACKOFF, deps.random ?? Math.random);
-      const retryAt = new Date(deps.clock().getTime() + Math.max(MIN_RETRY_MS, wait));
-      await markFailed(db, token, message.messageIds, { error: outcome.error, retryAt, maxAttempts: deps.settings.maxAttempts });
-      report.rowsFailed += message.messageIds.length;
+      await retryLater(deps, token, rows.filter((row) => carried.has(row.id)), outcome, report);
     }
   }
+}
+
+/** A failed attempt: the rows come back after the connector's Retry-After, or after backoff. */
+async function retryLater(
+  deps: DeliveryDeps,
+  token: string,
+  rows: readonly OutboxMessage[],
+  failure: { error: string; retryAfterMs?: number },
+  report: DeliveryReport,
+): Promise<void> {
+  const attempts = rows.reduce((most, row) => Math.max(most, row.attempts), 1);
+  const wait = failure.retryAfterMs ?? backoffDelay(attempts - 1, OUTBOX_BACKOFF, deps.random ?? Math.random);
+  const retryAt = new Date(deps.clock().getTime() + Math.max(MIN_RETRY_MS, wait));
+  const ids = rows.map((row) => row.id);
+  report.rowsFailed += await markFailed(deps.db, token, ids, { error: failure.error, retryAt, maxAttempts: deps.settings.maxAttempts });
 }
 
 /**
@@ -203,12 +224,6 @@ async function withoutSuppressed(deps: DeliveryDeps, token: string, rows: Outbox
   report.rowsSkipped += muted.length;
   report.rowsPostponed += [...snoozed.values()].reduce((sum, ids) => sum + ids.length, 0);
   return kept;
-}
-
-async function conversationFor(db: Db, organisationId: string, recipient: Recipient): Promise<StoredConversationReference | undefined> {
-  return recipient.type === "user"
-    ? findPersonalConversation(db, organisationId, recipient.aadObjectId)
-    : findConversation(db, organisationId, recipient.conversationId);
 }
 
 function groupByRecipient(messages: readonly OutboxMessage[]): OutboxMessage[][] {

@@ -11,6 +11,7 @@ import { type Db, isUniqueViolation } from "../store/db";
 import { listUsersWithRoles, type Organisation } from "../store/organisations";
 import { insertOutboxMessage, insertOutboxMessagesAtomically, type NewOutboxMessage, type Recipient, recipientKey } from "../store/outbox";
 import { activeSuppressions } from "../store/reminder-preferences";
+import { listRosterReachable } from "../store/roster-members";
 import { type DeadlineSource, type DueItem, toPayload } from "./due-item";
 import { nextAllowedTime } from "./quiet-hours";
 import type { ReminderSettings } from "./settings";
@@ -21,7 +22,7 @@ export interface PlanReport {
   duplicates: number;
   /** Muted or snoozed by the recipient: not planned now (a snoozed one is, once the snooze ends). */
   suppressed: number;
-  /** No live conversation to reach the recipient in. */
+  /** No live conversation to reach the recipient in, and no roster to open one through. */
   unreachable: number;
 }
 
@@ -45,6 +46,7 @@ export async function planReminders(
 
   const users = await usersByRole(db, organisation.id, items);
   const personal = await listPersonalConversations(db, organisation.id);
+  const onRoster = await listRosterReachable(db, organisation.id);
   const suppressions = await activeSuppressions(db, organisation.id, now);
   const channels = settings.channelDigest ? await listChannelConversations(db, organisation.id) : [];
 
@@ -52,7 +54,7 @@ export async function planReminders(
   // deliverer in another instance then sees all of them or none, and sends one digest.
   const byRecipient = new Map<string, { target: Target; rows: NewOutboxMessage[] }>();
   for (const item of items) {
-    for (const target of targetsOf(item, { users, personal, suppressions, channels, organisation }, report)) {
+    for (const target of targetsOf(item, { users, personal, onRoster, suppressions, channels, organisation }, report)) {
       const key = recipientKey(target.recipient);
       const entry = byRecipient.get(key) ?? { target, rows: [] };
       entry.rows.push({
@@ -82,6 +84,8 @@ export function dedupeKey(organisationId: string, item: Pick<DueItem, "deadlineK
 interface Audience {
   users: Map<Role, string[]>;
   personal: Map<string, StoredConversationReference>;
+  /** People with no personal chat yet whom a roster lets the bot open one with at delivery. */
+  onRoster: Set<string>;
   suppressions: Map<string, Map<string, unknown>>;
   channels: readonly StoredConversationReference[];
   organisation: Organisation;
@@ -89,14 +93,15 @@ interface Audience {
 
 /** Who hears about the item: reachable users of its roles who have not muted or snoozed its kind, and team channels. */
 function targetsOf(item: DueItem, audience: Audience, report: PlanReport): Target[] {
-  const { users, personal, suppressions, channels, organisation } = audience;
+  const { users, personal, onRoster, suppressions, channels, organisation } = audience;
   const wanted = new Set([...(item.recipients.roles ?? []).flatMap((role) => users.get(role) ?? []), ...(item.recipients.aadObjectIds ?? [])]);
   const targets: Target[] = [];
   for (const aadObjectId of wanted) {
     const chat = personal.get(aadObjectId);
     if (suppressions.get(aadObjectId)?.has(item.kind)) report.suppressed++;
-    else if (!chat) report.unreachable++;
-    else targets.push({ recipient: { type: "user", aadObjectId }, timeZone: zoneOf(chat, organisation) });
+    else if (chat) targets.push({ recipient: { type: "user", aadObjectId }, timeZone: zoneOf(chat, organisation) });
+    else if (onRoster.has(aadObjectId)) targets.push({ recipient: { type: "user", aadObjectId }, timeZone: organisation.timeZone });
+    else report.unreachable++;
   }
   for (const channel of channels) {
     targets.push({ recipient: { type: "conversation", conversationId: channel.conversationId }, timeZone: organisation.timeZone });
