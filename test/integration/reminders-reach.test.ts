@@ -8,6 +8,7 @@ import type { Engagement } from "../../src/domain/engagements";
 import { reminderCycleDeps } from "../../src/reminders/runtime";
 import { runReminderCycle } from "../../src/reminders/scheduler";
 import { findUser } from "../../src/store/organisations";
+import { enqueueNotification } from "../../src/store/outbox";
 import { cardText, startTestBot, type TestBot, type TestUser } from "../support/bot";
 import { engagementRequest, insertImported } from "../support/fixtures";
 
@@ -80,7 +81,17 @@ describe("reminders for people who never wrote to the bot", () => {
     expect(await findUser(bot.database.db, bot.organisation.id, megan.aadObjectId)).toMatchObject({ name: "Megan Bowen", role: "approver" });
   });
 
-  it("opens a personal chat with an approver who never wrote, with the tenant id, and delivers their digest there once", async () => {
+  it("opens a personal chat with an approver who never wrote, with the tenant id, and delivers their digest and notices there once", async () => {
+    await bot.database.db.$transaction((tx) =>
+      enqueueNotification(tx, {
+        organisationId: bot.organisation.id,
+        recipientAadObjectId: megan.aadObjectId,
+        kind: "billing.completion-request",
+        dedupeKey: "completion-for-megan",
+        now,
+        payload: { messageKey: "reminders.unmuted", values: { kindName: "Completion of the Lyon backup" } },
+      }),
+    );
     const report = await cycle();
     expect(report.planned[0]?.report).toMatchObject({ unreachable: 0 });
     const opened = bot.connector.created.find((c) => c.conversationId === `a:opened-${megan.teamsUserId}`);
@@ -92,6 +103,7 @@ describe("reminders for people who never wrote to the bot", () => {
       channelData: { tenant: { id: bot.organisation.tenantId } },
     });
     expect(digestsIn(`a:opened-${megan.teamsUserId}`, "ENG-3001")).toHaveLength(1);
+    expect(digestsIn(`a:opened-${megan.teamsUserId}`, "Completion of the Lyon backup")).toHaveLength(1);
     const stored = await bot.database.db.conversationReference.findFirstOrThrow({ where: { aadObjectId: megan.aadObjectId } });
     expect(stored).toMatchObject({ kind: "personal", openedByBot: true, conversationId: `a:opened-${megan.teamsUserId}`, deadAt: null });
     await cycle();
@@ -128,5 +140,19 @@ describe("reminders for people who never wrote to the bot", () => {
   it("marks every membership of the team left when the bot is removed from it", async () => {
     await bot.post(teamEvent(admin, { type: "conversationUpdate", membersRemoved: [{ id: BOT_ID }] }));
     expect(await bot.database.db.rosterMember.count({ where: { organisationId: bot.organisation.id, rosterId: TEAM_ID, leftAt: null } })).toBe(0);
+  });
+
+  it("answers a group chat's install even when its roster cannot be read, and reads it at the next install event", async () => {
+    const chatId = "19:partners-chat@thread.v2";
+    bot.connector.rosters.set(chatId, [member(megan), member(admin)]);
+    const scripted = bot.connector.respond;
+    bot.connector.respond = (request) => (request.path.includes("/pagedmembers") ? { status: 403, body: { error: { code: "BotNotInConversationRoster" } } } : scripted?.(request));
+    const install = await bot.post(bot.activity(admin, { type: "installationUpdate", action: "add" }, { conversationType: "groupChat", conversationId: chatId }));
+    expect(install.status).toBe(200);
+    expect(bot.connector.activities.filter((a) => a.conversationId === chatId)).toHaveLength(1);
+    expect(await bot.database.db.rosterMember.count({ where: { rosterId: chatId } })).toBe(0);
+    bot.connector.respond = scripted;
+    await bot.post(bot.activity(admin, { type: "conversationUpdate", membersAdded: [{ id: BOT_ID }] }, { conversationType: "groupChat", conversationId: chatId }));
+    expect(await bot.database.db.rosterMember.count({ where: { rosterId: chatId, leftAt: null } })).toBe(2);
   });
 });
