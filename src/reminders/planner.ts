@@ -26,6 +26,9 @@ export interface PlanReport {
   unreachable: number;
 }
 
+/** About a second of writing on SQLite: one digest's worth for all but the largest partners. */
+const RECIPIENT_ROWS_PER_TRANSACTION = 2_000;
+
 interface Target {
   recipient: Recipient;
   timeZone: string;
@@ -110,19 +113,27 @@ function targetsOf(item: DueItem, audience: Audience, report: PlanReport): Targe
 }
 
 /**
- * One transaction per recipient. Should another planner insert one of the same rows at the
- * same moment, PostgreSQL aborts the transaction on the unique key; the rows are then
- * inserted one by one, each still deduplicated, at the cost of a possible second digest.
+ * One transaction per recipient, of at most RECIPIENT_ROWS_PER_TRANSACTION rows: a deliverer in
+ * another instance sees all of a recipient's rows or none and sends one digest, while a very
+ * long list (thousands of engagements) still commits in bounded steps, never holding the
+ * database (SQLite's one writer) for seconds or running into the transaction timeout. Past
+ * that bound a deliverer may catch the first part: two digests, each row still sent once.
+ * Should another planner insert one of the same rows at the same moment, PostgreSQL aborts
+ * the transaction on the unique key; the rows are then inserted one by one, each still
+ * deduplicated, at the same cost of a possible second digest.
  */
 async function insertForRecipient(db: Db, rows: readonly NewOutboxMessage[]): Promise<("inserted" | "duplicate")[]> {
-  try {
-    return await db.$transaction((tx) => insertOutboxMessagesAtomically(tx, rows));
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const outcomes: ("inserted" | "duplicate")[] = [];
-    for (const row of rows) outcomes.push(await insertOutboxMessage(db, row));
-    return outcomes;
+  const outcomes: ("inserted" | "duplicate")[] = [];
+  for (let start = 0; start < rows.length; start += RECIPIENT_ROWS_PER_TRANSACTION) {
+    const part = rows.slice(start, start + RECIPIENT_ROWS_PER_TRANSACTION);
+    try {
+      outcomes.push(...(await db.$transaction((tx) => insertOutboxMessagesAtomically(tx, part))));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      for (const row of part) outcomes.push(await insertOutboxMessage(db, row));
+    }
   }
+  return outcomes;
 }
 
 function zoneOf(chat: StoredConversationReference, organisation: Organisation): string {
