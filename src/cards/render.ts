@@ -34,9 +34,9 @@ export function renderCard(name: string, data: object): AdaptiveCard {
  * What one card's JSON may take: Teams refuses cards over 28 KB in webhooks and older clients,
  * and the activity around the card needs a little room of its own.
  */
-export const CARD_BYTE_BUDGET = 27 * 1024;
+const CARD_BYTE_BUDGET = 27 * 1024;
 
-export function cardBytes(card: AdaptiveCard): number {
+function cardBytes(card: AdaptiveCard): number {
   return Buffer.byteLength(JSON.stringify(card), "utf8");
 }
 

@@ -78,7 +78,7 @@ function restOf(t: Translator, rest: readonly ReminderPayload[]): { more: string
 }
 
 /** "…and 1,480 more: 1,200 billing windows, 280 pending approvals", the largest kinds first; empty when nothing is left out. */
-export function moreByKind(t: Translator, rest: readonly ReminderPayload[]): string {
+function moreByKind(t: Translator, rest: readonly ReminderPayload[]): string {
   if (rest.length === 0) return "";
   const counts = new Map<string, number>();
   for (const item of rest) counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1);
