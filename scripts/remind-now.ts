@@ -28,10 +28,11 @@ const { db, close } = openDatabase(config.DATABASE_URL, { poolSize: 2 });
 try {
   const adapter = createAdapter(config, logger);
   const deps = reminderCycleDeps({ db, config, logger, clock: () => new Date() }, adapter, { quietHours: undefined });
-  const { planned, delivery } = await runReminderCycle(deps);
+  const { planned, failed, delivery } = await runReminderCycle(deps);
   for (const { organisationId, report } of planned) {
     console.log(`planned ${organisationId}: ${report.due} due, ${report.inserted} new, ${report.duplicates} already planned, ${report.suppressed} muted or snoozed, ${report.unreachable} unreachable`);
   }
+  for (const { organisationId, error } of failed) console.error(`planning failed for ${organisationId}: ${error}`);
   console.log(
     `delivered ${delivery.messagesSent} message(s) carrying ${delivery.rowsSent} reminder(s); ${delivery.rowsFailed} to retry, ${delivery.rowsDead} dead, ${delivery.rowsSkipped} muted, ${delivery.rowsPostponed} snoozed`,
   );

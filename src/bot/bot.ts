@@ -13,6 +13,8 @@ import { resolveLocale } from "../i18n/locale";
 import { translator } from "../i18n/translator";
 import type { Services } from "../services";
 import { botWasRemoved, forgetConversationOf, rememberConversationOf } from "../reminders/conversation-memory";
+import { forgetLeftMembers, readRosterOnInstall, rememberJoinedMembers } from "../reminders/roster";
+import { findOrganisationByTenant } from "../store/organisations";
 import { runCardAction } from "./card-invoke";
 import { fallbackIntent, intentHandlers } from "./intents";
 import type { Reply } from "./intents/types";
@@ -31,11 +33,11 @@ export class PartnerOpsBot extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
-      await forgetConversationOf(context, this.services, tenantIdOf(context));
+      await this.forgetPlace(context, true);
       await next();
     });
     this.onMembersRemoved(async (context, next) => {
-      if (botWasRemoved(context.activity)) await forgetConversationOf(context, this.services, tenantIdOf(context));
+      await this.forgetPlace(context, botWasRemoved(context.activity));
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -45,6 +47,7 @@ export class PartnerOpsBot extends TeamsActivityHandler {
       const botJoined = context.activity.membersAdded?.some((member) => member.id === botId) ?? false;
       if (botJoined && context.activity.channelId !== "msteams") await this.greet(context);
       else if (botJoined) await this.rememberConversation(context);
+      else await this.rememberJoined(context);
       await next();
     });
   }
@@ -110,12 +113,30 @@ export class PartnerOpsBot extends TeamsActivityHandler {
     if (!scope) return;
     await rememberConversationOf(context, this.services, scope);
     await send(context, { card: welcomeCard(scope.t, scope.actor.name, scope.actor.role) });
+    await readRosterOnInstall(context, this.services, scope.organisation);
   }
 
-  /** Where the bot was just added, kept for proactive reminders; greet() does the same on install. */
+  /** Where the bot was just added, and who is there, kept for proactive reminders; greet() does the same on install. */
   private async rememberConversation(context: TurnContext): Promise<void> {
     const scope = await resolveTurnScope(context, this.services);
-    if (typeof scope !== "string") await rememberConversationOf(context, this.services, scope);
+    if (typeof scope === "string") return;
+    await rememberConversationOf(context, this.services, scope);
+    await readRosterOnInstall(context, this.services, scope.organisation);
+  }
+
+  /** People who joined a team or group chat the bot is in: reachable by reminders from now on. */
+  private async rememberJoined(context: TurnContext): Promise<void> {
+    const scope = await resolveTurnScope(context, this.services);
+    if (typeof scope !== "string") await rememberJoinedMembers(context, this.services, scope.organisation);
+  }
+
+  /** The bot was uninstalled or removed (`botRemoved`), or members left: no more proactive messages there, or to them. */
+  private async forgetPlace(context: TurnContext, botRemoved: boolean): Promise<void> {
+    const tenantId = tenantIdOf(context);
+    const organisation = tenantId ? await findOrganisationByTenant(this.services.db, tenantId) : undefined;
+    if (!organisation) return;
+    if (botRemoved) await forgetConversationOf(context, this.services, organisation);
+    await forgetLeftMembers(context, this.services, organisation, botRemoved);
   }
 
   /** The turn's scope, or undefined after telling the user (messages only) why there is none. */

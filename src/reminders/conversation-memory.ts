@@ -5,7 +5,7 @@ import { type Activity, type ConversationReference, TurnContext } from "botbuild
 import { isIanaTimeZone } from "../domain/time-zone";
 import type { Services } from "../services";
 import { type ConversationKind, forgetConversation, rememberConversation } from "../store/conversation-references";
-import { findOrganisationByTenant, type Organisation } from "../store/organisations";
+import type { Organisation } from "../store/organisations";
 
 export async function rememberConversationOf(
   context: TurnContext,
@@ -42,11 +42,10 @@ export async function rememberConversationOf(
 }
 
 /** The bot was uninstalled or removed: no more proactive messages there. */
-export async function forgetConversationOf(context: TurnContext, services: Services, tenantId: string | undefined): Promise<void> {
+export async function forgetConversationOf(context: TurnContext, services: Services, organisation: Organisation): Promise<void> {
   const { activity } = context;
-  if (!tenantId || !activity.conversation?.id) return;
-  const organisation = await findOrganisationByTenant(services.db, tenantId);
-  if (organisation) await forgetConversation(services.db, organisation.id, conversationIdOf(activity), "uninstalled", services.clock());
+  if (!activity.conversation?.id) return;
+  await forgetConversation(services.db, organisation.id, conversationIdOf(activity), "uninstalled", services.clock());
 }
 
 /** Whether a conversationUpdate's removed members include the bot itself. */

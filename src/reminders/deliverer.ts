@@ -1,15 +1,10 @@
-// Delivery: claim due outbox rows under a lease, compose one digest per recipient (plus one
-// message per one-off notification), send each through the retrying sender, and record the
-// outcome on the rows. Runs in every bot instance at once: the lease in the database, not a
+// Delivery: claim due outbox rows under a lease, find where each recipient is reached (opening
+// a personal chat with a roster member who never wrote, ./reach.ts), compose one digest per
+// recipient (plus one message per one-off notification), send each through the retrying
+// sender, and record the outcome on the rows. Runs in every bot instance at once: the lease in the database, not a
 // lock in this process, keeps two instances off the same rows.
 import { randomUUID } from "node:crypto";
-import {
-  findConversation,
-  findOrganisationById,
-  findPersonalConversation,
-  forgetConversation,
-  type StoredConversationReference,
-} from "../store/conversation-references";
+import { findOrganisationById, forgetConversation, type StoredConversationReference } from "../store/conversation-references";
 import type { Db } from "../store/db";
 import type { Organisation } from "../store/organisations";
 import {
@@ -24,6 +19,8 @@ import {
   renewLease,
 } from "../store/outbox";
 import { activeSuppressions } from "../store/reminder-preferences";
+import { stopRosterReach } from "../store/roster-members";
+import { reachRecipient } from "./reach";
 import { backoffDelay } from "./backoff";
 import { DEFAULT_RETRY_POLICY, type SenderDeps, sendWithRetry } from "./sender";
 import type { ReminderSettings } from "./settings";
@@ -91,9 +88,32 @@ export async function deliverDue(deps: DeliveryDeps): Promise<DeliveryReport> {
       maxAttempts: deps.settings.maxAttempts,
     });
     if (batch.messages.length === 0) return report;
-    for (const group of groupByRecipient(batch.messages)) await deliverGroup(deps, batch.token, group, report);
+    for (const group of groupByRecipient(batch.messages)) await deliverIsolated(deps, batch.token, group, report);
   }
   return report;
+}
+
+/**
+ * One recipient's delivery, its failure kept to itself: a row that cannot be composed or an
+ * organisation whose data breaks the card is logged with the organisation's id, and its rows
+ * go back for a later attempt with backoff, while every other recipient is still served.
+ */
+async function deliverIsolated(deps: DeliveryDeps, token: string, rows: OutboxMessage[], report: DeliveryReport): Promise<void> {
+  try {
+    await deliverGroup(deps, token, rows, report);
+  } catch (error) {
+    const first = rows[0] as OutboxMessage;
+    deps.logger?.error({ err: error, organisationId: first.organisationId, recipient: first.recipient }, "reminder delivery failed for a recipient");
+    const attempts = rows.reduce((most, row) => Math.max(most, row.attempts), 1);
+    const retryAt = new Date(deps.clock().getTime() + backoffDelay(attempts - 1, OUTBOX_BACKOFF, deps.random ?? Math.random));
+    const message = error instanceof Error ? error.message : String(error);
+    try {
+      report.rowsFailed += await markFailed(deps.db, token, rows.map((row) => row.id), { error: message, retryAt, maxAttempts: deps.settings.maxAttempts });
+    } catch (releaseError) {
+      // The database itself is failing: the lease runs out and the rows are claimed again.
+      deps.logger?.error({ err: releaseError, organisationId: first.organisationId }, "could not release reminder rows after a failure");
+    }
+  }
 }
 
 async function deliverGroup(deps: DeliveryDeps, token: string, rows: OutboxMessage[], report: DeliveryReport): Promise<void> {
@@ -101,13 +121,24 @@ async function deliverGroup(deps: DeliveryDeps, token: string, rows: OutboxMessa
   const first = rows[0] as OutboxMessage;
   const ids = (list: readonly OutboxMessage[]) => list.map((row) => row.id);
   const organisation = await findOrganisationById(db, first.organisationId);
-  const conversation = organisation ? await conversationFor(db, organisation.id, first.recipient) : undefined;
-  if (!organisation || !conversation) {
+  if (!organisation) {
     await markDead(db, token, ids(rows), "no_conversation");
     report.rowsDead += rows.length;
     return;
   }
   const wanted = await withoutSuppressed(deps, token, rows, report);
+  if (wanted.length === 0) return;
+  const reach = await reachRecipient(db, withinLease(deps), organisation, first.recipient, deps.clock());
+  if (reach.kind === "dead") {
+    await markDead(db, token, ids(wanted), reach.reason);
+    report.rowsDead += wanted.length;
+    return;
+  }
+  if (reach.kind === "retry") {
+    await retryLater(deps, token, wanted, reach, report);
+    return;
+  }
+  const { conversation } = reach;
   const composed = deps.compose({ organisation, recipient: first.recipient, conversation }, wanted, deps.clock());
   const rendered = new Set(composed.flatMap((message) => message.messageIds));
   const unrenderable = wanted.filter((row) => !rendered.has(row.id));
@@ -129,18 +160,32 @@ async function deliverGroup(deps: DeliveryDeps, token: string, rows: OutboxMessa
       if (marked < message.messageIds.length) deps.logger?.warn({ ids: message.messageIds }, "reminder sent after its lease was lost");
     } else if (outcome.outcome === "dead") {
       await forgetConversation(db, organisation.id, conversation.conversationId, outcome.reason, deps.clock());
+      // A refused personal chat is not opened again through a roster on the next run.
+      if (first.recipient.type === "user") await stopRosterReach(db, organisation.id, first.recipient.aadObjectId, outcome.reason, deps.clock());
       const remaining = composed.slice(index).flatMap((m) => m.messageIds);
       await markDead(db, token, remaining, outcome.reason);
       report.rowsDead += remaining.length;
       return;
     } else {
-      const attempts = Math.max(...rows.filter((row) => message.messageIds.includes(row.id)).map((row) => row.attempts));
-      const wait = outcome.retryAfterMs ?? backoffDelay(attempts - 1, OUTBOX_BACKOFF, deps.random ?? Math.random);
-      const retryAt = new Date(deps.clock().getTime() + Math.max(MIN_RETRY_MS, wait));
-      await markFailed(db, token, message.messageIds, { error: outcome.error, retryAt, maxAttempts: deps.settings.maxAttempts });
-      report.rowsFailed += message.messageIds.length;
+      const carried = new Set(message.messageIds);
+      await retryLater(deps, token, rows.filter((row) => carried.has(row.id)), outcome, report);
     }
   }
+}
+
+/** A failed attempt: the rows come back after the connector's Retry-After, or after backoff. */
+async function retryLater(
+  deps: DeliveryDeps,
+  token: string,
+  rows: readonly OutboxMessage[],
+  failure: { error: string; retryAfterMs?: number },
+  report: DeliveryReport,
+): Promise<void> {
+  const attempts = rows.reduce((most, row) => Math.max(most, row.attempts), 1);
+  const wait = failure.retryAfterMs ?? backoffDelay(attempts - 1, OUTBOX_BACKOFF, deps.random ?? Math.random);
+  const retryAt = new Date(deps.clock().getTime() + Math.max(MIN_RETRY_MS, wait));
+  const ids = rows.map((row) => row.id);
+  report.rowsFailed += await markFailed(deps.db, token, ids, { error: failure.error, retryAt, maxAttempts: deps.settings.maxAttempts });
 }
 
 /**
@@ -157,34 +202,37 @@ async function withoutSuppressed(deps: DeliveryDeps, token: string, rows: Outbox
   const first = rows[0] as OutboxMessage;
   if (first.recipient.type !== "user") return rows;
   const now = deps.clock();
-  const kinds = (await activeSuppressions(deps.db, first.organisationId, [first.recipient.aadObjectId], now)).get(first.recipient.aadObjectId);
+  const { aadObjectId } = first.recipient;
+  const kinds = (await activeSuppressions(deps.db, first.organisationId, now, aadObjectId)).get(aadObjectId);
   if (!kinds) return rows;
   const kept: OutboxMessage[] = [];
+  const muted: string[] = [];
+  const snoozed = new Map<number, string[]>();
   for (const row of rows) {
     const suppression = kinds.get(row.kind);
     if (!suppression) kept.push(row);
-    else if (suppression.muted) {
-      await markSkipped(deps.db, token, [row.id], "muted");
-      report.rowsSkipped++;
-    } else if (suppression.snoozedUntil) {
-      await postpone(deps.db, token, [row.id], suppression.snoozedUntil);
-      report.rowsPostponed++;
+    else if (suppression.muted) muted.push(row.id);
+    else if (suppression.snoozedUntil) {
+      const until = suppression.snoozedUntil.getTime();
+      const ids = snoozed.get(until);
+      if (ids) ids.push(row.id);
+      else snoozed.set(until, [row.id]);
     }
   }
+  if (muted.length > 0) await markSkipped(deps.db, token, muted, "muted");
+  for (const [until, ids] of snoozed) await postpone(deps.db, token, ids, new Date(until));
+  report.rowsSkipped += muted.length;
+  report.rowsPostponed += [...snoozed.values()].reduce((sum, ids) => sum + ids.length, 0);
   return kept;
-}
-
-async function conversationFor(db: Db, organisationId: string, recipient: Recipient): Promise<StoredConversationReference | undefined> {
-  return recipient.type === "user"
-    ? findPersonalConversation(db, organisationId, recipient.aadObjectId)
-    : findConversation(db, organisationId, recipient.conversationId);
 }
 
 function groupByRecipient(messages: readonly OutboxMessage[]): OutboxMessage[][] {
   const groups = new Map<string, OutboxMessage[]>();
   for (const message of messages) {
     const key = `${message.organisationId}|${JSON.stringify(message.recipient)}`;
-    groups.set(key, [...(groups.get(key) ?? []), message]);
+    const group = groups.get(key);
+    if (group) group.push(message);
+    else groups.set(key, [message]);
   }
   return [...groups.values()];
 }

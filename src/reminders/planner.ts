@@ -11,6 +11,7 @@ import { type Db, isUniqueViolation } from "../store/db";
 import { listUsersWithRoles, type Organisation } from "../store/organisations";
 import { insertOutboxMessage, insertOutboxMessagesAtomically, type NewOutboxMessage, type Recipient, recipientKey } from "../store/outbox";
 import { activeSuppressions } from "../store/reminder-preferences";
+import { listRosterReachable } from "../store/roster-members";
 import { type DeadlineSource, type DueItem, toPayload } from "./due-item";
 import { nextAllowedTime } from "./quiet-hours";
 import type { ReminderSettings } from "./settings";
@@ -21,9 +22,12 @@ export interface PlanReport {
   duplicates: number;
   /** Muted or snoozed by the recipient: not planned now (a snoozed one is, once the snooze ends). */
   suppressed: number;
-  /** No live conversation to reach the recipient in. */
+  /** No live conversation to reach the recipient in, and no roster to open one through. */
   unreachable: number;
 }
+
+/** About a second of writing on SQLite: one digest's worth for all but the largest partners. */
+const RECIPIENT_ROWS_PER_TRANSACTION = 2_000;
 
 interface Target {
   recipient: Recipient;
@@ -44,16 +48,16 @@ export async function planReminders(
   if (items.length === 0) return report;
 
   const users = await usersByRole(db, organisation.id, items);
-  const aadObjectIds = [...new Set([...users.values()].flat().concat(items.flatMap((i) => i.recipients.aadObjectIds ?? [])))];
-  const personal = await listPersonalConversations(db, organisation.id, aadObjectIds);
-  const suppressions = await activeSuppressions(db, organisation.id, aadObjectIds, now);
+  const personal = await listPersonalConversations(db, organisation.id);
+  const onRoster = await listRosterReachable(db, organisation.id);
+  const suppressions = await activeSuppressions(db, organisation.id, now);
   const channels = settings.channelDigest ? await listChannelConversations(db, organisation.id) : [];
 
   // Rows are gathered per recipient and each recipient's rows inserted in one transaction: a
   // deliverer in another instance then sees all of them or none, and sends one digest.
   const byRecipient = new Map<string, { target: Target; rows: NewOutboxMessage[] }>();
   for (const item of items) {
-    for (const target of targetsOf(item, { users, personal, suppressions, channels, organisation }, report)) {
+    for (const target of targetsOf(item, { users, personal, onRoster, suppressions, channels, organisation }, report)) {
       const key = recipientKey(target.recipient);
       const entry = byRecipient.get(key) ?? { target, rows: [] };
       entry.rows.push({
@@ -83,6 +87,8 @@ export function dedupeKey(organisationId: string, item: Pick<DueItem, "deadlineK
 interface Audience {
   users: Map<Role, string[]>;
   personal: Map<string, StoredConversationReference>;
+  /** People with no personal chat yet whom a roster lets the bot open one with at delivery. */
+  onRoster: Set<string>;
   suppressions: Map<string, Map<string, unknown>>;
   channels: readonly StoredConversationReference[];
   organisation: Organisation;
@@ -90,14 +96,15 @@ interface Audience {
 
 /** Who hears about the item: reachable users of its roles who have not muted or snoozed its kind, and team channels. */
 function targetsOf(item: DueItem, audience: Audience, report: PlanReport): Target[] {
-  const { users, personal, suppressions, channels, organisation } = audience;
+  const { users, personal, onRoster, suppressions, channels, organisation } = audience;
   const wanted = new Set([...(item.recipients.roles ?? []).flatMap((role) => users.get(role) ?? []), ...(item.recipients.aadObjectIds ?? [])]);
   const targets: Target[] = [];
   for (const aadObjectId of wanted) {
     const chat = personal.get(aadObjectId);
     if (suppressions.get(aadObjectId)?.has(item.kind)) report.suppressed++;
-    else if (!chat) report.unreachable++;
-    else targets.push({ recipient: { type: "user", aadObjectId }, timeZone: zoneOf(chat, organisation) });
+    else if (chat) targets.push({ recipient: { type: "user", aadObjectId }, timeZone: zoneOf(chat, organisation) });
+    else if (onRoster.has(aadObjectId)) targets.push({ recipient: { type: "user", aadObjectId }, timeZone: organisation.timeZone });
+    else report.unreachable++;
   }
   for (const channel of channels) {
     targets.push({ recipient: { type: "conversation", conversationId: channel.conversationId }, timeZone: organisation.timeZone });
@@ -106,19 +113,27 @@ function targetsOf(item: DueItem, audience: Audience, report: PlanReport): Targe
 }
 
 /**
- * One transaction per recipient. Should another planner insert one of the same rows at the
- * same moment, PostgreSQL aborts the transaction on the unique key; the rows are then
- * inserted one by one, each still deduplicated, at the cost of a possible second digest.
+ * One transaction per recipient, of at most RECIPIENT_ROWS_PER_TRANSACTION rows: a deliverer in
+ * another instance sees all of a recipient's rows or none and sends one digest, while a very
+ * long list (thousands of engagements) still commits in bounded steps, never holding the
+ * database (SQLite's one writer) for seconds or running into the transaction timeout. Past
+ * that bound a deliverer may catch the first part: two digests, each row still sent once.
+ * Should another planner insert one of the same rows at the same moment, PostgreSQL aborts
+ * the transaction on the unique key; the rows are then inserted one by one, each still
+ * deduplicated, at the same cost of a possible second digest.
  */
 async function insertForRecipient(db: Db, rows: readonly NewOutboxMessage[]): Promise<("inserted" | "duplicate")[]> {
-  try {
-    return await db.$transaction((tx) => insertOutboxMessagesAtomically(tx, rows));
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const outcomes: ("inserted" | "duplicate")[] = [];
-    for (const row of rows) outcomes.push(await insertOutboxMessage(db, row));
-    return outcomes;
+  const outcomes: ("inserted" | "duplicate")[] = [];
+  for (let start = 0; start < rows.length; start += RECIPIENT_ROWS_PER_TRANSACTION) {
+    const part = rows.slice(start, start + RECIPIENT_ROWS_PER_TRANSACTION);
+    try {
+      outcomes.push(...(await db.$transaction((tx) => insertOutboxMessagesAtomically(tx, part))));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      for (const row of part) outcomes.push(await insertOutboxMessage(db, row));
+    }
   }
+  return outcomes;
 }
 
 function zoneOf(chat: StoredConversationReference, organisation: Organisation): string {

@@ -1,8 +1,10 @@
-// Sends an activity into a stored conversation through the adapter, as the outbox's sender.
-// botbuilder runs proactive logic inside its middleware, which hands errors to onTurnError
-// and swallows them; the error is caught here and rethrown so the sender sees the status.
-import type { Activity, CloudAdapter, ConversationReference } from "botbuilder";
-import type { SendActivity } from "./sender";
+// The outbox's two Bot Connector calls through the adapter: send an activity into a stored
+// conversation, and open a personal chat with a roster member (create-conversation, with the
+// tenant id, as Teams' proactive samples do). botbuilder runs proactive logic inside its
+// middleware, which hands errors to onTurnError and swallows them; the error is caught here
+// and rethrown so the sender sees the status.
+import { type Activity, Channels, type CloudAdapter, type ConversationParameters, type ConversationReference, TurnContext } from "botbuilder";
+import type { OpenPersonalChat, SendActivity } from "./sender";
 
 export function proactiveSender(adapter: CloudAdapter, botAppId: string): SendActivity {
   return async (reference, activity) => {
@@ -15,5 +17,29 @@ export function proactiveSender(adapter: CloudAdapter, botAppId: string): SendAc
       }
     });
     if (failure !== undefined) throw failure;
+  };
+}
+
+// botbuilder types the audience as a string, but reads a missing one as "the channel's default
+// scope" (its samples pass null); an empty string would be sent as the audience itself.
+const DEFAULT_AUDIENCE = undefined as unknown as string;
+
+export function personalChatOpener(adapter: CloudAdapter, botAppId: string): OpenPersonalChat {
+  return async (target) => {
+    const parameters: ConversationParameters = {
+      isGroup: false,
+      bot: { id: target.botId, name: "" },
+      members: [{ id: target.teamsUserId, name: "" }],
+      tenantId: target.tenantId,
+      channelData: { tenant: { id: target.tenantId } },
+    };
+    let reference: Partial<ConversationReference> | undefined;
+    // The call itself throws the connector's refusal; the callback only reads the new conversation.
+    await adapter.createConversationAsync(botAppId, Channels.Msteams, target.serviceUrl, DEFAULT_AUDIENCE, parameters, async (context) => {
+      const { activityId: _activityId, ...created } = TurnContext.getConversationReference(context.activity);
+      reference = created;
+    });
+    if (!reference) throw new Error("create-conversation ran no turn");
+    return reference as Record<string, unknown>;
   };
 }

@@ -4,7 +4,7 @@ import type { CloudAdapter } from "botbuilder";
 import { composeReminderMessages } from "../bot/views/reminders";
 import type { Services } from "../services";
 import { processOwner } from "./deliverer";
-import { proactiveSender } from "./proactive";
+import { personalChatOpener, proactiveSender } from "./proactive";
 import { type ReminderCycleDeps, ReminderScheduler } from "./scheduler";
 import { type ReminderSettings, reminderSettings } from "./settings";
 import { DEADLINE_SOURCES } from "./sources";
@@ -20,7 +20,7 @@ export function reminderCycleDeps(
     clock: services.clock,
     settings: { ...reminderSettings(services.config), ...overrides },
     compose: composeReminderMessages,
-    sender: { send: proactiveSender(adapter, services.config.MicrosoftAppId) },
+    sender: { send: proactiveSender(adapter, services.config.MicrosoftAppId), open: personalChatOpener(adapter, services.config.MicrosoftAppId) },
     logger: services.logger,
     sources: DEADLINE_SOURCES,
   };

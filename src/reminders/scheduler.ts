@@ -16,17 +16,29 @@ export interface ReminderCycleDeps extends DeliveryDeps {
 
 export interface CycleReport {
   planned: { organisationId: string; report: PlanReport }[];
+  /** Organisations whose planning failed this time: logged, and planned again at their next tick. */
+  failed: { organisationId: string; error: string }[];
   delivery: DeliveryReport;
 }
 
-/** Plans the given organisations (all reachable ones by default) now, then delivers: `npm run remind:now`. */
+/**
+ * Plans the given organisations (all reachable ones by default) now, then delivers: `npm run
+ * remind:now`. One organisation's failure (bad data, a source that throws) is logged with its
+ * id and stops only its own planning; the others are planned and everything due delivered.
+ */
 export async function runReminderCycle(deps: ReminderCycleDeps, organisations?: readonly Organisation[]): Promise<CycleReport> {
   const now = deps.clock();
   const planned: CycleReport["planned"] = [];
+  const failed: CycleReport["failed"] = [];
   for (const organisation of organisations ?? (await listReachableOrganisations(deps.db))) {
-    planned.push({ organisationId: organisation.id, report: await planReminders(deps.db, organisation, now, deps.settings, deps.sources) });
+    try {
+      planned.push({ organisationId: organisation.id, report: await planReminders(deps.db, organisation, now, deps.settings, deps.sources) });
+    } catch (error) {
+      deps.logger?.error({ err: error, organisationId: organisation.id }, "reminder planning failed for an organisation");
+      failed.push({ organisationId: organisation.id, error: error instanceof Error ? error.message : String(error) });
+    }
   }
-  return { planned, delivery: await deliverDue(deps) };
+  return { planned, failed, delivery: await deliverDue(deps) };
 }
 
 export class ReminderScheduler {
@@ -42,13 +54,21 @@ export class ReminderScheduler {
   async tick(): Promise<CycleReport> {
     const now = this.deps.clock();
     const since = this.lastLook;
-    const organisations = (await listReachableOrganisations(this.deps.db)).filter((organisation) =>
-      scheduledTickBetween(this.deps.settings.cron, organisation.timeZone, since, now),
-    );
+    const organisations = (await listReachableOrganisations(this.deps.db)).filter((organisation) => this.isDue(organisation, since, now));
     // Moved forward before the work: a failing run is not retried in a tight loop, and the
     // next tick's plan sees the same (or a later) state anyway.
     this.lastLook = now;
     return runReminderCycle(this.deps, organisations);
+  }
+
+  /** Whether the organisation's tick fell in (since, now]; a zone that cannot be read skips it, alone. */
+  private isDue(organisation: Organisation, since: Date, now: Date): boolean {
+    try {
+      return scheduledTickBetween(this.deps.settings.cron, organisation.timeZone, since, now) !== undefined;
+    } catch (error) {
+      this.deps.logger?.error({ err: error, organisationId: organisation.id, timeZone: organisation.timeZone }, "reminder schedule unreadable for an organisation");
+      return false;
+    }
   }
 
   start(): void {
@@ -76,7 +96,7 @@ export class ReminderScheduler {
 
   private logReport(report: CycleReport): void {
     const { delivery } = report;
-    if (report.planned.length === 0 && delivery.rowsSent + delivery.rowsFailed + delivery.rowsDead === 0) return;
-    this.deps.logger?.info({ planned: report.planned, delivery }, "reminder run");
+    if (report.planned.length + report.failed.length === 0 && delivery.rowsSent + delivery.rowsFailed + delivery.rowsDead === 0) return;
+    this.deps.logger?.info({ planned: report.planned, failed: report.failed, delivery }, "reminder run");
   }
 }

@@ -1,7 +1,8 @@
-// Sends one proactive activity with the retries the Teams platform asks for: 412, 429, 502,
-// 503 and 504 are tried again after exponential backoff with jitter, or after exactly the
-// Retry-After the connector gave; 403 and 404 mean the bot can no longer post there, so the
-// conversation is dead; anything else fails this attempt and the outbox retries it later.
+// Sends one proactive activity (or opens a personal chat) with the retries the Teams platform
+// asks for: 412, 429, 502, 503 and 504 are tried again after exponential backoff with jitter,
+// or after exactly the Retry-After the connector gave; 403 and 404 mean the bot can no longer
+// post there, so the conversation is dead; anything else fails this attempt and the outbox
+// retries it later.
 //
 // Exactly once, honestly: a row is marked claimed (committed) before its send and sent right
 // after, so it is never sent twice while its lease holds. Two windows remain. (1) The process
@@ -17,6 +18,17 @@ import { backoffDelay, type BackoffPolicy, parseRetryAfter } from "./backoff";
 
 /** The lead's adapter wrapper: continueConversationAsync(appId, reference, ctx => ctx.sendActivity(activity)). */
 export type SendActivity = (reference: Record<string, unknown>, activity: Record<string, unknown>) => Promise<void>;
+
+/** What the Bot Connector's create-conversation needs to open a personal chat with a roster member. */
+export interface PersonalChatTarget {
+  serviceUrl: string;
+  tenantId: string;
+  botId: string;
+  teamsUserId: string;
+}
+
+/** Opens (or finds again: Teams keeps one per user and bot) a personal chat; answers its conversation reference. */
+export type OpenPersonalChat = (target: PersonalChatTarget) => Promise<Record<string, unknown>>;
 
 export interface RetryPolicy extends BackoffPolicy {
   /** Sends tried in one attempt, the first included. */
@@ -34,6 +46,8 @@ export type SendOutcome =
 
 export interface SenderDeps {
   send: SendActivity;
+  /** Without it, people who never wrote to the bot cannot be reached. */
+  open?: OpenPersonalChat;
   policy?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -48,6 +62,14 @@ export async function sendWithRetry(
   reference: Record<string, unknown>,
   activity: Record<string, unknown>,
 ): Promise<SendOutcome> {
+  const outcome = await callWithRetry(deps, () => deps.send(reference, activity));
+  return outcome.outcome === "done" ? { outcome: "sent", tries: outcome.tries } : outcome;
+}
+
+export type CallOutcome<T> = { outcome: "done"; value: T; tries: number } | Exclude<SendOutcome, { outcome: "sent" }>;
+
+/** Any Bot Connector call (a send, a create-conversation) with the retries and the 403/404 rule above. */
+export async function callWithRetry<T>(deps: SenderDeps, call: () => Promise<T>): Promise<CallOutcome<T>> {
   const policy = deps.policy ?? DEFAULT_RETRY_POLICY;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = deps.random ?? Math.random;
@@ -55,8 +77,7 @@ export async function sendWithRetry(
   let waited = 0;
   for (let attempt = 0; ; attempt++) {
     try {
-      await deps.send(reference, activity);
-      return { outcome: "sent", tries: attempt + 1 };
+      return { outcome: "done", value: await call(), tries: attempt + 1 };
     } catch (error) {
       const failure = describeSendError(error, now());
       if (failure.status !== undefined && DEAD.has(failure.status)) return { outcome: "dead", reason: failure.reason };

@@ -3,6 +3,7 @@
 // (organisation, idempotency key), (organisation, vendor decision id), one correction per entry.
 import { type BillingEntry, type BillingEntryState, BILLING_ENTRY_STATES, type DecisionSource, OVERDUE_AFTER_MS } from "../domain/billing";
 import { type BillingUnit, isBillingUnit } from "../domain/billing-draft";
+import type { EngagementState } from "../domain/engagements";
 import type { DbTx } from "./db";
 
 const withCorrection = { supersededBy: { select: { id: true } } } as const;
@@ -62,6 +63,33 @@ export async function listOverdueBillingEntries(
     take: filter.limit ?? 500,
   });
   return rows.map((row) => toEntry(row) as BillingEntry);
+}
+
+/**
+ * The organisation's engagements in `states` with no entry for `month` that still bills (a
+ * rejected entry bills nothing), oldest request first. One query whatever their number: the
+ * missing entry is a NOT EXISTS in SQL, not a list of ids sent back to the database.
+ */
+/**
+ * Engagements that take entries for `month` (in a billable state, or completed since the month
+ * began) and have none for it yet: one query, whatever the number of engagements.
+ */
+export async function listEngagementsWithoutEntry(
+  db: DbTx,
+  organisationId: string,
+  month: string,
+  billable: { states: readonly EngagementState[]; monthStart: Date },
+): Promise<{ id: string; reference: string; clientName: string }[]> {
+  return db.engagement.findMany({
+    where: {
+      organisationId,
+      OR: [{ state: { in: [...billable.states] } }, { state: "completed", completedAt: { gte: billable.monthStart } }],
+      // A rejected entry bills nothing: the month still needs one.
+      billingEntries: { none: { usageMonth: month, state: { not: "rejected" } } },
+    },
+    select: { id: true, reference: true, clientName: true },
+    orderBy: [{ requestedAt: "asc" }, { reference: "asc" }],
+  });
 }
 
 export async function insertBillingEntry(tx: DbTx, entry: BillingEntry): Promise<void> {

@@ -1,7 +1,9 @@
 // Where the bot can speak first: the conversation references Teams hands over when the bot is
-// installed in a personal chat, a team or a group chat. Uninstalling, or the connector
-// answering 403/404, marks a reference dead instead of deleting it, so a reinstall revives it.
+// installed in a personal chat, a team or a group chat, and the personal chats the bot opens
+// itself with roster members. Uninstalling, or the connector answering 403/404, marks a
+// reference dead instead of deleting it, so a reinstall revives it.
 import type { DbTx } from "./db";
+import { rosterOrganisationIds } from "./roster-members";
 
 export const CONVERSATION_KINDS = ["personal", "channel", "groupChat"] as const;
 export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
@@ -20,6 +22,8 @@ export interface RememberConversationInput {
   reference: Record<string, unknown>;
   locale?: string;
   timeZone?: string;
+  /** A personal chat the bot opened itself (create-conversation), not one the user started. */
+  openedByBot?: boolean;
 }
 
 export interface StoredConversationReference extends RememberConversationInput {
@@ -44,6 +48,8 @@ export async function rememberConversation(db: DbTx, input: RememberConversation
     // Activities without a locale or zone (some events carry none) keep what was known.
     ...(input.locale ? { locale: input.locale } : {}),
     ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+    // A message from the user in a chat the bot opened makes it theirs.
+    openedByBot: input.openedByBot ?? false,
   };
   const where = { organisationId_conversationId: { organisationId, conversationId } };
   // Every personal message passes here: write only what changed (a read is far cheaper than a
@@ -74,6 +80,35 @@ export async function forgetConversation(
   });
 }
 
+/**
+ * The personal chats the bot opened with a member who has now left every roster: the bot has
+ * no standing there any more. Chats the user started themselves stay.
+ */
+export async function forgetOpenedConversations(db: DbTx, organisationId: string, aadObjectId: string, reason: string, now: Date): Promise<void> {
+  await db.conversationReference.updateMany({
+    where: { organisationId, aadObjectId, kind: "personal", openedByBot: true, deadAt: null },
+    data: { deadAt: now, deadReason: reason },
+  });
+}
+
+/**
+ * Claims the reading of the roster of the team or chat this conversation is in: Teams announces
+ * one install twice, and redelivers slow turns, so whoever sets `rosterReadAt` first reads, and
+ * nobody reads it again within `freshMs`. A conditional update: it holds across instances.
+ */
+export async function claimRosterRead(db: DbTx, organisationId: string, conversationId: string, now: Date, freshMs: number): Promise<boolean> {
+  const { count } = await db.conversationReference.updateMany({
+    where: { organisationId, conversationId, OR: [{ rosterReadAt: null }, { rosterReadAt: { lt: new Date(now.getTime() - freshMs) } }] },
+    data: { rosterReadAt: now },
+  });
+  return count === 1;
+}
+
+/** A roster read that failed gives its claim back, so the next event reads again. */
+export async function releaseRosterRead(db: DbTx, organisationId: string, conversationId: string, claimedAt: Date): Promise<void> {
+  await db.conversationReference.updateMany({ where: { organisationId, conversationId, rosterReadAt: claimedAt }, data: { rosterReadAt: null } });
+}
+
 export async function findConversation(
   db: DbTx,
   organisationId: string,
@@ -96,14 +131,10 @@ export async function findPersonalConversation(
   return row ? toReference(row) : undefined;
 }
 
-/** Live personal chats of these users, by Entra object id. */
-export async function listPersonalConversations(
-  db: DbTx,
-  organisationId: string,
-  aadObjectIds?: readonly string[],
-): Promise<Map<string, StoredConversationReference>> {
+/** The organisation's live personal chats, by Entra object id. */
+export async function listPersonalConversations(db: DbTx, organisationId: string): Promise<Map<string, StoredConversationReference>> {
   const rows = await db.conversationReference.findMany({
-    where: { organisationId, kind: "personal", deadAt: null, ...(aadObjectIds ? { aadObjectId: { in: [...aadObjectIds] } } : {}) },
+    where: { organisationId, kind: "personal", deadAt: null },
     orderBy: { updatedAt: "asc" },
   });
   // Ascending order: the most recently seen chat of a user wins the map slot.
@@ -118,15 +149,20 @@ export async function listChannelConversations(db: DbTx, organisationId: string)
   return rows.map(toReference);
 }
 
-/** Organisations the bot can reach at all: the only ones worth planning reminders for. */
+/**
+ * Organisations the bot can reach at all, through a live conversation or a roster member: the
+ * only ones worth planning reminders for. Read as lists joined here rather than the reachable
+ * ids sent back as one IN list, whose bind parameters would grow with the organisations.
+ */
 export async function listReachableOrganisations(
   db: DbTx,
 ): Promise<{ id: string; tenantId: string; name: string; timeZone: string }[]> {
-  return db.organisation.findMany({
-    where: { id: { in: await reachableOrganisationIds(db) } },
+  const reachable = new Set([...(await reachableOrganisationIds(db)), ...(await rosterOrganisationIds(db))]);
+  const organisations = await db.organisation.findMany({
     select: { id: true, tenantId: true, name: true, timeZone: true },
     orderBy: { createdAt: "asc" },
   });
+  return organisations.filter((organisation) => reachable.has(organisation.id));
 }
 
 async function reachableOrganisationIds(db: DbTx): Promise<string[]> {
@@ -153,6 +189,7 @@ function toReference(row: Row): StoredConversationReference {
     ...(row.teamId ? { teamId: row.teamId } : {}),
     ...(row.locale ? { locale: row.locale } : {}),
     ...(row.timeZone ? { timeZone: row.timeZone } : {}),
+    ...(row.openedByBot ? { openedByBot: true } : {}),
     ...(row.deadAt ? { deadAt: row.deadAt } : {}),
     ...(row.deadReason ? { deadReason: row.deadReason } : {}),
   };

@@ -68,15 +68,6 @@ export async function listEngagements(
  * of its first day): the billable states, and completed engagements whose completion fell in
  * that month or later (src/domain/billing-eligibility.ts states the rule; this is its query).
  */
-export async function listEngagementsBillableFor(db: DbTx, organisationId: string, monthStart: Date, limit: number): Promise<Engagement[]> {
-  const rows = await db.engagement.findMany({
-    where: { organisationId, OR: [{ state: { in: [...BILLABLE_STATES] } }, { state: "completed", completedAt: { gte: monthStart } }] },
-    orderBy: [{ requestedAt: "asc" }, { reference: "asc" }],
-    take: limit,
-  });
-  return rows.map(toEngagement);
-}
-
 export async function listEngagementEvents(db: DbTx, organisationId: string, engagementId: string): Promise<EngagementEvent[]> {
   const rows = await db.engagementEvent.findMany({
     where: { organisationId, engagementId },

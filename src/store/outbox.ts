@@ -9,6 +9,11 @@ import { type Db, type DbTx, isUniqueViolation } from "./db";
 export const OUTBOX_STATES = ["pending", "claimed", "sent", "failed", "dead", "skipped"] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 
+/** Ids or keys per statement: well under SQLite's 999 bind parameters, with room for the rest of the query. */
+const ID_CHUNK = 500;
+/** Rows one delivery batch takes unless told otherwise. */
+const DEFAULT_MAX_ROWS = 5_000;
+
 /** Rows enqueued as one-off notifications carry this threshold; reminders carry their own. */
 export const NOTIFICATION_THRESHOLD = "notification";
 
@@ -75,23 +80,28 @@ function inTransaction(db: DbTx): boolean {
  * Inserts, in the caller's transaction, the rows whose dedupe keys are not there yet. A row
  * another writer inserts at the same moment throws the unique violation instead of being
  * swallowed: on PostgreSQL the transaction is lost at that point, so the caller retries.
+ * Keys are looked up in chunks of a fixed size, so no statement's bind parameters grow with
+ * the number of rows (SQLite refuses more than 999).
  */
 export async function insertOutboxMessagesAtomically(tx: DbTx, messages: readonly NewOutboxMessage[]): Promise<("inserted" | "duplicate")[]> {
-  const existing = await tx.outboxMessage.findMany({
-    where: { dedupeKey: { in: messages.map((m) => m.dedupeKey) } },
-    select: { dedupeKey: true },
-  });
-  const present = new Set(existing.map((row) => row.dedupeKey));
+  const present = new Set<string>();
+  for (const chunk of chunksOf(messages.map((m) => m.dedupeKey))) {
+    const existing = await tx.outboxMessage.findMany({ where: { dedupeKey: { in: chunk } }, select: { dedupeKey: true } });
+    for (const row of existing) present.add(row.dedupeKey);
+  }
   const outcomes: ("inserted" | "duplicate")[] = [];
+  const fresh: NewOutboxMessage[] = [];
   for (const message of messages) {
     if (present.has(message.dedupeKey)) {
       outcomes.push("duplicate");
       continue;
     }
-    await tx.outboxMessage.create({ data: rowData(message) });
     present.add(message.dedupeKey);
+    fresh.push(message);
     outcomes.push("inserted");
   }
+  // Prisma splits a multi-row insert into statements that fit the database's parameter limit.
+  if (fresh.length > 0) await tx.outboxMessage.createMany({ data: fresh.map(rowData) });
   return outcomes;
 }
 
@@ -142,6 +152,8 @@ export interface ClaimOptions {
   leaseMs: number;
   /** Recipients per batch: all due rows of a recipient are claimed together, for one digest. */
   maxRecipients: number;
+  /** Rows per batch, across its recipients: bounds the memory one batch takes. */
+  maxRows?: number;
   /**
    * Claims a row may take. A row whose lease keeps running out (its holder dies mid-send every
    * time) is given up once it has had them all, instead of being claimed again forever.
@@ -165,13 +177,15 @@ function claimable(now: Date): Prisma.OutboxMessageWhereInput {
 }
 
 /**
- * Claims the due rows of up to `maxRecipients` recipients. The claim is one conditional
- * UPDATE: on PostgreSQL through `FOR UPDATE SKIP LOCKED`, so concurrent claimers pass over
- * each other's rows instead of waiting; on SQLite writers are serialized, and the update
- * re-checks claimability itself. Either way a row goes to exactly one claimer.
+ * Claims the due rows of up to `maxRecipients` recipients (fewer when they hold more than
+ * `maxRows` between them; the first recipient always comes whole, for one digest). The claim is
+ * one conditional UPDATE naming the recipients, never the rows: on PostgreSQL through
+ * `FOR UPDATE SKIP LOCKED`, so concurrent claimers pass over each other's rows instead of
+ * waiting; on SQLite writers are serialized, and the update re-checks claimability itself.
+ * Either way a row goes to exactly one claimer.
  */
 export async function claimDueMessages(db: Db, options: ClaimOptions): Promise<ClaimedBatch> {
-  const { now, leaseMs, maxRecipients } = options;
+  const { now, leaseMs } = options;
   const token = `${options.owner}:${randomUUID()}`;
   if (options.maxAttempts !== undefined) await giveUpCrashLoops(db, now, options.maxAttempts);
   const groups = await db.outboxMessage.groupBy({
@@ -179,34 +193,43 @@ export async function claimDueMessages(db: Db, options: ClaimOptions): Promise<C
     where: claimable(now),
     orderBy: { _min: { nextAttemptAt: "asc" } },
     _min: { nextAttemptAt: true },
-    take: maxRecipients,
+    _count: { _all: true },
+    take: options.maxRecipients,
   });
-  if (groups.length === 0) return { token, messages: [] };
-  const candidates = await db.outboxMessage.findMany({
-    where: { AND: [claimable(now), { OR: groups.map((g) => ({ organisationId: g.organisationId, recipient: g.recipient })) }] },
-    select: { id: true },
-  });
-  if (candidates.length === 0) return { token, messages: [] };
-  const ids = candidates.map((c) => c.id);
+  const chosen = withinRowBudget(groups, options.maxRows ?? DEFAULT_MAX_ROWS);
+  if (chosen.length === 0) return { token, messages: [] };
   const leaseExpiresAt = new Date(now.getTime() + leaseMs);
   if (isPostgres(db)) {
+    const recipients = Prisma.join(chosen.map((g) => Prisma.sql`(${g.organisationId}, ${g.recipient})`));
     await db.$executeRaw`
       UPDATE "OutboxMessage"
          SET "state" = 'claimed', "leaseOwner" = ${token}, "leaseExpiresAt" = ${leaseExpiresAt}, "attempts" = "attempts" + 1
        WHERE "id" IN (
          SELECT "id" FROM "OutboxMessage"
-          WHERE "id" IN (${Prisma.join(ids)})
+          WHERE ("organisationId", "recipient") IN (${recipients})
             AND (("state" IN ('pending', 'failed') AND "nextAttemptAt" <= ${now})
                  OR ("state" = 'claimed' AND "leaseExpiresAt" < ${now}))
           FOR UPDATE SKIP LOCKED)`;
   } else {
     await db.outboxMessage.updateMany({
-      where: { AND: [{ id: { in: ids } }, claimable(now)] },
+      where: { AND: [claimable(now), { OR: chosen.map((g) => ({ organisationId: g.organisationId, recipient: g.recipient })) }] },
       data: { state: "claimed", leaseOwner: token, leaseExpiresAt, attempts: { increment: 1 } },
     });
   }
   const rows = await db.outboxMessage.findMany({ where: { leaseOwner: token, state: "claimed" }, orderBy: { createdAt: "asc" } });
   return { token, messages: rows.map(toMessage) };
+}
+
+/** The leading recipients whose rows fit in `maxRows` together; the first one whatever its size. */
+function withinRowBudget<G extends { _count: { _all: number } }>(groups: readonly G[], maxRows: number): G[] {
+  const chosen: G[] = [];
+  let rows = 0;
+  for (const group of groups) {
+    if (chosen.length > 0 && rows + group._count._all > maxRows) break;
+    chosen.push(group);
+    rows += group._count._all;
+  }
+  return chosen;
 }
 
 /** Rows whose every claim ended with the lease running out: dead, with the reason. */
@@ -227,59 +250,76 @@ async function giveUpCrashLoops(db: Db, now: Date, maxAttempts: number): Promise
  * than asked means the lease ran out and another instance may own them: do not send.
  */
 export async function renewLease(db: DbTx, token: string, ids: readonly string[], now: Date, leaseMs: number): Promise<boolean> {
-  const { count } = await db.outboxMessage.updateMany({
-    where: { id: { in: [...ids] }, leaseOwner: token, state: "claimed", leaseExpiresAt: { gt: now } },
-    data: { leaseExpiresAt: new Date(now.getTime() + leaseMs) },
-  });
+  const count = await updateHeld(db, token, ids, { leaseExpiresAt: { gt: now } }, { leaseExpiresAt: new Date(now.getTime() + leaseMs) });
   return count === ids.length;
 }
 
 export async function markSent(db: DbTx, token: string, ids: readonly string[], now: Date): Promise<number> {
-  const { count } = await db.outboxMessage.updateMany({
-    where: { id: { in: [...ids] }, leaseOwner: token, state: "claimed" },
-    data: { state: "sent", sentAt: now, leaseOwner: null, leaseExpiresAt: null, lastError: null },
-  });
-  return count;
+  return updateHeld(db, token, ids, {}, { state: "sent", sentAt: now, leaseOwner: null, leaseExpiresAt: null, lastError: null });
 }
 
-/** A failed attempt: retried at `retryAt`, unless the rows used up their attempts (then dead). */
+/**
+ * A failed attempt: retried at `retryAt`, unless the rows used up their attempts (then dead).
+ * Answers how many of the rows this claim still held.
+ */
 export async function markFailed(
   db: DbTx,
   token: string,
   ids: readonly string[],
   failure: { error: string; retryAt: Date; maxAttempts: number },
-): Promise<void> {
-  const held = { id: { in: [...ids] }, leaseOwner: token, state: "claimed" };
+): Promise<number> {
   const released = { leaseOwner: null, leaseExpiresAt: null, lastError: failure.error.slice(0, 1000) };
-  await db.outboxMessage.updateMany({
-    where: { ...held, attempts: { gte: failure.maxAttempts } },
-    data: { ...released, state: "dead" },
+  return inOneTransaction(db, async (tx) => {
+    const dead = await updateHeld(tx, token, ids, { attempts: { gte: failure.maxAttempts } }, { ...released, state: "dead" });
+    return dead + (await updateHeld(tx, token, ids, {}, { ...released, state: "failed", nextAttemptAt: failure.retryAt }));
   });
-  await db.outboxMessage.updateMany({ where: held, data: { ...released, state: "failed", nextAttemptAt: failure.retryAt } });
 }
 
 /** Never to be sent: the conversation is gone, or the row cannot be rendered. */
 export async function markDead(db: DbTx, token: string, ids: readonly string[], reason: string): Promise<void> {
-  await db.outboxMessage.updateMany({
-    where: { id: { in: [...ids] }, leaseOwner: token, state: "claimed" },
-    data: { state: "dead", lastError: reason, leaseOwner: null, leaseExpiresAt: null },
-  });
+  await updateHeld(db, token, ids, {}, { state: "dead", lastError: reason, leaseOwner: null, leaseExpiresAt: null });
 }
 
 /** The recipient muted the kind after the row was planned. */
 export async function markSkipped(db: DbTx, token: string, ids: readonly string[], reason: string): Promise<void> {
-  await db.outboxMessage.updateMany({
-    where: { id: { in: [...ids] }, leaseOwner: token, state: "claimed" },
-    data: { state: "skipped", lastError: reason, leaseOwner: null, leaseExpiresAt: null },
-  });
+  await updateHeld(db, token, ids, {}, { state: "skipped", lastError: reason, leaseOwner: null, leaseExpiresAt: null });
 }
 
 /** Gives rows back untouched for later (a snooze running): the claim does not count as an attempt. */
 export async function postpone(db: DbTx, token: string, ids: readonly string[], until: Date): Promise<void> {
-  await db.outboxMessage.updateMany({
-    where: { id: { in: [...ids] }, leaseOwner: token, state: "claimed" },
-    data: { state: "pending", nextAttemptAt: until, attempts: { decrement: 1 }, leaseOwner: null, leaseExpiresAt: null },
+  await updateHeld(db, token, ids, {}, { state: "pending", nextAttemptAt: until, attempts: { decrement: 1 }, leaseOwner: null, leaseExpiresAt: null });
+}
+
+/**
+ * Updates those of `ids` this claim still holds; answers how many. A digest may carry
+ * thousands of rows: the ids go in chunks of a fixed size, all in one transaction, so the
+ * rows change together and no statement's bind parameters grow with the digest.
+ */
+async function updateHeld(
+  db: DbTx,
+  token: string,
+  ids: readonly string[],
+  where: Prisma.OutboxMessageWhereInput,
+  data: Prisma.OutboxMessageUpdateManyMutationInput,
+): Promise<number> {
+  return inOneTransaction(db, async (tx) => {
+    let count = 0;
+    for (const chunk of chunksOf(ids)) {
+      count += (await tx.outboxMessage.updateMany({ where: { ...where, id: { in: chunk }, leaseOwner: token, state: "claimed" }, data })).count;
+    }
+    return count;
   });
+}
+
+/** Runs `work` in a transaction, or in the caller's when it already holds one. */
+async function inOneTransaction<T>(db: DbTx, work: (tx: DbTx) => Promise<T>): Promise<T> {
+  return inTransaction(db) ? work(db) : (db as Db).$transaction(work);
+}
+
+function chunksOf<T>(items: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += ID_CHUNK) chunks.push(items.slice(start, start + ID_CHUNK));
+  return chunks;
 }
 
 // The two clients differ only in their provider; this picks the SQL dialect for the claim.

@@ -38,17 +38,21 @@ export interface Suppression {
   snoozedUntil?: Date;
 }
 
-/** For each user, the kinds they do not want to hear about at `now`: user -> kind -> why. */
+/**
+ * For each user of the organisation (or the one named), the kinds they do not want to hear
+ * about at `now`: user -> kind -> why. The organisation's whole set rather than a list of
+ * users sent back to the database: only muted and running snoozes are read.
+ */
 export async function activeSuppressions(
   db: DbTx,
   organisationId: string,
-  aadObjectIds: readonly string[],
   now: Date,
+  aadObjectId?: string,
 ): Promise<Map<string, Map<string, Suppression>>> {
   const rows = await db.reminderPreference.findMany({
     where: {
       organisationId,
-      aadObjectId: { in: [...aadObjectIds] },
+      ...(aadObjectId ? { aadObjectId } : {}),
       OR: [{ muted: true }, { snoozedUntil: { gt: now } }],
     },
   });

@@ -121,6 +121,19 @@ describe("reminders through the real bot", () => {
     expect(cardText(unmuted.body.value)).toContain("you will be reminded again");
   });
 
+  it("pages the full list for the person who clicks, read again on the server with their role", async () => {
+    const list = await bot.invoke(approver, "reminders.list", { offset: 0 });
+    expect(list.status).toBe(200);
+    expect(cardText(list.body.value)).toContain("ENG-2001 · Fabrikam");
+    expect(cardText(list.body.value)).toContain("1–1 of 1, most urgent first");
+    const viewer = await bot.user("viewer", "Vi Viewer");
+    const theirs = await bot.invoke(viewer, "reminders.list", { offset: 0 });
+    expect(cardText(theirs.body.value)).toContain("Nothing is due for you right now.");
+    expect(cardText(theirs.body.value)).not.toContain("ENG-2001");
+    const forged = await bot.invoke(approver, "reminders.list", { offset: -3 });
+    expect(String(forged.body.value)).toContain("offset");
+  });
+
   it("refuses a reminder kind that does not exist, changing nothing", async () => {
     const answer = await bot.invoke(approver, "reminders.mute", { kind: "everything" });
     expect(answer.status).toBe(200);

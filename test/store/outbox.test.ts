@@ -83,6 +83,17 @@ describe("claiming outbox rows with a lease", () => {
     expect(rest.messages.every((m) => m.dedupeKey !== "later")).toBe(true);
   });
 
+  it("stops adding recipients to a batch once their rows pass the row budget, but always takes the first whole", async () => {
+    await database.db.outboxMessage.deleteMany({});
+    for (let i = 0; i < 6; i++) await insertOutboxMessage(database.db, reminder(`big-${i}`, "aad-big", { notBefore: t0 }));
+    for (let i = 0; i < 2; i++) await insertOutboxMessage(database.db, reminder(`small-${i}`, "aad-small", { notBefore: minutes(0.5) }));
+    const options = { now: minutes(1), leaseMs: 60_000, maxRecipients: 10, maxRows: 4 };
+    const first = await claimDueMessages(database.db, { ...options, owner: "a" });
+    expect(first.messages.map((m) => m.dedupeKey).sort()).toEqual(["big-0", "big-1", "big-2", "big-3", "big-4", "big-5"]);
+    const second = await claimDueMessages(database.db, { ...options, owner: "b" });
+    expect(second.messages.map((m) => m.dedupeKey).sort()).toEqual(["small-0", "small-1"]);
+  });
+
   it("hands rows whose lease ran out to the next claimer, and refuses the old holder's renewal", async () => {
     await database.db.outboxMessage.deleteMany({});
     await insertOutboxMessage(database.db, reminder("expiring", "aad-x"));

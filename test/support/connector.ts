@@ -1,6 +1,9 @@
 // A local stand-in for the Bot Connector service: it records every activity the bot sends
-// (replies, proactive messages, updates) and answers as the real service would. Tests may
-// script failures (429 with Retry-After, 5xx, 403) through `respond`.
+// (replies, proactive messages, updates) and answers as the real service would. It also serves
+// the rosters tests give it (GET /v3/conversations/{id}/pagedmembers, a few members per page
+// with continuation tokens) and opens personal chats (POST /v3/conversations: one conversation
+// per user, the same id each time, as Teams does). Tests may script failures (429 with
+// Retry-After, 5xx, 403) through `respond`.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -13,6 +16,14 @@ export interface CapturedActivity {
   receivedAt: number;
 }
 
+/** A roster member as Teams lists it. */
+export interface RosterAccount {
+  id: string;
+  name?: string;
+  aadObjectId?: string;
+  userPrincipalName?: string;
+}
+
 export type ConnectorResponder = (request: CapturedActivity) => { status: number; headers?: Record<string, string>; body?: unknown } | undefined;
 
 export interface StandInConnector {
@@ -21,6 +32,12 @@ export interface StandInConnector {
   /** Every request, including those answered with an error status. */
   requests: CapturedActivity[];
   respond: ConnectorResponder | undefined;
+  /** Members by team id or group chat id, served page by page. */
+  rosters: Map<string, RosterAccount[]>;
+  /** Members per page at most, whatever page size the bot asks for: small, so tests see continuation tokens. */
+  rosterPageSize: number;
+  /** The create-conversation requests that opened a chat. */
+  created: { body: Record<string, unknown>; conversationId: string }[];
   waitFor(predicate: (activities: CapturedActivity[]) => boolean, timeoutMs?: number): Promise<CapturedActivity[]>;
   clear(): void;
   close(): Promise<void>;
@@ -33,6 +50,9 @@ export async function startStandInConnector(): Promise<StandInConnector> {
     activities: [],
     requests: [],
     respond: undefined,
+    rosters: new Map(),
+    rosterPageSize: 2,
+    created: [],
     waitFor: async (predicate, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(connector.activities)) {
@@ -44,6 +64,7 @@ export async function startStandInConnector(): Promise<StandInConnector> {
     clear: () => {
       connector.activities.length = 0;
       connector.requests.length = 0;
+      connector.created.length = 0;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
@@ -63,6 +84,12 @@ export async function startStandInConnector(): Promise<StandInConnector> {
         res.end(JSON.stringify(scripted.body ?? { error: { code: "Scripted", message: "scripted failure" } }));
         return;
       }
+      const served = serveRosterOrCreate(connector, req.method ?? "", path, conversationId, body);
+      if (served) {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify(served));
+        return;
+      }
       connector.activities.push(captured);
       sequence += 1;
       res.writeHead(scripted?.status ?? 200, { "content-type": "application/json", ...scripted?.headers });
@@ -72,4 +99,29 @@ export async function startStandInConnector(): Promise<StandInConnector> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   connector.serviceUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   return connector;
+}
+
+/** Answers a roster page or a create-conversation; undefined for every other request. */
+function serveRosterOrCreate(
+  connector: StandInConnector,
+  method: string,
+  path: string,
+  conversationId: string,
+  body: Record<string, unknown>,
+): Record<string, unknown> | undefined {
+  const url = new URL(path, "http://connector.invalid");
+  if (method === "GET" && url.pathname.endsWith("/pagedmembers")) {
+    const members = connector.rosters.get(conversationId) ?? [];
+    const start = Number(url.searchParams.get("continuationToken") ?? "0");
+    const size = Math.min(connector.rosterPageSize, Number(url.searchParams.get("pageSize") ?? "500"));
+    const next = start + size;
+    return { members: members.slice(start, next), ...(next < members.length ? { continuationToken: String(next) } : {}) };
+  }
+  if (method === "POST" && url.pathname === "/v3/conversations") {
+    const member = (body.members as { id?: string }[] | undefined)?.[0]?.id ?? "unknown";
+    const created = `a:opened-${member}`;
+    connector.created.push({ body, conversationId: created });
+    return { id: created };
+  }
+  return undefined;
 }

@@ -1,17 +1,21 @@
-// Card actions on reminders: snooze a kind for a day, mute it, unmute it. Preferences belong
-// to the person clicking (resolved on the server), never to whoever the card was sent to.
+// Card actions on reminders: snooze a kind for a day, mute it, unmute it, and page through the
+// full list of what is due. Preferences and the list belong to the person clicking (resolved
+// on the server), never to whoever the card was sent to.
 import { z } from "zod";
 import { dueForUser } from "../../reminders/due-for-user";
 import { reminderSettings } from "../../reminders/settings";
 import { reminderKinds } from "../../reminders/sources";
 import { listReminderPreferences, muteReminders, snoozeReminders, unmuteReminders } from "../../store/reminder-preferences";
 import type { TurnScope } from "../turn-scope";
+import { reminderListCard } from "../views/reminder-list";
 import { kindName, overviewCard, snoozedValues } from "../views/reminders";
 import { type ActionOutcome, type ActionScope, defineAction } from "./types";
 
 const SNOOZE_MS = 24 * 60 * 60 * 1000;
 
 const ZReminderKindSchema = z.object({ kind: z.enum(reminderKinds() as [string, ...string[]]) });
+/** Where the page starts in the list, most urgent first; the card sends it back as it was given. */
+const ZReminderListSchema = z.object({ offset: z.coerce.number().int().min(0).max(1_000_000).default(0) });
 
 function target(scope: ActionScope, kind: string) {
   return { organisationId: scope.organisation.id, aadObjectId: scope.actor.aadObjectId, kind };
@@ -24,6 +28,12 @@ export async function reminderOverview(scope: TurnScope, notice?: string) {
     listReminderPreferences(db, scope.organisation.id, scope.actor.aadObjectId),
   ]);
   return overviewCard(scope.t, { due, preferences, now: scope.now, organisationTimeZone: scope.organisation.timeZone, ...(notice ? { notice } : {}) });
+}
+
+/** A page of everything due for the clicker now, re-read from the records with their role. */
+async function fullList(scope: ActionScope, { offset }: z.infer<typeof ZReminderListSchema>): Promise<ActionOutcome> {
+  const due = await dueForUser(scope.services.db, scope.organisation, scope.actor, scope.now, reminderSettings(scope.services.config));
+  return { card: reminderListCard(scope.t, due, offset, { now: scope.now, organisationTimeZone: scope.organisation.timeZone }) };
 }
 
 async function snooze(scope: ActionScope, { kind }: z.infer<typeof ZReminderKindSchema>): Promise<ActionOutcome> {
@@ -46,4 +56,5 @@ export const reminderActions = {
   "reminders.snooze": defineAction(ZReminderKindSchema, true, snooze),
   "reminders.mute": defineAction(ZReminderKindSchema, true, mute),
   "reminders.unmute": defineAction(ZReminderKindSchema, true, unmute),
+  "reminders.list": defineAction(ZReminderListSchema, false, fullList),
 };

@@ -1,7 +1,7 @@
 // Reminder cards: the digest one recipient gets per run, one-off notices, and the overview a
 // user sees when asking "reminders". Every string is resolved from the catalog here, in the
 // reader's language and zone, before templating.
-import { type AdaptiveCard, cardAttachment, renderCard } from "../../cards/render";
+import { type AdaptiveCard, cardAttachment, largestFittingCard, renderCard } from "../../cards/render";
 import { formatMonth } from "../../i18n/format";
 import { resolveLocale } from "../../i18n/locale";
 import { type Translator, translator } from "../../i18n/translator";
@@ -12,8 +12,10 @@ import { renderNotification } from "../../reminders/notifications";
 import { NOTIFICATION_THRESHOLD, type OutboxMessage } from "../../store/outbox";
 import type { ReminderPreference } from "../../store/reminder-preferences";
 
-/** Items shown per card: a digest stays well inside the 28 KB we budget per card. */
+/** Items a digest shows at most; fewer when their texts are long, so the card stays in budget. */
 export const DIGEST_ITEM_LIMIT = 25;
+/** The card verb that opens the full list, and where it starts. */
+export const FULL_LIST_VERB = "reminders.list";
 
 interface ItemView {
   text: string;
@@ -62,23 +64,51 @@ export function reminderItemView(t: Translator, item: ReminderPayload, reading: 
   };
 }
 
+/** Most urgent first: the deadline nearest in time. */
+export function byUrgency(items: readonly ReminderPayload[]): ReminderPayload[] {
+  return [...items].sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt));
+}
+
+/**
+ * One person's (or a team's) digest: the most urgent items, as many as fit in the card, then
+ * the rest counted by kind ("…and 1,480 more: 1,200 billing windows, 280 pending approvals")
+ * with a button that opens the full list.
+ */
 export function digestCard(t: Translator, items: readonly ReminderPayload[], audience: { team: boolean }, reading: ReadingContext): AdaptiveCard {
-  const shown = [...items].sort((a, b) => a.deadlineAt.localeCompare(b.deadlineAt)).slice(0, DIGEST_ITEM_LIMIT);
-  const kinds = [...new Set(shown.map((item) => item.kind))];
-  return renderCard("reminder-digest", {
-    title: t.t(audience.team ? "reminders.digest.teamTitle" : "reminders.digest.title"),
-    intro: t.t("reminders.digest.intro", { count: items.length }),
-    groups: kinds.map((kind) => ({
-      kind,
-      heading: kindName(t, kind),
-      items: shown.filter((item) => item.kind === kind).map((item) => reminderItemView(t, item, reading)),
-      // Snooze and mute are per person: a channel's digest is everyone's, so it offers neither.
-      showPreferences: !audience.team,
-      snoozeTitle: t.t("reminders.snooze"),
-      muteTitle: t.t("reminders.mute"),
-    })),
-    more: items.length > shown.length ? t.t("reminders.digest.more", { count: items.length - shown.length }) : "",
+  const sorted = byUrgency(items);
+  return largestFittingCard(Math.min(DIGEST_ITEM_LIMIT, sorted.length), (count) => {
+    const shown = sorted.slice(0, count);
+    const kinds = [...new Set(shown.map((item) => item.kind))];
+    return renderCard("reminder-digest", {
+      title: t.t(audience.team ? "reminders.digest.teamTitle" : "reminders.digest.title"),
+      intro: t.t("reminders.digest.intro", { count: sorted.length }),
+      groups: kinds.map((kind) => ({
+        kind,
+        heading: kindName(t, kind),
+        items: shown.filter((item) => item.kind === kind).map((item) => reminderItemView(t, item, reading)),
+        // Snooze and mute are per person: a channel's digest is everyone's, so it offers neither.
+        showPreferences: !audience.team,
+        snoozeTitle: t.t("reminders.snooze"),
+        muteTitle: t.t("reminders.mute"),
+      })),
+      ...restOf(t, sorted.slice(count)),
+    });
   });
+}
+
+/** What a card says of the items it leaves out, and the button to the full list. */
+function restOf(t: Translator, rest: readonly ReminderPayload[]): { more: string; fullListTitle: string; fullListVerb: string } {
+  return { more: moreByKind(t, rest), fullListTitle: t.t("reminders.list.open"), fullListVerb: FULL_LIST_VERB };
+}
+
+/** "…and 1,480 more: 1,200 billing windows, 280 pending approvals", the largest kinds first; empty when nothing is left out. */
+function moreByKind(t: Translator, rest: readonly ReminderPayload[]): string {
+  if (rest.length === 0) return "";
+  const counts = new Map<string, number>();
+  for (const item of rest) counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1);
+  const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([kind, count]) => t.t(`reminders.count.${kind}`, { count }));
+  const breakdown = new Intl.ListFormat(t.locale, { style: "long", type: "unit" }).format(parts);
+  return t.t("reminders.digest.moreByKind", { count: rest.length, breakdown });
 }
 
 export function overviewCard(
@@ -86,26 +116,28 @@ export function overviewCard(
   view: { due: readonly ReminderPayload[]; preferences: readonly ReminderPreference[]; now: Date; organisationTimeZone: string; notice?: string },
 ): AdaptiveCard {
   const reading = { now: view.now, organisationTimeZone: view.organisationTimeZone };
-  const due = view.due.slice(0, DIGEST_ITEM_LIMIT);
+  const due = byUrgency(view.due);
   const quiet = view.preferences.filter((p) => p.muted || (p.snoozedUntil && p.snoozedUntil > view.now));
-  return renderCard("reminder-overview", {
-    title: t.t("reminders.overview.title"),
-    notice: view.notice ?? "",
-    dueTitle: t.t("reminders.overview.dueTitle"),
-    noneDue: t.t("reminders.overview.none"),
-    due: due.map((item) => reminderItemView(t, item, reading)),
-    more: view.due.length > due.length ? t.t("reminders.overview.more", { count: view.due.length - due.length }) : "",
-    mutedTitle: t.t("reminders.overview.mutedTitle"),
-    noneMuted: t.t("reminders.overview.noneMuted"),
-    muted: quiet.map((p) => ({
-      kind: p.kind,
-      unmuteTitle: t.t("reminders.unmute"),
-      text: p.muted
-        ? t.t("reminders.overview.mutedItem", { kindName: kindName(t, p.kind) })
-        : t.t("reminders.overview.snoozedItem", snoozedValues(t, kindName(t, p.kind), p.snoozedUntil as Date, view.now)),
-    })),
-    schedule: t.t("reminders.overview.schedule"),
-  });
+  return largestFittingCard(Math.min(DIGEST_ITEM_LIMIT, due.length), (count) =>
+    renderCard("reminder-overview", {
+      title: t.t("reminders.overview.title"),
+      notice: view.notice ?? "",
+      dueTitle: t.t("reminders.overview.dueTitle"),
+      noneDue: t.t("reminders.overview.none"),
+      due: due.slice(0, count).map((item) => reminderItemView(t, item, reading)),
+      ...restOf(t, due.slice(count)),
+      mutedTitle: t.t("reminders.overview.mutedTitle"),
+      noneMuted: t.t("reminders.overview.noneMuted"),
+      muted: quiet.map((p) => ({
+        kind: p.kind,
+        unmuteTitle: t.t("reminders.unmute"),
+        text: p.muted
+          ? t.t("reminders.overview.mutedItem", { kindName: kindName(t, p.kind) })
+          : t.t("reminders.overview.snoozedItem", snoozedValues(t, kindName(t, p.kind), p.snoozedUntil as Date, view.now)),
+      })),
+      schedule: t.t("reminders.overview.schedule"),
+    }),
+  );
 }
 
 /** The values of "snoozed until tomorrow at 9:17 AM", in the reader's zone. */

@@ -4,8 +4,8 @@
 // each at 08:00 in the organisation's zone: three days before the last day, the day before,
 // and the morning of the last day itself.
 import { billingWindowFor, openBillingMonths, type UsageMonth } from "../../domain/billing-window";
-import { listEngagementsBillableFor } from "../../store/engagements";
-import type { DbTx } from "../../store/db";
+import { BILLABLE_STATES } from "../../domain/billing-eligibility";
+import { listEngagementsWithoutEntry } from "../../store/billing";
 import { currentThreshold, type DeadlineSource, type DueItem } from "../due-item";
 import { zonedTimeToUtc } from "../../domain/zoned-time";
 
@@ -17,7 +17,6 @@ const THRESHOLDS = [
   { name: "lastDay", daysBefore: 0 },
 ] as const;
 const MORNING_HOUR = 8;
-const SCAN_LIMIT = 1000;
 
 /** The reminders of one month's window, as instants, and the instant it closes. */
 export function billingWindowThresholds(month: UsageMonth, timeZone: string): { thresholds: { name: string; at: Date }[]; closesAt: Date } {
@@ -43,7 +42,7 @@ export const billingWindowSource: DeadlineSource = {
       const threshold = currentThreshold(thresholds, now, closesAt);
       if (!threshold) continue;
       const monthStart = billingWindowFor(month, organisation.timeZone).opensAt;
-      for (const engagement of await engagementsWithoutEntry(db, organisation.id, month, monthStart)) {
+      for (const engagement of await listEngagementsWithoutEntry(db, organisation.id, month, { states: BILLABLE_STATES, monthStart })) {
         items.push({
           kind: BILLING_WINDOW_KIND,
           deadlineKey: `billing-window:${month}:${engagement.id}`,
@@ -60,16 +59,3 @@ export const billingWindowSource: DeadlineSource = {
     return items;
   },
 };
-
-async function engagementsWithoutEntry(db: DbTx, organisationId: string, month: UsageMonth, monthStart: Date) {
-  const items = await listEngagementsBillableFor(db, organisationId, monthStart, SCAN_LIMIT);
-  if (items.length === 0) return [];
-  // A rejected entry bills nothing: the month still needs one.
-  const billed = await db.billingEntry.findMany({
-    where: { organisationId, usageMonth: month, state: { not: "rejected" }, engagementId: { in: items.map((e) => e.id) } },
-    select: { engagementId: true },
-    distinct: ["engagementId"],
-  });
-  const billedIds = new Set(billed.map((row) => row.engagementId));
-  return items.filter((engagement) => !billedIds.has(engagement.id));
-}

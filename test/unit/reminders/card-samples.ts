@@ -1,10 +1,11 @@
 // Representative renderings of the reminder cards for the card template test: a full digest
-// (more items than a card shows), a team digest, notices and the overview.
+// (more items than a card shows), a team digest, notices, the overview and pages of the full list.
 import type { AdaptiveCard } from "../../../src/cards/render";
 import type { Translator } from "../../../src/i18n/translator";
 import type { ReminderPayload } from "../../../src/reminders/due-item";
 import { digestCard, overviewCard } from "../../../src/bot/views/reminders";
 import { composeReminderMessages } from "../../../src/bot/views/reminders";
+import { reminderListCard } from "../../../src/bot/views/reminder-list";
 import type { OutboxMessage } from "../../../src/store/outbox";
 
 const pending = (i: number): ReminderPayload => ({
@@ -76,4 +77,5 @@ export const reminderSamples: Record<string, (t: Translator) => AdaptiveCard[]> 
     }),
     overviewCard(t, { due: [], preferences: [], now: new Date("2026-11-25T10:00:00Z"), organisationTimeZone: "Europe/Paris" }),
   ],
+  "reminder-list": (t) => [reminderListCard(t, mixed, 0, { now: new Date("2026-11-25T10:00:00Z"), organisationTimeZone: "Europe/Paris" }), reminderListCard(t, mixed, 20, { now: new Date("2026-11-25T10:00:00Z"), organisationTimeZone: "Europe/Paris" }), reminderListCard(t, [], 0, { now: new Date("2026-11-25T10:00:00Z"), organisationTimeZone: "Europe/Paris" })],
 };
