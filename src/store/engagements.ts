@@ -1,7 +1,6 @@
 // Loads and saves engagements and their append-only history. A transition is saved with a
 // conditional update on (id, organisation, version): of several writers holding the same
 // version, exactly one succeeds, on SQLite and PostgreSQL alike, in one process or many.
-import { BILLABLE_STATES } from "../domain/billing-eligibility";
 import {
   type Engagement,
   type EngagementEvent,

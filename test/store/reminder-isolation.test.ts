@@ -74,9 +74,9 @@ describe("one failing organisation", () => {
   });
 
   it("does not stop the other recipients' digests when composing the digest fails for it", async () => {
-    const composeFailingForBroken: ComposeMessages = (audience, rows) => {
+    const composeFailingForBroken: ComposeMessages = (audience, rows, now) => {
       if (audience.organisation.id === broken.id) throw new Error("unreadable payload");
-      return listKeys(audience, rows);
+      return listKeys(audience, rows, now);
     };
     const report = await cycle([pendingApprovalSource], composeFailingForBroken);
     expect(report.delivery).toMatchObject({ messagesSent: 1, rowsSent: 1, rowsFailed: 1 });
