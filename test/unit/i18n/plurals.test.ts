@@ -43,7 +43,7 @@ describe("counts in the catalogs", () => {
   });
 
   it("says the one of a count in the singular", () => {
-    expect(formatMessage("en", "reminders.overview.more", { count: 1 })).toBe("…and 1 more reminder.");
+    expect(formatMessage("en", "reminders.count.engagement.pending-approval", { count: 1 })).toBe("1 pending approval");
     expect(formatMessage("en", "billing.entries.more", { shown: 1 })).toBe("Showing the most recent entry.");
     expect(formatMessage("fr", "refusal.notes_too_long", { max: 1 })).toBe("Les notes sont trop longues : 1 caractère au plus.");
     expect(formatMessage("en", "conversation.status.choose", { count: 2, typed: "104" })).toBe('2 engagements match "104". Which one do you mean?');
