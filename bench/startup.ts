@@ -2,7 +2,8 @@
 // bot with no other configuration (a new database and a free port) until GET /healthz answers,
 // first on an empty database (the migrations run) and then on a migrated one; the process's
 // resident memory once it answers; and `npm run db:migrate` on the migrated database (nothing
-// to apply). Prints figures; asserts nothing. PostgreSQL is skipped when it is not reachable.
+// to apply). Prints figures; asserts nothing. PostgreSQL is the tests' server
+// (test/support/postgres-server.ts): an embedded one when no other answers.
 import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -10,7 +11,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { adminQuery, postgresUrl } from "../test/support/postgres";
+import { choosePostgresServer, databaseUrlOn, queryOn } from "../test/support/postgres-server";
 
 const RUNS = 3;
 
@@ -66,16 +67,6 @@ async function measure(databaseUrl: string): Promise<string> {
   return `${fresh.healthzMs.toFixed(0).padStart(24)}  ${warm.healthzMs.toFixed(0).padStart(27)}  ${warm.rssMb.toFixed(0).padStart(6)}  ${migrateMs.toFixed(0).padStart(13)}`;
 }
 
-async function postgresReachable(): Promise<boolean> {
-  try {
-    await adminQuery("SELECT 1");
-    return true;
-  } catch (error) {
-    console.log(`PostgreSQL skipped: ${(error as Error).message}`);
-    return false;
-  }
-}
-
 const rows: string[] = [];
 for (let run = 1; run <= RUNS; run += 1) {
   const dir = mkdtempSync(join(tmpdir(), "partner-ops-startup-"));
@@ -85,16 +76,20 @@ for (let run = 1; run <= RUNS; run += 1) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-if (await postgresReachable()) {
+const server = await choosePostgresServer();
+try {
   for (let run = 1; run <= RUNS; run += 1) {
     const name = `partner_ops_startup_${randomBytes(4).toString("hex")}`;
-    await adminQuery(`CREATE DATABASE ${name}`);
+    await queryOn(server.url, `CREATE DATABASE ${name}`);
     try {
-      rows.push(`PostgreSQL  ${String(run).padStart(3)}  ${await measure(postgresUrl(name))}`);
+      rows.push(`PostgreSQL  ${String(run).padStart(3)}  ${await measure(databaseUrlOn(server.url, name))}`);
     } finally {
-      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await queryOn(server.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     }
   }
+} finally {
+  await server.close();
 }
+console.log(`PostgreSQL: ${server.description}`);
 console.log("database    run  empty db: ms to /healthz  migrated db: ms to /healthz  RSS MB  db:migrate ms");
 for (const row of rows) console.log(row);
