@@ -87,7 +87,7 @@ export async function startPrivatePostgres(options: PrivatePostgresOptions = {})
   const dataDir = join(folder, "data");
   try {
     if (account.uid !== undefined && account.gid !== undefined) chownSync(folder, account.uid, account.gid);
-    await run(binaries.initdb, ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8", "--no-sync"], account);
+    await initialise(binaries.initdb, ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8", "--no-sync"], account);
     let port = await freePort();
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -176,9 +176,9 @@ async function platformBinaries(): Promise<Binaries> {
   }
 }
 
-function run(command: string, args: string[], account: Account): Promise<void> {
+function initialise(initdb: string, args: string[], account: Account): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...ids(account), env: serverEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(initdb, args, { ...ids(account), env: serverEnv(), stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
