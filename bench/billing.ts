@@ -1,7 +1,7 @@
 // Measures billing writes on SQLite and PostgreSQL (a fresh, migrated database each): one
 // submission at a time (latency per submit), 20 concurrent sends of one form (one entry), 20
 // different forms at once on one engagement (each retried until it wins), and vendor decisions.
-// Prints figures; asserts nothing. PostgreSQL is skipped when it is not reachable.
+// Prints figures; asserts nothing. PostgreSQL is the tests' server (test/support/postgres-server.ts).
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,7 +16,7 @@ import { type Db, openDatabase } from "../src/store/db";
 import { insertEngagement } from "../src/store/engagements";
 import { migrateDatabase } from "../src/store/migrate";
 import { ensureOrganisation } from "../src/store/organisations";
-import { adminQuery, postgresUrl } from "../test/support/postgres";
+import { choosePostgresServer, databaseUrlOn, queryOn } from "../test/support/postgres-server";
 
 const now = new Date("2026-11-02T10:00:00Z");
 const SEQUENTIAL = 200;
@@ -100,18 +100,17 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
+const server = await choosePostgresServer();
+console.log(`\nPostgreSQL: ${server.description}`);
 const name = `billing_bench_${randomBytes(4).toString("hex")}`;
 try {
-  await adminQuery(`CREATE DATABASE ${name}`);
-} catch (error) {
-  console.log(`\nPostgreSQL skipped: ${(error as Error).message}`);
-  process.exit(0);
-}
-try {
-  await migrateDatabase(postgresUrl(name));
-  const postgres = openDatabase(postgresUrl(name), { poolSize: 10 });
+  await queryOn(server.url, `CREATE DATABASE ${name}`);
+  const url = databaseUrlOn(server.url, name);
+  await migrateDatabase(url);
+  const postgres = openDatabase(url, { poolSize: 10 });
   await measure("PostgreSQL (pool 10)", postgres.db);
   await postgres.close();
+  await queryOn(server.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 } finally {
-  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await server.close();
 }

@@ -1,13 +1,17 @@
-// Measures what `npm start` costs on a machine: from spawning the bot with no configuration
-// (only a fresh SQLite file and a free port) until GET /healthz answers, first on an empty
-// database (the migrations run) and then on a migrated one; and the process's resident
-// memory once it answers. Prints figures; asserts nothing.
+// Measures what `npm start` costs on a machine, on SQLite and on PostgreSQL: from spawning the
+// bot with no other configuration (a new database and a free port) until GET /healthz answers,
+// first on an empty database (the migrations run) and then on a migrated one; the process's
+// resident memory once it answers; and `npm run db:migrate` on the migrated database (nothing
+// to apply). Prints figures; asserts nothing. PostgreSQL is the tests' server
+// (test/support/postgres-server.ts): an embedded one when no other answers.
+import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { choosePostgresServer, databaseUrlOn, queryOn } from "../test/support/postgres-server";
 
 const RUNS = 3;
 
@@ -45,17 +49,47 @@ async function startOnce(databaseUrl: string): Promise<{ healthzMs: number; rssM
   }
 }
 
+/** `npm run db:migrate`, through the npm that runs this script when there is one. */
+async function migrateOnce(databaseUrl: string): Promise<number> {
+  const npm = process.env.npm_execpath;
+  const [command, args] = npm ? [process.execPath, [npm, "run", "-s", "db:migrate"]] : ["npm", ["run", "-s", "db:migrate"]];
+  const started = performance.now();
+  const child = spawn(command, args, { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "ignore" });
+  const code = await new Promise((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`npm run db:migrate exited with ${code}`);
+  return performance.now() - started;
+}
+
+async function measure(databaseUrl: string): Promise<string> {
+  const fresh = await startOnce(databaseUrl);
+  const warm = await startOnce(databaseUrl);
+  const migrateMs = await migrateOnce(databaseUrl);
+  return `${fresh.healthzMs.toFixed(0).padStart(24)}  ${warm.healthzMs.toFixed(0).padStart(27)}  ${warm.rssMb.toFixed(0).padStart(6)}  ${migrateMs.toFixed(0).padStart(13)}`;
+}
+
 const rows: string[] = [];
 for (let run = 1; run <= RUNS; run += 1) {
   const dir = mkdtempSync(join(tmpdir(), "partner-ops-startup-"));
-  const url = `file:${join(dir, "bot.db")}`;
   try {
-    const fresh = await startOnce(url);
-    const warm = await startOnce(url);
-    rows.push(`${String(run).padStart(3)}  ${fresh.healthzMs.toFixed(0).padStart(16)}  ${warm.healthzMs.toFixed(0).padStart(19)}  ${warm.rssMb.toFixed(0).padStart(6)}`);
+    rows.push(`SQLite      ${String(run).padStart(3)}  ${await measure(`file:${join(dir, "bot.db")}`)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-console.log("run  empty db: ms to /healthz  migrated db: ms to /healthz  RSS MB");
+const server = await choosePostgresServer();
+try {
+  for (let run = 1; run <= RUNS; run += 1) {
+    const name = `partner_ops_startup_${randomBytes(4).toString("hex")}`;
+    await queryOn(server.url, `CREATE DATABASE ${name}`);
+    try {
+      rows.push(`PostgreSQL  ${String(run).padStart(3)}  ${await measure(databaseUrlOn(server.url, name))}`);
+    } finally {
+      await queryOn(server.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+  }
+} finally {
+  await server.close();
+}
+console.log(`PostgreSQL: ${server.description}`);
+console.log("database    run  empty db: ms to /healthz  migrated db: ms to /healthz  RSS MB  db:migrate ms");
 for (const row of rows) console.log(row);

@@ -1,7 +1,6 @@
 // Applies the committed migrations of the store DATABASE_URL names (SQLite by default).
-// `npm start` runs it first; with PostgreSQL, Prisma's advisory lock lets several instances
-// start at once.
+// `npm start` runs it first; with PostgreSQL, advisory locks let several instances start at once.
 import { migrateDatabase } from "../src/store/migrate";
 
-const target = await migrateDatabase(process.env.DATABASE_URL);
-console.log(`database ready (${target.provider})`);
+const { target, applied } = await migrateDatabase(process.env.DATABASE_URL, { log: (line) => console.error(line) });
+console.log(`database ready (${target.provider}): ${applied.length === 0 ? "nothing to apply" : `${applied.length} migration(s) applied`}`);

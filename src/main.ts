@@ -1,22 +1,16 @@
 // Runs the bot as a process: reads the configuration, applies any committed migration the
 // database lacks (unless MIGRATE_ON_START=false), starts the app, and stops it cleanly on
-// SIGTERM/SIGINT.
-import { startApp } from "./app";
+// SIGTERM/SIGINT. The app's modules load while the migrations run: the Prisma CLI is a
+// process of its own, so the two share the machine's cores instead of taking turns.
 import { ConfigError, loadConfig } from "./config";
-import { openDatabase } from "./store/db";
-import { migrateDatabase, pendingMigrations } from "./store/migrate";
+import { migrateDatabase } from "./store/migrate";
 
 try {
   const config = loadConfig();
-  if (config.MIGRATE_ON_START) {
-    const probe = openDatabase(config.DATABASE_URL, { poolSize: 1 });
-    const pending = await pendingMigrations(probe.db, probe.target);
-    await probe.close();
-    if (pending.length > 0) {
-      console.error(`applying ${pending.length} database migration(s): ${pending.join(", ")}`);
-      await migrateDatabase(config.DATABASE_URL);
-    }
-  }
+  const [{ startApp }] = await Promise.all([
+    import("./app"),
+    config.MIGRATE_ON_START ? migrateDatabase(config.DATABASE_URL, { log: (line) => console.error(line) }) : undefined,
+  ]);
   const app = await startApp(config);
   let stopping = false;
   const stop = async (signal: string) => {

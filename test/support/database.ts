@@ -31,6 +31,17 @@ export async function createTestDatabaseUrl(): Promise<{ url: string; drop(): Pr
   return { url: postgresUrl(name), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
+/** Creates a new database with no tables at all, as a first deployment meets it. */
+export async function createEmptyDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (testProvider === "sqlite") {
+    const dir = mkdtempSync(join(tmpdir(), "partner-ops-empty-"));
+    return { url: `file:${join(dir, "empty.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `partner_ops_empty_${randomBytes(6).toString("hex")}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  return { url: postgresUrl(name), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const { url, drop } = await createTestDatabaseUrl();
   const opened = openDatabase(url, { poolSize: 5 });
