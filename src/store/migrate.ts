@@ -27,6 +27,8 @@ const DEPLOYED = /No pending migrations to apply\.|All migrations have been succ
 export interface MigrateOptions {
   /** Told what is about to happen: waiting for another instance, or the migrations applied. */
   log?: (line: string) => void;
+  /** The Prisma CLI's entry script; tests hand in a stand-in that behaves like it. */
+  prismaCli?: string;
 }
 
 export interface Migrated {
@@ -38,9 +40,10 @@ export interface Migrated {
 export async function migrateDatabase(url?: string, options: MigrateOptions = {}): Promise<Migrated> {
   const target = resolveDatabaseUrl(url);
   const log = options.log ?? (() => {});
+  const cli = options.prismaCli ?? prismaCli;
   if (target.provider === "sqlite") {
     ensureSqliteFolder(target);
-    return { target, applied: await applyPending(target, appliedSqlite(target.filename), log) };
+    return { target, applied: await applyPending(target, appliedSqlite(target.filename), log, cli) };
   }
   const client = new pg.Client({ connectionString: target.url });
   await client.connect();
@@ -54,18 +57,18 @@ export async function migrateDatabase(url?: string, options: MigrateOptions = {}
       (result) => result.rows.map((row) => row.migration_name),
       () => [], // no migrations table yet: a brand-new database
     );
-    return { target, applied: await applyPending(target, applied, log) };
+    return { target, applied: await applyPending(target, applied, log, cli) };
   } finally {
     // Ending the session releases the lock.
     await client.end();
   }
 }
 
-async function applyPending(target: DatabaseTarget, applied: string[], log: (line: string) => void): Promise<string[]> {
+async function applyPending(target: DatabaseTarget, applied: string[], log: (line: string) => void, cli: string): Promise<string[]> {
   const pending = committedMigrations(target).filter((name) => !applied.includes(name));
   if (pending.length > 0) {
     log(`applying ${pending.length} database migration(s): ${pending.join(", ")}`);
-    await deployMigrations(target);
+    await deployMigrations(target, cli);
   }
   return pending;
 }
@@ -96,8 +99,8 @@ function appliedSqlite(filename: string): string[] {
  * waits for. Ending the process closes that connection, which releases the lock. A failure
  * makes the CLI exit non-zero before any success line, with Prisma's message.
  */
-function deployMigrations(target: DatabaseTarget): Promise<void> {
-  const args = [prismaCli, "migrate", "deploy", "--config", join("prisma", target.provider, "prisma.config.ts")];
+function deployMigrations(target: DatabaseTarget, cli: string): Promise<void> {
+  const args = [cli, "migrate", "deploy", "--config", join("prisma", target.provider, "prisma.config.ts")];
   const child = spawn(process.execPath, args, {
     cwd: projectRoot,
     // CHECKPOINT_DISABLE: no update check, which starts a second Node process on every run.

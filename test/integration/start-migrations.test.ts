@@ -3,9 +3,9 @@
 // instances starting at once on a new database apply each migration once, and a migration
 // that fails stops the start with Prisma's own message.
 import { type ChildProcess, spawn } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { availableParallelism, loadavg } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { afterAll, describe, expect, it } from "vitest";
@@ -17,6 +17,8 @@ const committed = readdirSync(join("prisma", testProvider, "migrations"), { with
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();
+
+const LINGERING_CLI = join(import.meta.dirname, "..", "support", "lingering-prisma-cli.mjs");
 
 const children = new Set<ChildProcess>();
 afterAll(() => {
@@ -89,20 +91,43 @@ async function migrationRows(url: string): Promise<{ migration_name: string; fin
 }
 
 describe("migrations at start-up", () => {
-  it("applies a new database's migrations and returns without waiting out the CLI's 10 s lock timer", async () => {
+  it("applies a new database's migrations and records each once", async () => {
     const database = await createEmptyDatabaseUrl();
     try {
-      const started = performance.now();
       const { applied } = await migrateDatabase(database.url);
-      // The CLI used to outlive its work by the 10 s of a timer it never cleared; under load the
-      // work itself can take a few seconds, so the bound sits just under what the timer alone cost.
-      expect(performance.now() - started).toBeLessThan(9_000);
       expect(applied).toEqual(committed);
       expect(await migrationRows(database.url)).toEqual(committed.map((name) => ({ migration_name: name, finished: true })));
     } finally {
       await database.drop();
     }
   }, 60_000);
+
+  it("ends the CLI once it reports success instead of waiting for it to exit", async () => {
+    // The stand-in reports success and then stays alive, as Prisma's CLI did for 10 s on PostgreSQL.
+    const database = await createEmptyDatabaseUrl();
+    const pidFile = join(mkdtempSync(join(tmpdir(), "partner-ops-cli-")), "pid");
+    process.env.LINGERING_CLI_PID_FILE = pidFile;
+    try {
+      const { applied } = await migrateDatabase(database.url, { prismaCli: LINGERING_CLI });
+      expect(applied).toEqual(committed);
+      const pid = Number(readFileSync(pidFile, "utf8"));
+      expect(() => process.kill(pid, 0)).toThrow();
+    } finally {
+      delete process.env.LINGERING_CLI_PID_FILE;
+      await database.drop();
+    }
+  });
+
+  it("still fails with the CLI's own message when a migration fails", async () => {
+    const database = await createEmptyDatabaseUrl();
+    process.env.LINGERING_CLI_FAIL = "1";
+    try {
+      await expect(migrateDatabase(database.url, { prismaCli: LINGERING_CLI })).rejects.toThrow(/database migration failed:[\s\S]*20990101000000_broken/);
+    } finally {
+      delete process.env.LINGERING_CLI_FAIL;
+      await database.drop();
+    }
+  });
 
   it("finds nothing to apply on a migrated database", async () => {
     const database = await createTestDatabaseUrl();
@@ -115,7 +140,7 @@ describe("migrations at start-up", () => {
   });
 
   it("stops the start with Prisma's message when a migration fails", async () => {
-    // The billing migration is forgotten by the history but its table stays: applying it again fails.
+    // The last migration is forgotten by the history but what it made stays: applying it again fails.
     const database = await createTestDatabaseUrl();
     try {
       const opened = openDatabase(database.url, { poolSize: 1 });
@@ -129,7 +154,7 @@ describe("migrations at start-up", () => {
       expect(output).toContain("database migration failed");
       expect(output).toContain(`migration_name="${last}"`);
       // The SQLite adapter's error reaches the CLI as "External error id#0": only PostgreSQL's text is Prisma's to show.
-      if (testProvider === "postgres") expect(output).toContain('relation "BillingEntry" already exists');
+      if (testProvider === "postgres") expect(output).toMatch(/ERROR: .* already exists/);
     } finally {
       await database.drop();
     }
@@ -137,18 +162,13 @@ describe("migrations at start-up", () => {
 });
 
 describe.skipIf(testProvider === "sqlite")("instances starting together on a new PostgreSQL database (PostgreSQL only: SQLite serves one instance)", () => {
-  it("has three instances started at the same moment all healthy (within 6 s on a quiet machine), each migration applied once, by one of them", async () => {
-    // The 6 s hold on a machine doing nothing else (three starts cost about 10 s of CPU, on two
-    // cores). On a machine busy with other work every start slows by as much as the CLI's old
-    // 10 s linger, so there the test checks what must hold at any speed; the first test above
-    // catches the linger itself.
-    const quiet = (loadavg()[0] ?? 0) < availableParallelism() + 1;
+  // How long they take is measured by `npm run bench:startup`, never asserted here.
+  it("has three instances started at the same moment all healthy, each migration applied once, by one of them", async () => {
     const database = await createEmptyDatabaseUrl();
     const bots: Instance[] = [];
     try {
       bots.push(...(await Promise.all([startBot(database.url), startBot(database.url), startBot(database.url)])));
-      const times = await Promise.all(bots.map((bot) => bot.healthy));
-      if (quiet) expect(Math.max(...times), `ms to /healthz: ${times.map((t) => t.toFixed(0)).join(", ")}`).toBeLessThan(6_000);
+      await Promise.all(bots.map((bot) => bot.healthy));
       expect(await migrationRows(database.url)).toEqual(committed.map((name) => ({ migration_name: name, finished: true })));
       await Promise.all(bots.map((bot) => bot.stop()));
       // The first one applies; the others wait for its lock, then find nothing left to do.
