@@ -5,6 +5,7 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { type E2eClock, fixedClockNow, startE2eClock } from "./e2e-clock";
+import { PLAYGROUND_USER_TIME_ZONE } from "./playground-user";
 import { freePort, runToEnd, type Service, startService, temporaryFolder, waitForHttp } from "./processes";
 
 export interface E2eStack {
@@ -61,7 +62,12 @@ export async function startE2eStack(outputDir: string): Promise<E2eStack> {
       "Agents Playground",
       bin("agentsplayground"),
       ["-e", `${botUrl}/api/messages`, "-c", "msteams", "-p", String(playgroundPort), "--dt"],
-      { env: { ...process.env, BROWSER: "none" }, logFile: join(outputDir, "playground.log") },
+      // It opens no browser with TEAMSAPPTESTER_BROWSER=none (see scripts/playground.ts), and
+      // reports its own process's zone as the user's Teams localTimezone.
+      {
+        env: { ...process.env, TEAMSAPPTESTER_BROWSER: "none", TZ: PLAYGROUND_USER_TIME_ZONE },
+        logFile: join(outputDir, "playground.log"),
+      },
     );
     services.push(playground);
     const playgroundUrl = `http://127.0.0.1:${playgroundPort}`;
