@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // TEST_CLOCK moves the workers' wall clock (npm run test:calendar).
+    setupFiles: ["test/support/pinned-clock.ts"],
     projects: [
       {
         extends: true,

@@ -2,11 +2,13 @@
 // DATABASE_URL names (SQLite by default), migrating it first as `npm start` does. Prints what
 // each section did; on any problem prints them all, writes nothing and exits non-zero.
 import { readFileSync } from "node:fs";
+import { configuredClock } from "../src/clock";
 import { describeProblem } from "../src/import/problems";
 import { runImport } from "../src/import/run-import";
 import { formatImportSummary } from "../src/import/summary";
 import { openDatabase } from "../src/store/db";
 import { migrateDatabase } from "../src/store/migrate";
+import { configOrExit } from "./config-or-exit";
 
 const path = process.argv[2];
 if (!path) {
@@ -22,10 +24,11 @@ try {
   process.exit(1);
 }
 
-await migrateDatabase(process.env.DATABASE_URL);
-const { db, close } = openDatabase(process.env.DATABASE_URL);
+const config = configOrExit();
+await migrateDatabase(config.DATABASE_URL);
+const { db, close } = openDatabase(config.DATABASE_URL);
 try {
-  const report = await runImport(db, input, new Date());
+  const report = await runImport(db, input, configuredClock(config)());
   if (report.ok) {
     console.log(`imported ${path}`);
     for (const line of formatImportSummary(report.summary)) console.log(`  ${line}`);

@@ -4,30 +4,19 @@
 // run now is asking for the digest now. Safe beside running bots: planning is idempotent and
 // delivery claims rows under a lease.
 import { createAdapter } from "../src/bot/adapter";
-import { ConfigError, loadConfig } from "../src/config";
+import { configuredClock } from "../src/clock";
 import { createLogger } from "../src/logger";
 import { reminderCycleDeps } from "../src/reminders/runtime";
 import { runReminderCycle } from "../src/reminders/scheduler";
 import { openDatabase } from "../src/store/db";
-
-function configOrExit() {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
-}
+import { configOrExit } from "./config-or-exit";
 
 const config = configOrExit();
 const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
 const { db, close } = openDatabase(config.DATABASE_URL, { poolSize: 2 });
 try {
   const adapter = createAdapter(config, logger);
-  const deps = reminderCycleDeps({ db, config, logger, clock: () => new Date() }, adapter, { quietHours: undefined });
+  const deps = reminderCycleDeps({ db, config, logger, clock: configuredClock(config) }, adapter, { quietHours: undefined });
   const { planned, failed, delivery } = await runReminderCycle(deps);
   for (const { organisationId, report } of planned) {
     console.log(`planned ${organisationId}: ${report.due} due, ${report.inserted} new, ${report.duplicates} already planned, ${report.suppressed} muted or snoozed, ${report.unreachable} unreachable`);

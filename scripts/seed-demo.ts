@@ -1,14 +1,18 @@
 // `npm run seed:demo`: loads the demo organisation (src/import/demo/) into the database that
-// DATABASE_URL names, migrating it first. Running it again changes nothing.
+// DATABASE_URL names, migrating it first. Running it again changes nothing. Its dates are ages
+// counted back from the clock (FIXED_CLOCK, in tests) at the first seeding.
+import { configuredClock } from "../src/clock";
 import { seedDemo } from "../src/import/demo/seed-demo";
 import { formatImportSummary } from "../src/import/summary";
 import { openDatabase } from "../src/store/db";
 import { migrateDatabase } from "../src/store/migrate";
+import { configOrExit } from "./config-or-exit";
 
-await migrateDatabase(process.env.DATABASE_URL);
-const { db, close } = openDatabase(process.env.DATABASE_URL);
+const config = configOrExit();
+await migrateDatabase(config.DATABASE_URL);
+const { db, close } = openDatabase(config.DATABASE_URL);
 try {
-  const { summary, steps } = await seedDemo(db, new Date());
+  const { summary, steps } = await seedDemo(db, configuredClock(config)());
   console.log("demo data ready");
   for (const line of formatImportSummary(summary)) console.log(`  ${line}`);
   for (const step of steps) console.log(`  ${step.step}: ${step.applied} applied, ${step.unchanged} unchanged`);

@@ -3,6 +3,7 @@
 import type { CloudAdapter } from "botbuilder";
 import { type AuthenticationOverrides, createAdapter } from "./bot/adapter";
 import { PartnerOpsBot } from "./bot/bot";
+import { type Clock, configuredClock } from "./clock";
 import { isOpenLocalMode, type TConfig } from "./config";
 import { LocalRecognizer } from "./conversation/local-recognizer";
 import type { Recognizer } from "./conversation/recognizer";
@@ -15,7 +16,7 @@ import { openDatabase } from "./store/db";
 
 export interface AppOptions {
   logger?: Logger;
-  clock?: () => Date;
+  clock?: Clock;
   recognizer?: Recognizer;
   authentication?: AuthenticationOverrides;
 }
@@ -38,7 +39,7 @@ export async function startApp(config: TConfig, options: AppOptions = {}): Promi
     config,
     db: database.db,
     logger,
-    clock: options.clock ?? (() => new Date()),
+    clock: options.clock ?? configuredClock(config),
     recognizer: options.recognizer ?? (await LocalRecognizer.create()),
   };
   const adapter = createAdapter(config, logger, options.authentication);
@@ -50,6 +51,9 @@ export async function startApp(config: TConfig, options: AppOptions = {}): Promi
     logger.warn(
       "MicrosoftAppId is not set: inbound requests are NOT authenticated and replies go to any serviceUrl. Local use only.",
     );
+  }
+  if (config.FIXED_CLOCK) {
+    logger.warn({ fixedClock: config.FIXED_CLOCK.toISOString() }, "FIXED_CLOCK is set: this process's clock started at that instant. Tests only.");
   }
   logger.info({ port: http.port, database: database.target.provider }, "partner ops bot listening on /api/messages");
 

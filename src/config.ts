@@ -38,6 +38,11 @@ export const ZConfigSchema = z
       .default("true")
       .transform((value) => value === "true"),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    // Tests and demos only: the clock starts at this instant and runs on (src/clock.ts).
+    FIXED_CLOCK: z
+      .union([z.literal(""), z.iso.datetime({ offset: true, error: "must be an ISO 8601 instant with an offset, e.g. 2026-12-01T09:00:00+01:00" })])
+      .default("")
+      .transform((value) => (value === "" ? undefined : new Date(value))),
     // Reminders: schedule, quiet hours, SLA, lease (src/reminders/settings.ts documents each).
     ...reminderEnvShape,
     // Billing: the vendor's key for POST /api/v1/billing-decisions (empty turns the endpoint off),
@@ -54,6 +59,9 @@ export const ZConfigSchema = z
         path: ["MicrosoftAppId"],
         message: "is required in production: without it the bot would accept unauthenticated requests",
       });
+    }
+    if (env.NODE_ENV === "production" && env.FIXED_CLOCK) {
+      ctx.addIssue({ code: "custom", path: ["FIXED_CLOCK"], message: "is for tests only and is refused in production: the bot would misdate every decision" });
     }
     if (env.MicrosoftAppType === "SingleTenant" && env.MicrosoftAppTenantId === "") {
       ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "is required when MicrosoftAppType is SingleTenant" });

@@ -1,5 +1,6 @@
 // What every handler may use, built once in the composition root (src/app.ts) and passed in:
 // no handler reads the environment, the clock or a global client by itself.
+import type { Clock } from "./clock";
 import type { TConfig } from "./config";
 import type { Recognizer } from "./conversation/recognizer";
 import type { Logger } from "./logger";
@@ -9,6 +10,6 @@ export interface Services {
   config: TConfig;
   db: Db;
   logger: Logger;
-  clock: () => Date;
+  clock: Clock;
   recognizer: Recognizer;
 }

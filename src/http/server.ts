@@ -1,6 +1,8 @@
 // The HTTP surface: the Bot Framework endpoint, liveness and readiness probes, and the
-// /api/v1 routes features register. Shutdown stops taking requests, lets turns in flight
-// finish (up to a grace period), then returns so the caller closes the database.
+// /api/v1 routes features register. Shutdown drains: the server keeps listening, answers 503
+// to /readyz (so a load balancer takes the instance out) and to new turns, lets the turns in
+// flight finish (up to a grace period), and only then closes, so the caller closes the
+// database.
 import type { CloudAdapter } from "botbuilder";
 import restify from "restify";
 import type { PartnerOpsBot } from "../bot/bot";
@@ -28,6 +30,7 @@ export async function startHttpServer(
 
   server.post("/api/messages", async (req, res) => {
     if (draining) {
+      res.header("Connection", "close");
       res.send(503, { error: "shutting down" });
       return;
     }
@@ -46,6 +49,7 @@ export async function startHttpServer(
   server.get("/readyz", async (_req, res) => {
     try {
       await services.db.$queryRawUnsafe("SELECT 1");
+      if (draining) res.header("Connection", "close");
       res.send(draining ? 503 : 200, { status: draining ? "draining" : "ready", database: services.config.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgres" });
     } catch (error) {
       services.logger.warn({ err: error }, "readiness check failed");
@@ -64,10 +68,11 @@ export async function startHttpServer(
     port,
     close: async () => {
       draining = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      const deadline = Date.now() + services.config.SHUTDOWN_GRACE_MS;
-      while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+      // Still listening: probes and new turns get their 503 instead of a refused connection.
+      const deadline = performance.now() + services.config.SHUTDOWN_GRACE_MS;
+      while (inFlight > 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
       if (inFlight > 0) services.logger.warn({ inFlight }, "shutdown grace period over with turns in flight");
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Idle keep-alive connections would hold server.close() open.
       server.server.closeIdleConnections?.();
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1_000))]);

@@ -37,8 +37,12 @@ export interface NewOutboxMessage {
   deadlineKey: string;
   threshold: string;
   deadlineAt?: Date;
-  /** Not sent before this instant (quiet hours); now when absent. */
-  notBefore?: Date;
+  /**
+   * Not sent before this instant: the caller's now, or the end of quiet hours. Always from the
+   * app's clock, never the column's default: that is another clock (Prisma's process time, or
+   * the database server's), and a row stamped by it is due at a time the app does not share.
+   */
+  notBefore: Date;
   payload: unknown;
 }
 
@@ -115,7 +119,7 @@ function rowData(message: NewOutboxMessage) {
     threshold: message.threshold,
     deadlineAt: message.deadlineAt ?? null,
     payload: JSON.stringify(message.payload),
-    ...(message.notBefore ? { nextAttemptAt: message.notBefore } : {}),
+    nextAttemptAt: message.notBefore,
   };
 }
 
@@ -127,8 +131,8 @@ export interface NotificationInput {
   /** Unique across the outbox: the same key enqueued twice sends once. */
   dedupeKey: string;
   payload: unknown;
-  /** When it may be sent: the caller's clock; the database's when absent. */
-  now?: Date;
+  /** When it may be sent: the caller's clock (see NewOutboxMessage.notBefore). */
+  now: Date;
 }
 
 /** Enqueues a one-off message to one user's personal chat, inside the caller's transaction. */
@@ -141,7 +145,7 @@ export async function enqueueNotification(tx: DbTx, input: NotificationInput): P
     deadlineKey: input.dedupeKey,
     threshold: NOTIFICATION_THRESHOLD,
     payload: input.payload,
-    ...(input.now ? { notBefore: input.now } : {}),
+    notBefore: input.now,
   });
 }
 

@@ -2,7 +2,9 @@
 // quantity is refused inside the form, next to the field, and nothing is saved; a good one
 // goes through review and submit, and the card becomes the engagement's billing entries.
 import type { Locator } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
+import { DEMO_ORGANISATION } from "../../src/import/demo/seed-demo";
+import { fixedClockNow } from "./support/e2e-clock";
 import { useJourney } from "./support/journey";
 
 /** Approved in the demo by the Playground user (src/import/demo/demo-engagements.ts). */
@@ -22,8 +24,9 @@ describe("adding a billing entry from the engagement card", () => {
 
     await card.getByRole("spinbutton", { name: /Quantity/ }).fill("0");
     await card.getByRole("spinbutton", { name: /Unit cost/ }).fill("95.50");
-    // Near a month's end two months may be open; any open month will do.
-    await card.getByRole("radio").first().check();
+    // On days 1-2 last month is open too, and closes at the end of the 2nd: the current month
+    // (on the run's clock, in the organisation's zone) stays open whatever minute this runs in.
+    await card.getByRole("radio", { name: currentMonthLabel(), exact: true }).check();
     await journey.chat.press(card, "Review");
     const refused = await journey.chat.waitForText(card, "The quantity must be more than 0.");
     await journey.chat.screenshot("5a-billing-bad-quantity", [card]);
@@ -52,3 +55,9 @@ describe("adding a billing entry from the engagement card", () => {
     ]);
   });
 });
+
+/** "December 2026": the month the run's clock is in, as the form labels it. */
+function currentMonthLabel(): string {
+  const now = new Date(fixedClockNow(inject("e2e").clock));
+  return new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: DEMO_ORGANISATION.timeZone }).format(now);
+}

@@ -8,10 +8,12 @@ import { runReminderCycle } from "../../src/reminders/scheduler";
 import { cardText, cardVerbs, startTestBot, type TestBot } from "../support/bot";
 
 let bot: TestBot;
+/** The 1st of a month: besides the requests, the digest holds the demo's unrated submissions and November's closing windows. */
+const NOW = new Date("2026-12-01T09:30:00+01:00");
 
 beforeAll(async () => {
-  bot = await startTestBot();
-  await seedDemo(bot.database.db, new Date());
+  bot = await startTestBot({ app: { clock: () => NOW } });
+  await seedDemo(bot.database.db, NOW);
 });
 
 afterAll(async () => bot?.stop());
@@ -27,6 +29,8 @@ describe("the demo organisation's reminders", () => {
     );
     const card = digest?.activity.attachments?.[0]?.content;
     expect(cardText(card)).toContain("ENG-1042 · Fabrikam Logistics");
+    expect(cardText(card)).toContain("ENG-1017 · Alpine Ski House");
+    expect(cardText(card)).toContain("ENG-991-B1 (ENG-991 · Margie's Travel)");
     expect(cardVerbs(card)).toContain("reminders.mute");
   });
 });

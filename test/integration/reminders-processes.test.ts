@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clockStartingAt } from "../../src/clock";
 import { eventFor, type Engagement } from "../../src/domain/engagements";
 import { rememberConversation } from "../../src/store/conversation-references";
 import { insertEngagement } from "../../src/store/engagements";
@@ -14,6 +15,11 @@ import { createTestDatabase, type TestDatabase, testProvider } from "../support/
 
 const LEASE_SECONDS = 10;
 const ENGAGEMENTS = 5;
+/**
+ * The clock of this file's processes: a fixed day, running on with real time. Each process
+ * starts with FIXED_CLOCK at its reading then, so a restart after the lease finds it expired.
+ */
+const clock = clockStartingAt(new Date("2026-11-18T09:00:00Z"));
 
 interface Delivery {
   conversationId: string;
@@ -79,6 +85,7 @@ function runInstance(databaseUrl: string): { child: ChildProcess; exited: Promis
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
+      FIXED_CLOCK: clock().toISOString(),
       NODE_ENV: "test",
       LOG_LEVEL: "error",
       MicrosoftAppId: "",
@@ -125,7 +132,7 @@ async function seed(database: TestDatabase, connector: HoldingConnector, tenantI
     });
   }
   const references: string[] = [];
-  const requestedAt = new Date(Date.now() - 10 * 24 * 3_600_000);
+  const requestedAt = new Date(clock().getTime() - 10 * 24 * 3_600_000);
   for (let e = 0; e < ENGAGEMENTS; e++) {
     const reference = `ENG-${tenantId.length}${e}${e}${e}`;
     references.push(reference);

@@ -1,5 +1,5 @@
 // The HTTP server around the bot: probes, error cards with correlation ids, the tenant
-// allow-list, and a shutdown that finishes turns in flight.
+// allow-list, and a shutdown that keeps answering (503) while it finishes turns in flight.
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
@@ -68,7 +68,7 @@ describe("the bot's HTTP server", () => {
     expect(cardText(bot.connector.activities[0]?.activity.attachments?.[0]?.content)).toMatch(/pending engagement/);
   });
 
-  it("finishes a turn in flight on shutdown and refuses new ones", async () => {
+  it("finishes a turn in flight on shutdown, answering 503 to /readyz and to new turns meanwhile", async () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     const slow: Recognizer = {
@@ -82,15 +82,15 @@ describe("the bot's HTTP server", () => {
     const inFlight = bot.sendMessage(user, "help");
     await new Promise((resolve) => setTimeout(resolve, 100));
     const stopping = bot.app.http.close();
-    const refused = await bot.sendMessage(user, "help").then(
-      (response) => response.status,
-      () => "connection refused",
-    );
-    expect([503, "connection refused"]).toContain(refused);
+    const readiness = await fetch(`${bot.baseUrl}/readyz`);
+    expect(readiness.status).toBe(503);
+    expect(await readiness.json()).toMatchObject({ status: "draining" });
+    expect((await bot.sendMessage(user, "help")).status).toBe(503);
     release();
     expect((await inFlight).status).toBe(200);
     await stopping;
     // The turn that was in flight still delivered its answer before the server went away.
     expect(bot.connector.activities).toHaveLength(1);
+    await expect(fetch(`${bot.baseUrl}/healthz`)).rejects.toThrow();
   });
 });

@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(async () => twin?.destroy());
 
-const notice = (dedupeKey: string) => ({ organisationId, recipientAadObjectId: "aad-n", kind: "billing.decision", dedupeKey, payload: {} });
+const notice = (dedupeKey: string) => ({ organisationId, recipientAadObjectId: "aad-n", kind: "billing.decision", dedupeKey, payload: {}, now: t0 });
 
 describe("a notification enqueued by two transactions at once", () => {
   it("keeps the later transaction's own writes when its notification turns out to be a duplicate", async () => {

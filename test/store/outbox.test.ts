@@ -48,10 +48,20 @@ describe("planning into the outbox", () => {
   });
 
   it("enqueues a notification inside the caller's transaction, once per dedupe key", async () => {
-    const input = { organisationId, recipientAadObjectId: "aad-note", kind: "billing.rated", dedupeKey: "rated-1", payload: { a: 1 } };
+    const input = { organisationId, recipientAadObjectId: "aad-note", kind: "billing.rated", dedupeKey: "rated-1", payload: { a: 1 }, now: t0 };
     expect(await database.db.$transaction((tx) => enqueueNotification(tx, input))).toBe("inserted");
     expect(await database.db.$transaction((tx) => enqueueNotification(tx, input))).toBe("duplicate");
     expect(await database.db.outboxMessage.count({ where: { dedupeKey: "rated-1", threshold: "notification" } })).toBe(1);
+  });
+
+  it("makes a row due at the caller's clock, not at the database's", async () => {
+    // A bot on FIXED_CLOCK lives a year away from the database's clock; its rows are due by its own.
+    const appNow = new Date(Date.now() - 365 * 24 * 3_600_000);
+    const input = { organisationId, recipientAadObjectId: "aad-app-clock", kind: "billing.rated", dedupeKey: "app-clock", payload: {}, now: appNow };
+    await database.db.$transaction((tx) => enqueueNotification(tx, input));
+    await insertOutboxMessage(database.db, reminder("app-clock-reminder", "aad-app-clock", { notBefore: appNow }));
+    const rows = await database.db.outboxMessage.findMany({ where: { recipient: "user:aad-app-clock" } });
+    expect(rows.map((row) => row.nextAttemptAt)).toEqual([appNow, appNow]);
   });
 });
 

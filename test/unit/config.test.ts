@@ -25,6 +25,20 @@ describe("configuration", () => {
     expect(() => loadConfig({ MicrosoftAppType: "SingleTenant", MicrosoftAppId: "x" })).toThrow(/MicrosoftAppTenantId/);
   });
 
+  it("reads a fixed clock for tests as an instant, and none by default", () => {
+    expect(loadConfig({}).FIXED_CLOCK).toBeUndefined();
+    expect(loadConfig({ FIXED_CLOCK: "" }).FIXED_CLOCK).toBeUndefined();
+    expect(loadConfig({ FIXED_CLOCK: "2026-12-02T23:59:00+01:00" }).FIXED_CLOCK).toEqual(new Date("2026-12-02T22:59:00Z"));
+    expect(() => loadConfig({ FIXED_CLOCK: "2026-12-02 23:59" })).toThrow(/FIXED_CLOCK: must be an ISO 8601 instant with an offset/);
+    expect(() => loadConfig({ FIXED_CLOCK: "tomorrow" })).toThrow(/FIXED_CLOCK/);
+  });
+
+  it("refuses a fixed clock in production", () => {
+    const production = { NODE_ENV: "production", MicrosoftAppId: "6f1a9a3e-2b7c-4d3e-9f10-1a2b3c4d5e6f" };
+    expect(loadConfig(production).FIXED_CLOCK).toBeUndefined();
+    expect(() => loadConfig({ ...production, FIXED_CLOCK: "2026-12-01T00:00:00Z" })).toThrow(/FIXED_CLOCK: is for tests only and is refused in production/);
+  });
+
   it("picks the store from DATABASE_URL", () => {
     expect(resolveDatabaseUrl("postgresql://u@h:5432/db").provider).toBe("postgres");
     expect(resolveDatabaseUrl("file:./data/x.db", "/srv/bot")).toEqual({ provider: "sqlite", url: "file:/srv/bot/data/x.db", filename: "/srv/bot/data/x.db" });

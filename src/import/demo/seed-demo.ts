@@ -1,7 +1,7 @@
 // `npm run seed:demo`: the demo organisation "Contoso Partners" on the Agents Playground's
-// tenant, with a user per role and a dozen engagements, loaded through the same import code as
-// vendor files. Idempotent: a second run changes nothing. Each later kind of demo data
-// (billing entries, reminders) is one step function called from `seedDemo`.
+// tenant, with a user per role, a dozen engagements and two billing submissions waiting for
+// the vendor, loaded through the same import code as vendor files. Idempotent: a second run
+// changes nothing. Each later kind of demo data is one step function called from `seedDemo`.
 import { ROLES, type Role } from "../../domain/roles";
 import type { Db } from "../../store/db";
 import { findEngagementByExternalId } from "../../store/engagements";
@@ -9,6 +9,7 @@ import { type PartnerUser, findOrganisationByTenant, listUsersWithRoles } from "
 import { type TImportFileInput, parseImportFile } from "../import-file";
 import { describeProblem } from "../problems";
 import { type ImportSummary, applyImportFile } from "../run-import";
+import { seedDemoBilling } from "./demo-billing";
 import type { DemoContext, DemoStepReport } from "./demo-context";
 import { seedDemoDecisions } from "./demo-decisions";
 import { DEMO_ENGAGEMENTS, requestedAtOf } from "./demo-engagements";
@@ -33,7 +34,8 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoSeedReport> {
     users: await usersByRole(db, imported.summary.organisation.id),
     anchor,
   };
-  const steps = [await seedDemoDecisions(demo)];
+  // In this order: only an approved engagement takes billing entries.
+  const steps = [await seedDemoDecisions(demo), await seedDemoBilling(demo)];
   return { summary: imported.summary, steps };
 }
 

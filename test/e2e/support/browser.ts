@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
 import { inject } from "vitest";
+import { PLAYGROUND_USER_TIME_ZONE } from "./playground-user";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -34,7 +35,7 @@ export async function openBrowser(): Promise<OpenBrowser> {
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
     locale: "en-US",
-    timezoneId: "Europe/Paris",
+    timezoneId: PLAYGROUND_USER_TIME_ZONE,
   });
   // Fail a click on a missing button as soon as a missing reply would fail, not after 30 s.
   context.setDefaultTimeout(20_000);

@@ -4,6 +4,7 @@
 import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
+import type { E2eClock } from "./e2e-clock";
 import { startE2eStack } from "./stack";
 
 const OUTPUT_DIR = resolve(import.meta.dirname, "..", "..", "..", "test-results", "e2e");
@@ -17,6 +18,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     playgroundUrl: stack.playgroundUrl,
     botUrl: stack.botUrl,
     databaseUrl: stack.databaseUrl,
+    clock: stack.clock,
     screenshotDir: join(OUTPUT_DIR, "screenshots"),
   });
   return () => stack.stop();
@@ -24,6 +26,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
 declare module "vitest" {
   export interface ProvidedContext {
-    e2e: { tempDir: string; playgroundUrl: string; botUrl: string; databaseUrl: string; screenshotDir: string };
+    e2e: { tempDir: string; playgroundUrl: string; botUrl: string; databaseUrl: string; clock: E2eClock; screenshotDir: string };
   }
 }

@@ -44,6 +44,14 @@ export class PlaygroundChat {
     return this.page.locator(".ac-adaptiveCard", { hasText: text }).last();
   }
 
+  /**
+   * The section of `card` under `heading`: the Adaptive Card Container whose heading it is, so
+   * that a button is looked for in its own section (a digest repeats "Snooze 1 day" per section).
+   */
+  section(card: Locator, heading: string): Locator {
+    return card.getByText(heading, { exact: true }).locator(`xpath=ancestor::div[${hasClass("ac-container")}][1]`);
+  }
+
   /** Types `text` into the compose box, sends it, and returns the bot's first bubble after it. */
   async say(text: string): Promise<Locator> {
     const sentBefore = await this.sent().count();
