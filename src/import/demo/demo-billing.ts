@@ -39,7 +39,8 @@ export async function seedDemoBilling(demo: DemoContext): Promise<DemoStepReport
     if (!engagement) throw new Error(`demo engagement ${planned.engagementExternalId} was not imported`);
     const submittedAt = new Date(demo.anchor.getTime() - planned.hoursAgo * HOUR);
     const { engagementExternalId, hoursAgo, ...fields } = planned;
-    const draft = checkBillingDraft({ ...fields, month: monthOf(submittedAt, timeZone) }, timeZone, submittedAt);
+    // The demo bills in the currency its entries name: the organisation's allow-list is a deployment setting.
+    const draft = checkBillingDraft({ ...fields, month: monthOf(submittedAt, timeZone) }, { engagement, timeZone, now: submittedAt, currencies: [fields.currency] });
     if (!draft.ok) throw new Error(`demo billing entry on ${engagement.reference} is invalid: ${Object.keys(draft.problems).join(", ")}`);
     const outcome = await submitBillingOnce(demo.db, {
       actor: submitter,
