@@ -7,7 +7,7 @@ import type { BillingDraft, BillingUnit } from "./billing-draft";
 import { checkBillableMonth, checkTakesEntries } from "./billing-eligibility";
 import { type Engagement, type Transition, eventFor } from "./engagements";
 import { RATED_AMOUNT_LIMITS, parseCurrency, parseDecimal, roundToCurrency } from "./money";
-import { checkNotInFuture } from "./reported-time";
+import { checkNotBefore, checkNotInFuture } from "./reported-time";
 import { type Result, accept, refuse } from "./result";
 import { type Actor, can } from "./roles";
 
@@ -137,8 +137,9 @@ export function submitBillingEntry(
 }
 
 export type VendorDecision =
-  | { outcome: "rated"; decisionId: string; decidedAt: Date; ratedAmount?: string | number; currency?: string }
-  | { outcome: "rejected"; decisionId: string; decidedAt: Date; reason?: string };
+  /** `decidedAt` is when the vendor decided; when the vendor does not say, when we heard of it. */
+  | { outcome: "rated"; decisionId: string; decidedAt?: Date; ratedAmount?: string | number; currency?: string }
+  | { outcome: "rejected"; decisionId: string; decidedAt?: Date; reason?: string };
 
 export type DecisionOutcome = { kind: "applied"; change: BillingChange } | { kind: "unchanged"; entry: BillingEntry };
 
@@ -155,8 +156,11 @@ export function decideBillingEntry(
   receivedAt: Date,
 ): Result<DecisionOutcome> {
   if (entry.engagementId !== engagement.id || entry.organisationId !== engagement.organisationId) return refuse("not_found");
-  const timely = checkNotInFuture("decidedAt", decision.decidedAt, receivedAt);
+  const decidedAt = decision.decidedAt ?? receivedAt;
+  const timely = checkNotInFuture("decidedAt", decidedAt, receivedAt);
   if (!timely.ok) return timely;
+  const ordered = checkNotBefore("decidedAt", decidedAt, entry.submittedAt, "submission");
+  if (!ordered.ok) return ordered;
   if (entry.decision?.decisionId === decision.decisionId) return accept({ kind: "unchanged", entry });
   if (entry.state !== "submitted") {
     if (entry.state === decision.outcome) return accept({ kind: "unchanged", entry });
@@ -173,7 +177,7 @@ export function decideBillingEntry(
     ...(recorded.value.ratedAmount ? { ratedAmount: recorded.value.ratedAmount, currency: recorded.value.ratedCurrency } : {}),
   };
   const action = decision.outcome === "rated" ? "billing_rated" : "billing_rejected";
-  const event = eventFor(next, action, VENDOR_ACTOR, decision.decidedAt, recorded.value.reason, details);
+  const event = eventFor(next, action, VENDOR_ACTOR, recorded.value.decidedAt, recorded.value.reason, details);
   return accept({ kind: "applied", change: { entry: decided, transition: { engagement: next, events: [event] } } });
 }
 
@@ -183,7 +187,7 @@ function decisionRecord(
   source: DecisionSource,
   receivedAt: Date,
 ): Result<BillingDecisionRecord> {
-  const base = { decisionId: decision.decisionId, source, decidedAt: decision.decidedAt, receivedAt };
+  const base = { decisionId: decision.decisionId, source, decidedAt: decision.decidedAt ?? receivedAt, receivedAt };
   if (decision.outcome === "rejected") {
     const reason = (decision.reason ?? "").trim();
     if (!reason) return refuse("reason_required");

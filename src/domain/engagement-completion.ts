@@ -2,14 +2,15 @@
 // approves it (completed) or rejects the request, which in the vendor's portal deletes the
 // engagement. We never delete: a rejected completion retires the record and keeps its history.
 import { type Engagement, type EngagementState, type Transition, REJECTION_REASON_MAX, eventFor } from "./engagements";
-import { checkNotInFuture } from "./reported-time";
+import { checkNotBefore, checkNotInFuture } from "./reported-time";
 import { type Result, accept, refuse } from "./result";
 import { type Actor, can } from "./roles";
 
 export const COMPLETION_NOTE_MAX = 1000;
 
 export interface CompletionRequest {
-  requestedAt: Date;
+  /** When the client asked; when the portal does not say, when we heard of it. */
+  requestedAt?: Date;
   /** The client's contact, as the vendor's portal names them. */
   requestedBy?: string;
   note?: string;
@@ -26,17 +27,22 @@ export type CompletionRequestOutcome = { kind: "requested"; transition: Transiti
  * allowance) is refused.
  */
 export function requestCompletion(engagement: Engagement, request: CompletionRequest, now: Date): Result<CompletionRequestOutcome> {
-  const timely = checkNotInFuture("requestedAt", request.requestedAt, now);
+  const requestedAt = request.requestedAt ?? now;
+  const timely = checkNotInFuture("requestedAt", requestedAt, now);
   if (!timely.ok) return timely;
   if (engagement.state === "completion_requested") return accept({ kind: "unchanged", engagement });
   if (engagement.state !== "approved") {
     return refuse("invalid_state", { state: engagement.state, reference: engagement.reference });
   }
+  if (engagement.decision) {
+    const ordered = checkNotBefore("requestedAt", requestedAt, engagement.decision.at, "approval");
+    if (!ordered.ok) return ordered;
+  }
   const note = (request.note ?? "").trim();
   if (note.length > COMPLETION_NOTE_MAX) return refuse("reason_too_long", { max: COMPLETION_NOTE_MAX });
   const next: Engagement = { ...engagement, state: "completion_requested", version: engagement.version + 1 };
   const actor = request.requestedBy?.trim() ? { ...CLIENT_ACTOR, name: request.requestedBy.trim() } : CLIENT_ACTOR;
-  const event = eventFor(next, "completion_requested", actor, request.requestedAt, note || undefined);
+  const event = eventFor(next, "completion_requested", actor, requestedAt, note || undefined);
   return accept({ kind: "requested", transition: { engagement: next, events: [event] } });
 }
 

@@ -7,6 +7,15 @@ import { type Result, accept, refuse } from "./result";
 /** How far ahead of our clock a reported time may be before it is refused. */
 export const CLOCK_SKEW_ALLOWANCE_MS = 5 * 60_000;
 
+/**
+ * Refuses `at` when it lies before the event it answers (a decision before its submission, a
+ * completion request before the approval): such an order would read backwards in the history.
+ */
+export function checkNotBefore(field: string, at: Date, earliest: Date, event: "submission" | "approval"): Result<Date> {
+  if (at.getTime() >= earliest.getTime()) return accept(at);
+  return refuse("timestamp_before_event", { field, at: at.toISOString(), earliest: earliest.toISOString(), event });
+}
+
 /** Refuses `at` when it is more than the clock-skew allowance after `now`, naming the field. */
 export function checkNotInFuture(field: string, at: Date, now: Date): Result<Date> {
   if (at.getTime() - now.getTime() <= CLOCK_SKEW_ALLOWANCE_MS) return accept(at);

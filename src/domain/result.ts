@@ -27,7 +27,8 @@ export type RefusalCode =
   | "decision_id_reused"
   | "completion_not_requested"
   // times reported by other systems (src/domain/reported-time.ts)
-  | "timestamp_in_future";
+  | "timestamp_in_future"
+  | "timestamp_before_event";
 
 export type RefusalFacts = Record<string, string | number | Date | undefined>;
 

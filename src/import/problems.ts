@@ -43,6 +43,12 @@ export function refusalProblem(record: string, refusal: Refusal): ImportProblem 
       message: `${String(facts.at)} is in the future: the import's clock reads ${String(facts.now)} and accepts at most ${String(facts.minutes)} minutes ahead`,
     };
   }
+  if (refusal.code === "timestamp_before_event") {
+    return {
+      where: fieldName(record, [String(facts.field)]),
+      message: `${String(facts.at)} is before the ${String(facts.event)} it answers (${String(facts.earliest)})`,
+    };
+  }
   const details = Object.entries(facts).map(([key, value]) => `${key} ${value instanceof Date ? value.toISOString() : String(value)}`);
   return { where: record, message: `refused: ${refusal.code}${details.length ? ` (${details.join(", ")})` : ""}` };
 }

@@ -3,7 +3,7 @@
 // instances starting at once on a new database apply each migration once, and a migration
 // that fails stops the start with Prisma's own message.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -105,7 +105,8 @@ describe("migrations at start-up", () => {
   it("ends the CLI once it reports success instead of waiting for it to exit", async () => {
     // The stand-in reports success and then stays alive, as Prisma's CLI did for 10 s on PostgreSQL.
     const database = await createEmptyDatabaseUrl();
-    const pidFile = join(mkdtempSync(join(tmpdir(), "partner-ops-cli-")), "pid");
+    const pidDir = mkdtempSync(join(tmpdir(), "partner-ops-cli-"));
+    const pidFile = join(pidDir, "pid");
     process.env.LINGERING_CLI_PID_FILE = pidFile;
     try {
       const { applied } = await migrateDatabase(database.url, { prismaCli: LINGERING_CLI });
@@ -114,6 +115,7 @@ describe("migrations at start-up", () => {
       expect(() => process.kill(pid, 0)).toThrow();
     } finally {
       delete process.env.LINGERING_CLI_PID_FILE;
+      rmSync(pidDir, { recursive: true, force: true });
       await database.drop();
     }
   });

@@ -55,7 +55,7 @@ const file = (sections: Record<string, unknown>) => ({ version: 1, organisation:
 describe("importing vendor decisions", () => {
   it("applies a decision once: importing the same file again changes nothing", async () => {
     const entry = await submitted(await engagementIn("approved", 1));
-    const decisions = [{ decisionId: "imp-1", submissionReference: entry.reference, outcome: "rated", ratedAmount: 990, decidedAt: "2026-11-02T09:00:00Z" }];
+    const decisions = [{ decisionId: "imp-1", submissionReference: entry.reference, outcome: "rated", ratedAmount: 990, decidedAt: "2026-11-02T10:01:00Z" }];
     const first = await runImport(database.db, file({ billingDecisions: decisions }), now);
     const second = await runImport(database.db, file({ billingDecisions: decisions }), now);
     expect(first.ok && first.summary.sections.billingDecisions).toMatchObject({ updated: 1, unchanged: 0 });
@@ -70,8 +70,8 @@ describe("importing vendor decisions", () => {
       database.db,
       file({
         billingDecisions: [
-          { decisionId: "imp-2", billingEntryId: entry.id, outcome: "rated", decidedAt: "2026-11-02T09:00:00Z" },
-          { decisionId: "imp-3", submissionReference: "ENG-4999-B1", outcome: "rated", decidedAt: "2026-11-02T09:00:00Z" },
+          { decisionId: "imp-2", billingEntryId: entry.id, outcome: "rated", decidedAt: "2026-11-02T10:01:00Z" },
+          { decisionId: "imp-3", submissionReference: "ENG-4999-B1", outcome: "rated", decidedAt: "2026-11-02T10:01:00Z" },
         ],
       }),
       now,

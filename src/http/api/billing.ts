@@ -124,7 +124,7 @@ async function requestCompletion(body: unknown, services: Services): Promise<Rep
   const { organisationTenantId, engagementExternalId, ...rest } = parsed.data;
   const organisation = await findOrganisationByTenant(services.db, organisationTenantId);
   if (!organisation) return { status: 404, body: { error: "not_found", message: "unknown organisation" } };
-  const request = { requestedAt: rest.requestedAt, ...(rest.requestedBy ? { requestedBy: rest.requestedBy } : {}), ...(rest.note ? { note: rest.note } : {}) };
+  const request = { ...(rest.requestedAt ? { requestedAt: rest.requestedAt } : {}), ...(rest.requestedBy ? { requestedBy: rest.requestedBy } : {}), ...(rest.note ? { note: rest.note } : {}) };
   const now = services.clock();
   const outcome = await retryLostRaces(() =>
     services.db.$transaction(async (tx) => {

@@ -30,7 +30,8 @@ export const billingDecisionFields = {
   decidedAt: z.iso
     .datetime({ offset: true, error: "expected an ISO 8601 date-time with an offset, like 2026-11-03T09:30:00+01:00" })
     .transform((value) => new Date(value))
-    .describe("When the vendor decided, ISO 8601 with an offset."),
+    .optional()
+    .describe("When the vendor decided, ISO 8601 with an offset; when absent, when the bot received the decision."),
 };
 
 /** Exactly one way to name the entry. */
@@ -52,7 +53,7 @@ export function entryLocator(record: Pick<TBillingDecisionRecord, "billingEntryI
 }
 
 export function vendorDecision(record: TBillingDecisionRecord): VendorDecision {
-  const base = { decisionId: record.decisionId, decidedAt: record.decidedAt };
+  const base = { decisionId: record.decisionId, ...(record.decidedAt ? { decidedAt: record.decidedAt } : {}) };
   return record.outcome === "rated"
     ? { ...base, outcome: "rated", ...(record.ratedAmount !== undefined ? { ratedAmount: record.ratedAmount } : {}), ...(record.currency ? { currency: record.currency } : {}) }
     : { ...base, outcome: "rejected", ...(record.reason !== undefined ? { reason: record.reason } : {}) };

@@ -14,7 +14,8 @@ export const ZImportCompletionRequestSchema = z
     requestedAt: z.iso
       .datetime({ offset: true, error: "expected an ISO 8601 date-time with an offset, like 2026-11-03T09:30:00+01:00" })
       .transform((value) => new Date(value))
-      .describe("When the client asked, ISO 8601 with an offset."),
+      .optional()
+      .describe("When the client asked, ISO 8601 with an offset; when absent, when the bot received the request."),
     requestedBy: z.string().trim().max(200).optional().describe("The client contact who asked."),
     note: z.string().trim().max(1000).optional().describe("The client's words, shown to the approver."),
   })
@@ -32,14 +33,14 @@ export const completionRequestsSection = defineSection({
     for (const [index, record] of records.entries()) {
       const name = recordName("completionRequests", index, { field: "engagementExternalId", value: record.engagementExternalId });
       const request = {
-        requestedAt: record.requestedAt,
+        ...(record.requestedAt ? { requestedAt: record.requestedAt } : {}),
         ...(record.requestedBy ? { requestedBy: record.requestedBy } : {}),
         ...(record.note ? { note: record.note } : {}),
       };
       const saved = await recordCompletionRequestIn(tx, organisation.id, { externalId: record.engagementExternalId }, request, now);
       if (saved === LOST_RACE) throw new LostRace();
       if (saved.kind === "not_found") throw new ImportRejected([{ where: name, message: "no engagement with this externalId in the organisation" }]);
-      if (saved.kind === "refused" && saved.refusal.code === "timestamp_in_future") throw new ImportRejected([refusalProblem(name, saved.refusal)]);
+      if (saved.kind === "refused" && (saved.refusal.code === "timestamp_in_future" || saved.refusal.code === "timestamp_before_event")) throw new ImportRejected([refusalProblem(name, saved.refusal)]);
       if (saved.kind === "unchanged") {
         outcome.unchanged += 1;
       } else if (saved.kind === "saved") {

@@ -37,6 +37,16 @@ describe("a completion request", () => {
     expect(requestCompletion(approved, { requestedAt: new Date(now.getTime() + 5 * 60_000) }, now)).toMatchObject({ ok: true, value: { kind: "requested" } });
   });
 
+  it("is refused when dated before the engagement's approval, and dated on receipt when undated", () => {
+    const decided = { ...approved, decision: { at: new Date("2026-09-02T08:00:00Z"), byId: "aad-bo", byName: "Bo" } };
+    expect(requestCompletion(decided, { requestedAt: new Date("2026-09-02T07:59:00Z") }, now)).toMatchObject({
+      ok: false,
+      refusal: { code: "timestamp_before_event", facts: { field: "requestedAt", event: "approval" } },
+    });
+    const undated = requestCompletion(decided, {}, now);
+    expect(undated.ok && undated.value.kind === "requested" && undated.value.transition.events[0]?.at).toEqual(now);
+  });
+
   it("is refused for an engagement that was never approved or is already closed", () => {
     for (const state of ["pending", "rejected", "completed", "retired"] as const) {
       expect(requestCompletion({ ...approved, state }, { requestedAt: now }, now)).toMatchObject({ ok: false, refusal: { code: "invalid_state" } });

@@ -157,6 +157,21 @@ describe("the vendor's decision", () => {
     expect(decideBillingEntry(submitted(), engagement, skewed, "http", now)).toMatchObject({ ok: true, value: { kind: "applied" } });
   });
 
+  it("refuses a decision dated before the submission it answers, naming decidedAt", () => {
+    const entry = submitted();
+    const early = { ...rated, decidedAt: new Date(entry.submittedAt.getTime() - 60_000) };
+    expect(decideBillingEntry(entry, engagement, early, "http", now)).toMatchObject({
+      ok: false,
+      refusal: { code: "timestamp_before_event", facts: { field: "decidedAt", event: "submission", earliest: entry.submittedAt.toISOString() } },
+    });
+  });
+
+  it("records the time it was received when the vendor does not say when it decided", () => {
+    const { decidedAt: _decidedAt, ...undated } = rated;
+    const result = decideBillingEntry(submitted(), engagement, undated, "import", now);
+    expect(result.ok && result.value.kind === "applied" && result.value.change.entry.decision?.decidedAt).toEqual(now);
+  });
+
   it("changes nothing when the same decision arrives again", () => {
     const decided = submitted({ state: "rated", decision: { decisionId: "dec-1", source: "http", decidedAt: now, receivedAt: now, ratedAmount: "120.00", ratedCurrency: "EUR" } });
     expect(decideBillingEntry(decided, engagement, rated, "http", now)).toMatchObject({ ok: true, value: { kind: "unchanged" } });
