@@ -1,8 +1,14 @@
 // Two projects share one suite: unit tests run once (on the sqlite project), every test that
-// touches storage runs on both SQLite and PostgreSQL (test/integration and test/store).
+// touches storage runs on both SQLite and PostgreSQL (test/integration and test/store, and
+// test/workflows/<name>/{unit,store,integration} for each workflow folder).
 import { defineConfig } from "vitest/config";
 
-const storageTests = ["test/integration/**/*.test.ts", "test/store/**/*.test.ts"];
+const storageTests = [
+  "test/integration/**/*.test.ts",
+  "test/store/**/*.test.ts",
+  "test/workflows/*/integration/**/*.test.ts",
+  "test/workflows/*/store/**/*.test.ts",
+];
 
 export default defineConfig({
   test: {
@@ -15,7 +21,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "sqlite",
-          include: ["test/unit/**/*.test.ts", ...storageTests],
+          include: ["test/unit/**/*.test.ts", "test/workflows/*/unit/**/*.test.ts", ...storageTests],
           env: { TEST_DB_PROVIDER: "sqlite" },
           globalSetup: ["test/support/global-setup.ts"],
         },

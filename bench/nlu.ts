@@ -3,13 +3,13 @@
 // and start-up (module load plus training). Prints figures; asserts nothing.
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import { LOCALES } from "../src/i18n/locale";
-import type { Recognition } from "../src/conversation/recognizer";
+import { LOCALES } from "../src/platform/i18n/locale";
+import type { Recognition } from "../src/platform/conversation/recognizer";
 import { entityFacts, loadEvalSet } from "../test/nlu-eval/eval-set";
 
 const startLoad = performance.now();
-const { LocalRecognizer } = await import("../src/conversation/local-recognizer");
-const { loadIntentCatalogue } = await import("../src/conversation/intent-catalogue");
+const { LocalRecognizer } = await import("../src/platform/conversation/local-recognizer");
+const { loadIntentCatalogue } = await import("../src/platform/conversation/intent-catalogue");
 const loaded = performance.now();
 const recognizer = await LocalRecognizer.create();
 const trained = performance.now();

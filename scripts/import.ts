@@ -2,12 +2,12 @@
 // DATABASE_URL names (SQLite by default), migrating it first as `npm start` does. Prints what
 // each section did; on any problem prints them all, writes nothing and exits non-zero.
 import { readFileSync } from "node:fs";
-import { configuredClock } from "../src/clock";
-import { describeProblem } from "../src/import/problems";
-import { runImport } from "../src/import/run-import";
-import { formatImportSummary } from "../src/import/summary";
-import { openDatabase } from "../src/store/db";
-import { migrateDatabase } from "../src/store/migrate";
+import { configuredClock } from "../src/platform/clock";
+import { describeProblem } from "../src/platform/import/problems";
+import { runImport } from "../src/platform/import/run-import";
+import { formatImportSummary } from "../src/platform/import/summary";
+import { openDatabase } from "../src/platform/store/db";
+import { migrateDatabase } from "../src/platform/store/migrate";
 import { configOrExit } from "./config-or-exit";
 
 const path = process.argv[2];

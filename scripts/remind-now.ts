@@ -3,12 +3,12 @@
 // conversation (the Agents Playground's, in the demo). Quiet hours are ignored: asking for a
 // run now is asking for the digest now. Safe beside running bots: planning is idempotent and
 // delivery claims rows under a lease.
-import { createAdapter } from "../src/bot/adapter";
-import { configuredClock } from "../src/clock";
-import { createLogger } from "../src/logger";
-import { reminderCycleDeps } from "../src/reminders/runtime";
-import { runReminderCycle } from "../src/reminders/scheduler";
-import { openDatabase } from "../src/store/db";
+import { createAdapter } from "../src/platform/bot/adapter";
+import { configuredClock } from "../src/platform/clock";
+import { createLogger } from "../src/platform/logger";
+import { reminderCycleDeps } from "../src/platform/reminders/runtime";
+import { runReminderCycle } from "../src/platform/reminders/scheduler";
+import { openDatabase } from "../src/platform/store/db";
 import { configOrExit } from "./config-or-exit";
 
 const config = configOrExit();

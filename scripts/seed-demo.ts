@@ -1,11 +1,11 @@
 // `npm run seed:demo`: loads the demo organisation (src/import/demo/) into the database that
 // DATABASE_URL names, migrating it first. Running it again changes nothing. Its dates are ages
 // counted back from the clock (FIXED_CLOCK, in tests) at the first seeding.
-import { configuredClock } from "../src/clock";
-import { seedDemo } from "../src/import/demo/seed-demo";
-import { formatImportSummary } from "../src/import/summary";
-import { openDatabase } from "../src/store/db";
-import { migrateDatabase } from "../src/store/migrate";
+import { configuredClock } from "../src/platform/clock";
+import { seedDemo } from "../src/platform/import/demo/seed-demo";
+import { formatImportSummary } from "../src/platform/import/summary";
+import { openDatabase } from "../src/platform/store/db";
+import { migrateDatabase } from "../src/platform/store/migrate";
 import { configOrExit } from "./config-or-exit";
 
 const config = configOrExit();

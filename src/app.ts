@@ -1,18 +1,18 @@
 // The composition root: builds every part from the configuration and wires them together.
 // main.ts runs it as a process; tests build it in-process with their own database and clock.
 import type { CloudAdapter } from "botbuilder";
-import { type AuthenticationOverrides, createAdapter } from "./bot/adapter";
-import { PartnerOpsBot } from "./bot/bot";
-import { type Clock, configuredClock } from "./clock";
-import { isOpenLocalMode, type TConfig } from "./config";
-import { LocalRecognizer } from "./conversation/local-recognizer";
-import type { Recognizer } from "./conversation/recognizer";
-import { registerBillingApi } from "./http/api/billing";
-import { type HttpServer, type RouteRegistrar, startHttpServer } from "./http/server";
-import { createLogger, type Logger } from "./logger";
-import { startReminders } from "./reminders/runtime";
-import type { Services } from "./services";
-import { openDatabase } from "./store/db";
+import { type AuthenticationOverrides, createAdapter } from "./platform/bot/adapter";
+import { PartnerOpsBot } from "./platform/bot/bot";
+import { type Clock, configuredClock } from "./platform/clock";
+import { isOpenLocalMode, type TConfig } from "./platform/config";
+import { LocalRecognizer } from "./platform/conversation/local-recognizer";
+import type { Recognizer } from "./platform/conversation/recognizer";
+import { registerBillingApi } from "./workflows/engagements/api";
+import { type HttpServer, type RouteRegistrar, startHttpServer } from "./platform/http/server";
+import { createLogger, type Logger } from "./platform/logger";
+import { startReminders } from "./platform/reminders/runtime";
+import type { Services } from "./platform/services";
+import { openDatabase } from "./platform/store/db";
 
 export interface AppOptions {
   logger?: Logger;

@@ -2,8 +2,8 @@
 // database lacks (unless MIGRATE_ON_START=false), starts the app, and stops it cleanly on
 // SIGTERM/SIGINT. The app's modules load while the migrations run: the Prisma CLI is a
 // process of its own, so the two share the machine's cores instead of taking turns.
-import { ConfigError, loadConfig } from "./config";
-import { migrateDatabase } from "./store/migrate";
+import { ConfigError, loadConfig } from "./platform/config";
+import { migrateDatabase } from "./platform/store/migrate";
 
 try {
   const config = loadConfig();

@@ -2,7 +2,7 @@
 // engine through the better-sqlite3 driver adapter, so no engine binary is downloaded.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
-import { ensureSqliteFolder, resolveDatabaseUrl } from "../../src/store/database-url";
+import { ensureSqliteFolder, resolveDatabaseUrl } from "../../src/platform/store/database-url";
 
 export default defineConfig({
   experimental: { adapter: true },

@@ -3,7 +3,7 @@
 // goes through review and submit, and the card becomes the engagement's billing entries.
 import type { Locator } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { DEMO_ORGANISATION } from "../../src/import/demo/seed-demo";
+import { DEMO_ORGANISATION } from "../../src/platform/import/demo/seed-demo";
 import { fixedClockNow } from "./support/e2e-clock";
 import { useJourney } from "./support/journey";
 

@@ -1,7 +1,7 @@
 // Journey 6: a person whose Teams speaks English asks in French where a request stands, and
 // the bot answers in French: the language of the question wins over the client's locale.
 import { describe, expect, it } from "vitest";
-import { DEMO_ORGANISATION } from "../../src/import/demo/seed-demo";
+import { DEMO_ORGANISATION } from "../../src/platform/import/demo/seed-demo";
 import { useJourney } from "./support/journey";
 
 describe("a status question in French", () => {

@@ -5,8 +5,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Engagement, eventFor } from "../../src/domain/engagements";
-import { findEngagement, insertEngagement } from "../../src/store/engagements";
+import { type Engagement, eventFor } from "../../src/workflows/engagements/domain/engagements";
+import { findEngagement, insertEngagement } from "../../src/workflows/engagements/store/engagements";
 import { startTestBot, type TestBot, type TestUser } from "../support/bot";
 
 const APP_ID = "6f1d2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b";

@@ -3,12 +3,12 @@
 // POST /api/v1/billing-decisions, the submitter's notice at the stand-in connector, then the
 // client's completion request and the approver's decision.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Engagement, eventFor } from "../../src/domain/engagements";
-import { runImport } from "../../src/import/run-import";
-import { reminderCycleDeps } from "../../src/reminders/runtime";
-import { runReminderCycle } from "../../src/reminders/scheduler";
-import { findBillingEntryByReference, listBillingEntries } from "../../src/store/billing";
-import { findEngagement, insertEngagement, listEngagementEvents } from "../../src/store/engagements";
+import { type Engagement, eventFor } from "../../src/workflows/engagements/domain/engagements";
+import { runImport } from "../../src/platform/import/run-import";
+import { reminderCycleDeps } from "../../src/platform/reminders/runtime";
+import { runReminderCycle } from "../../src/platform/reminders/scheduler";
+import { findBillingEntryByReference, listBillingEntries } from "../../src/workflows/engagements/store/billing";
+import { findEngagement, insertEngagement, listEngagementEvents } from "../../src/workflows/engagements/store/engagements";
 import { validateAdaptiveCard } from "../support/adaptive-card-validator";
 import { cardText, cardVerbs, startTestBot, TEST_TENANT_ID, type TestBot, type TestUser } from "../support/bot";
 

@@ -2,13 +2,13 @@
 // 10:00 UTC, organisation in UTC): the answers come from the billing window rule, the billing
 // store and the reminder sources, in the language the question was written in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BillingEntry } from "../../src/domain/billing";
-import type { Engagement, EngagementState } from "../../src/domain/engagements";
-import type { Locale } from "../../src/i18n/locale";
-import { translator } from "../../src/i18n/translator";
-import { monthName } from "../../src/bot/intents/suggestions";
-import { insertBillingEntry } from "../../src/store/billing";
-import { ensureOrganisation } from "../../src/store/organisations";
+import type { BillingEntry } from "../../src/workflows/engagements/domain/billing";
+import type { Engagement, EngagementState } from "../../src/workflows/engagements/domain/engagements";
+import type { Locale } from "../../src/platform/i18n/locale";
+import { translator } from "../../src/platform/i18n/translator";
+import { monthName } from "../../src/platform/bot/intents/suggestions";
+import { insertBillingEntry } from "../../src/workflows/engagements/store/billing";
+import { ensureOrganisation } from "../../src/platform/store/organisations";
 import type { CapturedActivity } from "../support/connector";
 import { cardText, startTestBot, type TestBot, type TestUser } from "../support/bot";
 import { engagementRequest, insertImported } from "../support/fixtures";

@@ -2,14 +2,14 @@
 // local recognizer, replies captured at the stand-in connector. The Teams locale is English
 // throughout: the bot answers in the language the question was written in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Engagement } from "../../src/domain/engagements";
-import { type Locale } from "../../src/i18n/locale";
-import { translator } from "../../src/i18n/translator";
-import { ensureOrganisation } from "../../src/store/organisations";
+import type { Engagement } from "../../src/workflows/engagements/domain/engagements";
+import { type Locale } from "../../src/platform/i18n/locale";
+import { translator } from "../../src/platform/i18n/translator";
+import { ensureOrganisation } from "../../src/platform/store/organisations";
 import type { CapturedActivity } from "../support/connector";
 import { cardText, startTestBot, type TestBot, type TestUser } from "../support/bot";
 import { engagementRequest, insertImported } from "../support/fixtures";
-import { exampleQuestion } from "../../src/bot/intents/suggestions";
+import { exampleQuestion } from "../../src/platform/bot/intents/suggestions";
 
 let bot: TestBot;
 let approver: TestUser;

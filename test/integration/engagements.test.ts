@@ -1,8 +1,8 @@
 // Engagement requests end to end: Teams-shaped activities POSTed to the real server, replies
 // captured at the stand-in connector, decisions through adaptiveCard/action invokes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Engagement } from "../../src/domain/engagements";
-import { findEngagement, listEngagementEvents } from "../../src/store/engagements";
+import type { Engagement } from "../../src/workflows/engagements/domain/engagements";
+import { findEngagement, listEngagementEvents } from "../../src/workflows/engagements/store/engagements";
 import { cardText, cardVerbs, startTestBot, type TestBot, type TestUser } from "../support/bot";
 import { engagementRequest, insertImported } from "../support/fixtures";
 

@@ -3,8 +3,8 @@
 // window answer and the reminder digest read in Paris, with the organisation's moment named
 // beside a rule that holds on UTC; a reader whose zone Teams never sent reads UTC, named.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reminderCycleDeps } from "../../src/reminders/runtime";
-import { runReminderCycle } from "../../src/reminders/scheduler";
+import { reminderCycleDeps } from "../../src/platform/reminders/runtime";
+import { runReminderCycle } from "../../src/platform/reminders/scheduler";
 import { cardText, startTestBot, type TestBot, type TestUser } from "../support/bot";
 import { engagementRequest, insertImported } from "../support/fixtures";
 

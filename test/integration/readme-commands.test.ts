@@ -8,11 +8,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findBillingEntryByReference } from "../../src/store/billing";
-import { openDatabase } from "../../src/store/db";
-import { findEngagementByReference } from "../../src/store/engagements";
-import { findOrganisationByTenant } from "../../src/store/organisations";
-import { PLAYGROUND_TENANT_ID } from "../../src/import/demo/playground-identities";
+import { findBillingEntryByReference } from "../../src/workflows/engagements/store/billing";
+import { openDatabase } from "../../src/platform/store/db";
+import { findEngagementByReference } from "../../src/workflows/engagements/store/engagements";
+import { findOrganisationByTenant } from "../../src/platform/store/organisations";
+import { PLAYGROUND_TENANT_ID } from "../../src/platform/import/demo/playground-identities";
 import { testProvider } from "../support/database";
 import { readmeCommands } from "../support/readme-commands";
 

@@ -2,10 +2,10 @@
 // unreachable: once the app is installed in the Playground's group chat, its roster lets the
 // bot open a personal chat with her and send her the digest.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PLAYGROUND_CURRENT_USER, PLAYGROUND_OTHER_USERS, PLAYGROUND_TENANT_ID } from "../../src/import/demo/playground-identities";
-import { seedDemo } from "../../src/import/demo/seed-demo";
-import { reminderCycleDeps } from "../../src/reminders/runtime";
-import { runReminderCycle } from "../../src/reminders/scheduler";
+import { PLAYGROUND_CURRENT_USER, PLAYGROUND_OTHER_USERS, PLAYGROUND_TENANT_ID } from "../../src/platform/import/demo/playground-identities";
+import { seedDemo } from "../../src/platform/import/demo/seed-demo";
+import { reminderCycleDeps } from "../../src/platform/reminders/runtime";
+import { runReminderCycle } from "../../src/platform/reminders/scheduler";
 import { cardText, startTestBot, type TestBot } from "../support/bot";
 
 const now = new Date("2026-11-25T10:00:00Z");

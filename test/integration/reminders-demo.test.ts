@@ -1,10 +1,10 @@
 // The demo promise: after `npm run seed:demo`, opening the Playground (which installs the app
 // in a personal chat) and a reminder run, the signed-in demo user gets a digest.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PLAYGROUND_CURRENT_USER, PLAYGROUND_TENANT_ID } from "../../src/import/demo/playground-identities";
-import { seedDemo } from "../../src/import/demo/seed-demo";
-import { reminderCycleDeps } from "../../src/reminders/runtime";
-import { runReminderCycle } from "../../src/reminders/scheduler";
+import { PLAYGROUND_CURRENT_USER, PLAYGROUND_TENANT_ID } from "../../src/platform/import/demo/playground-identities";
+import { seedDemo } from "../../src/platform/import/demo/seed-demo";
+import { reminderCycleDeps } from "../../src/platform/reminders/runtime";
+import { runReminderCycle } from "../../src/platform/reminders/scheduler";
 import { cardText, cardVerbs, startTestBot, type TestBot } from "../support/bot";
 
 let bot: TestBot;

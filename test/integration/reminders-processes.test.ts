@@ -6,11 +6,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clockStartingAt } from "../../src/clock";
-import { eventFor, type Engagement } from "../../src/domain/engagements";
-import { rememberConversation } from "../../src/store/conversation-references";
-import { insertEngagement } from "../../src/store/engagements";
-import { ensureOrganisation, type Organisation, setUserRole } from "../../src/store/organisations";
+import { clockStartingAt } from "../../src/platform/clock";
+import { eventFor, type Engagement } from "../../src/workflows/engagements/domain/engagements";
+import { rememberConversation } from "../../src/platform/store/conversation-references";
+import { insertEngagement } from "../../src/workflows/engagements/store/engagements";
+import { ensureOrganisation, type Organisation, setUserRole } from "../../src/platform/store/organisations";
 import { createTestDatabase, type TestDatabase, testProvider } from "../support/database";
 
 const LEASE_SECONDS = 10;

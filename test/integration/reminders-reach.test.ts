@@ -4,11 +4,11 @@
 // and delivers the digest there, once. A member who leaves the team, or whose chat Teams
 // refuses to open, is not reminded any more, and the refused chat is not tried on every run.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Engagement } from "../../src/domain/engagements";
-import { reminderCycleDeps } from "../../src/reminders/runtime";
-import { runReminderCycle } from "../../src/reminders/scheduler";
-import { findUser } from "../../src/store/organisations";
-import { enqueueNotification } from "../../src/store/outbox";
+import type { Engagement } from "../../src/workflows/engagements/domain/engagements";
+import { reminderCycleDeps } from "../../src/platform/reminders/runtime";
+import { runReminderCycle } from "../../src/platform/reminders/scheduler";
+import { findUser } from "../../src/platform/store/organisations";
+import { enqueueNotification } from "../../src/platform/store/outbox";
 import { cardText, startTestBot, type TestBot, type TestUser } from "../support/bot";
 import { engagementRequest, insertImported } from "../support/fixtures";
 

@@ -2,12 +2,12 @@
 // sends the digest proactively to the stand-in connector, the card's buttons snooze and mute,
 // "reminders" answers, and the connector's 429/403 answers are handled as Teams asks.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { eventFor, type Engagement } from "../../src/domain/engagements";
-import { reminderCycleDeps } from "../../src/reminders/runtime";
-import { runReminderCycle } from "../../src/reminders/scheduler";
-import { findPersonalConversation } from "../../src/store/conversation-references";
-import { insertEngagement } from "../../src/store/engagements";
-import { enqueueNotification } from "../../src/store/outbox";
+import { eventFor, type Engagement } from "../../src/workflows/engagements/domain/engagements";
+import { reminderCycleDeps } from "../../src/platform/reminders/runtime";
+import { runReminderCycle } from "../../src/platform/reminders/scheduler";
+import { findPersonalConversation } from "../../src/platform/store/conversation-references";
+import { insertEngagement } from "../../src/workflows/engagements/store/engagements";
+import { enqueueNotification } from "../../src/platform/store/outbox";
 import { cardText, cardVerbs, startTestBot, type TestBot, type TestUser } from "../support/bot";
 
 let bot: TestBot;

@@ -3,16 +3,16 @@
 // of the first tenant try work outside their role; automatic refreshes try to write.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cardActions } from "../../src/bot/actions";
-import type { BillingEntry } from "../../src/domain/billing";
-import { type Engagement, eventFor } from "../../src/domain/engagements";
-import { applyBillingDecision } from "../../src/store/billing-decisions";
-import { findBillingEntry, insertBillingEntry, listBillingEntries } from "../../src/store/billing";
-import { findEngagement, insertEngagement, listEngagementEvents } from "../../src/store/engagements";
-import { ensureOrganisation, type Organisation, setUserRole } from "../../src/store/organisations";
-import { BILLING_WINDOW_KIND } from "../../src/reminders/sources/billing-window";
-import { PENDING_APPROVAL_KIND } from "../../src/reminders/sources/pending-approval";
-import { listReminderPreferences, muteReminders } from "../../src/store/reminder-preferences";
+import { cardActions } from "../../src/platform/bot/actions/index";
+import type { BillingEntry } from "../../src/workflows/engagements/domain/billing";
+import { type Engagement, eventFor } from "../../src/workflows/engagements/domain/engagements";
+import { applyBillingDecision } from "../../src/workflows/engagements/store/billing-decisions";
+import { findBillingEntry, insertBillingEntry, listBillingEntries } from "../../src/workflows/engagements/store/billing";
+import { findEngagement, insertEngagement, listEngagementEvents } from "../../src/workflows/engagements/store/engagements";
+import { ensureOrganisation, type Organisation, setUserRole } from "../../src/platform/store/organisations";
+import { BILLING_WINDOW_KIND } from "../../src/workflows/engagements/deadlines/billing-window";
+import { PENDING_APPROVAL_KIND } from "../../src/workflows/engagements/deadlines/pending-approval";
+import { listReminderPreferences, muteReminders } from "../../src/platform/store/reminder-preferences";
 import { cardText, startTestBot, type TestBot, type TestUser } from "../support/bot";
 
 // Day 2 of November: October's window is still open, so a forged submission would otherwise land.

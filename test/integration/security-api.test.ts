@@ -3,11 +3,11 @@
 // reaches its own records only, and that bodies of the wrong shape or size change nothing.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BillingEntry } from "../../src/domain/billing";
-import { type Engagement, eventFor } from "../../src/domain/engagements";
-import { findBillingEntry, insertBillingEntry } from "../../src/store/billing";
-import { findEngagement, insertEngagement, listEngagementEvents } from "../../src/store/engagements";
-import { ensureOrganisation } from "../../src/store/organisations";
+import type { BillingEntry } from "../../src/workflows/engagements/domain/billing";
+import { type Engagement, eventFor } from "../../src/workflows/engagements/domain/engagements";
+import { findBillingEntry, insertBillingEntry } from "../../src/workflows/engagements/store/billing";
+import { findEngagement, insertEngagement, listEngagementEvents } from "../../src/workflows/engagements/store/engagements";
+import { ensureOrganisation } from "../../src/platform/store/organisations";
 import { startTestBot, TEST_TENANT_ID, type TestBot } from "../support/bot";
 
 const VENDOR_API_KEY = "vendor-key-0123456789-abcdef";

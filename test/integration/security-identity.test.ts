@@ -3,8 +3,8 @@
 // mode (no app id, never in production) stands in for missing ones.
 import type { TurnContext } from "botbuilder";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveTurnScope } from "../../src/bot/turn-scope";
-import { findOrganisationByTenant, findUser } from "../../src/store/organisations";
+import { resolveTurnScope } from "../../src/platform/bot/turn-scope";
+import { findOrganisationByTenant, findUser } from "../../src/platform/store/organisations";
 import { startTestBot, TEST_TENANT_ID, type TestBot } from "../support/bot";
 
 let bot: TestBot;

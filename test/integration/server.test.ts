@@ -3,8 +3,8 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Recognizer } from "../../src/conversation/recognizer";
-import { findOrganisationByTenant } from "../../src/store/organisations";
+import type { Recognizer } from "../../src/platform/conversation/recognizer";
+import { findOrganisationByTenant } from "../../src/platform/store/organisations";
 import { cardText, startTestBot, type TestBot } from "../support/bot";
 
 let bot: TestBot | undefined;

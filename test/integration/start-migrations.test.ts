@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/store/db";
-import { migrateDatabase } from "../../src/store/migrate";
+import { openDatabase } from "../../src/platform/store/db";
+import { migrateDatabase } from "../../src/platform/store/migrate";
 import { createEmptyDatabaseUrl, createTestDatabaseUrl, testProvider } from "../support/database";
 
 const committed = readdirSync(join("prisma", testProvider, "migrations"), { withFileTypes: true })

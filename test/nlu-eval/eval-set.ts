@@ -2,8 +2,8 @@
 // intent and entities. Never read by the recognizer's training; a unit test keeps it that way.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { LOCALES, type Locale } from "../../src/i18n/locale";
-import type { Entities } from "../../src/conversation/recognizer";
+import { LOCALES, type Locale } from "../../src/platform/i18n/locale";
+import type { Entities } from "../../src/platform/conversation/recognizer";
 
 const ZEvalEntitiesSchema = z
   .object({

@@ -1,10 +1,10 @@
 // Completion requests and decisions saved through the engagement's conditional update.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Engagement, eventFor } from "../../src/domain/engagements";
-import type { Actor } from "../../src/domain/roles";
-import { decideCompletionOnce, recordCompletionRequest } from "../../src/store/engagement-completion";
-import { findEngagement, insertEngagement, listEngagementEvents } from "../../src/store/engagements";
-import { ensureOrganisation } from "../../src/store/organisations";
+import { type Engagement, eventFor } from "../../src/workflows/engagements/domain/engagements";
+import type { Actor } from "../../src/platform/domain/roles";
+import { decideCompletionOnce, recordCompletionRequest } from "../../src/workflows/engagements/store/engagement-completion";
+import { findEngagement, insertEngagement, listEngagementEvents } from "../../src/workflows/engagements/store/engagements";
+import { ensureOrganisation } from "../../src/platform/store/organisations";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const now = new Date("2026-11-20T10:00:00Z");

@@ -2,13 +2,13 @@
 // idempotent by decisionId, completion requests move approved engagements, and a record that
 // cannot apply rolls the whole file back with a message naming it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkBillingDraft } from "../../src/domain/billing-draft";
-import { type Engagement, eventFor } from "../../src/domain/engagements";
-import { runImport } from "../../src/import/run-import";
-import { findBillingEntry } from "../../src/store/billing";
-import { submitBillingOnce } from "../../src/store/billing-submissions";
-import { findEngagement, insertEngagement, listEngagementEvents } from "../../src/store/engagements";
-import { ensureOrganisation, setUserRole } from "../../src/store/organisations";
+import { checkBillingDraft } from "../../src/workflows/engagements/domain/billing-draft";
+import { type Engagement, eventFor } from "../../src/workflows/engagements/domain/engagements";
+import { runImport } from "../../src/platform/import/run-import";
+import { findBillingEntry } from "../../src/workflows/engagements/store/billing";
+import { submitBillingOnce } from "../../src/workflows/engagements/store/billing-submissions";
+import { findEngagement, insertEngagement, listEngagementEvents } from "../../src/workflows/engagements/store/engagements";
+import { ensureOrganisation, setUserRole } from "../../src/platform/store/organisations";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const now = new Date("2026-11-02T10:00:00Z");

@@ -1,15 +1,15 @@
 // Billing submissions and vendor decisions happen once, enforced by the database the vitest
 // project names (SQLite or PostgreSQL), however many writers race.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { VendorDecision } from "../../src/domain/billing";
-import { type BillingDraft, checkBillingDraft } from "../../src/domain/billing-draft";
-import { type Engagement, eventFor } from "../../src/domain/engagements";
-import type { Actor } from "../../src/domain/roles";
-import { findBillingEntry, listBillingEntries, listOverdueBillingEntries } from "../../src/store/billing";
-import { applyBillingDecision } from "../../src/store/billing-decisions";
-import { type BillingSubmissionCommand, submitBillingOnce } from "../../src/store/billing-submissions";
-import { findEngagement, insertEngagement, listEngagementEvents } from "../../src/store/engagements";
-import { ensureOrganisation } from "../../src/store/organisations";
+import type { VendorDecision } from "../../src/workflows/engagements/domain/billing";
+import { type BillingDraft, checkBillingDraft } from "../../src/workflows/engagements/domain/billing-draft";
+import { type Engagement, eventFor } from "../../src/workflows/engagements/domain/engagements";
+import type { Actor } from "../../src/platform/domain/roles";
+import { findBillingEntry, listBillingEntries, listOverdueBillingEntries } from "../../src/workflows/engagements/store/billing";
+import { applyBillingDecision } from "../../src/workflows/engagements/store/billing-decisions";
+import { type BillingSubmissionCommand, submitBillingOnce } from "../../src/workflows/engagements/store/billing-submissions";
+import { findEngagement, insertEngagement, listEngagementEvents } from "../../src/workflows/engagements/store/engagements";
+import { ensureOrganisation } from "../../src/platform/store/organisations";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const now = new Date("2026-11-02T10:00:00Z");

@@ -3,9 +3,9 @@
 // before it writes waits for another process's writer instead of failing.
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rememberConversation } from "../../src/store/conversation-references";
-import type { Db } from "../../src/store/db";
-import { ensureOrganisation, ensureUser, findOrganisationByTenant } from "../../src/store/organisations";
+import { rememberConversation } from "../../src/platform/store/conversation-references";
+import type { Db } from "../../src/platform/store/db";
+import { ensureOrganisation, ensureUser, findOrganisationByTenant } from "../../src/platform/store/organisations";
 import { createTwoInstanceDatabase, type TestDatabase, testProvider, type TwoInstanceDatabase } from "../support/database";
 
 let twin: TwoInstanceDatabase;

@@ -3,9 +3,9 @@
 // would lose the last billing window its completion still allows.
 import { readFileSync, readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventFor } from "../../src/domain/engagements";
-import { findEngagement } from "../../src/store/engagements";
-import { ensureOrganisation } from "../../src/store/organisations";
+import { eventFor } from "../../src/workflows/engagements/domain/engagements";
+import { findEngagement } from "../../src/workflows/engagements/store/engagements";
+import { ensureOrganisation } from "../../src/platform/store/organisations";
 import { engagementRequest, insertImported } from "../support/fixtures";
 import { createTestDatabase, type TestDatabase, testProvider } from "../support/database";
 

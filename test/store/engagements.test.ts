@@ -1,10 +1,10 @@
 // The conditional update that makes one decision out of many concurrent clicks, on the
 // database the vitest project names.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decideEngagement, type Engagement, eventFor } from "../../src/domain/engagements";
-import type { Actor } from "../../src/domain/roles";
-import { findEngagement, insertEngagement, listEngagementEvents, saveTransition } from "../../src/store/engagements";
-import { ensureOrganisation } from "../../src/store/organisations";
+import { decideEngagement, type Engagement, eventFor } from "../../src/workflows/engagements/domain/engagements";
+import type { Actor } from "../../src/platform/domain/roles";
+import { findEngagement, insertEngagement, listEngagementEvents, saveTransition } from "../../src/workflows/engagements/store/engagements";
+import { ensureOrganisation } from "../../src/platform/store/organisations";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 let database: TestDatabase;

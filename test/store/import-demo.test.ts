@@ -1,10 +1,10 @@
 // `npm run seed:demo` loads the demo organisation through the import, the domain's decisions
 // and the once-only billing submission; running it again changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ORGANISATION, seedDemo } from "../../src/import/demo/seed-demo";
-import { PLAYGROUND_CURRENT_USER, PLAYGROUND_TENANT_ID } from "../../src/import/demo/playground-identities";
-import { findEngagementByReference, listEngagementEvents } from "../../src/store/engagements";
-import { findUser } from "../../src/store/organisations";
+import { DEMO_ORGANISATION, seedDemo } from "../../src/platform/import/demo/seed-demo";
+import { PLAYGROUND_CURRENT_USER, PLAYGROUND_TENANT_ID } from "../../src/platform/import/demo/playground-identities";
+import { findEngagementByReference, listEngagementEvents } from "../../src/workflows/engagements/store/engagements";
+import { findUser } from "../../src/platform/store/organisations";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 let database: TestDatabase;

@@ -1,10 +1,10 @@
 // Two imports of the same file at once (a retried upload, two admins, two instances): each
 // either applies the whole file or finds it applied, and the records exist once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { describeProblem } from "../../src/import/problems";
-import { runImport } from "../../src/import/run-import";
-import type { Db } from "../../src/store/db";
-import { findOrganisationByTenant } from "../../src/store/organisations";
+import { describeProblem } from "../../src/platform/import/problems";
+import { runImport } from "../../src/platform/import/run-import";
+import type { Db } from "../../src/platform/store/db";
+import { findOrganisationByTenant } from "../../src/platform/store/organisations";
 import { createTwoInstanceDatabase, type TestDatabase, type TwoInstanceDatabase } from "../support/database";
 
 let twin: TwoInstanceDatabase;

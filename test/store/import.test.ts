@@ -1,11 +1,11 @@
 // Applying an import file: one transaction for everything, upserts by external id, history
 // only for real changes. Runs on SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decideEngagement } from "../../src/domain/engagements";
-import { describeProblem } from "../../src/import/problems";
-import { runImport } from "../../src/import/run-import";
-import { findEngagementByExternalId, listEngagementEvents, saveTransition } from "../../src/store/engagements";
-import { findOrganisationByTenant, findUser } from "../../src/store/organisations";
+import { decideEngagement } from "../../src/workflows/engagements/domain/engagements";
+import { describeProblem } from "../../src/platform/import/problems";
+import { runImport } from "../../src/platform/import/run-import";
+import { findEngagementByExternalId, listEngagementEvents, saveTransition } from "../../src/workflows/engagements/store/engagements";
+import { findOrganisationByTenant, findUser } from "../../src/platform/store/organisations";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 let database: TestDatabase;

@@ -2,9 +2,9 @@
 // another transaction's row with the same dedupe key, and claims made by two bot instances
 // (two pools), each racing for the same rows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { retryLostRaces } from "../../src/store/billing-retry";
-import type { Db } from "../../src/store/db";
-import { ensureOrganisation, findOrganisationByTenant } from "../../src/store/organisations";
+import { retryLostRaces } from "../../src/workflows/engagements/store/billing-retry";
+import type { Db } from "../../src/platform/store/db";
+import { ensureOrganisation, findOrganisationByTenant } from "../../src/platform/store/organisations";
 import {
   claimDueMessages,
   enqueueNotification,
@@ -15,7 +15,7 @@ import {
   markSkipped,
   type NewOutboxMessage,
   postpone,
-} from "../../src/store/outbox";
+} from "../../src/platform/store/outbox";
 import { createTwoInstanceDatabase, type TestDatabase, type TwoInstanceDatabase } from "../support/database";
 
 let twin: TwoInstanceDatabase;

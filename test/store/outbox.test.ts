@@ -1,7 +1,7 @@
 // The outbox on the database the vitest project names: dedupe on insert, claims under a
 // lease that two claimers never share, and lease expiry handing rows to the next claimer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureOrganisation } from "../../src/store/organisations";
+import { ensureOrganisation } from "../../src/platform/store/organisations";
 import {
   claimDueMessages,
   enqueueNotification,
@@ -9,7 +9,7 @@ import {
   markSent,
   type NewOutboxMessage,
   renewLease,
-} from "../../src/store/outbox";
+} from "../../src/platform/store/outbox";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 let database: TestDatabase;

@@ -6,8 +6,8 @@ import {
   listReachableOrganisations,
   rememberConversation,
   type RememberConversationInput,
-} from "../../src/store/conversation-references";
-import type { Organisation } from "../../src/store/organisations";
+} from "../../src/platform/store/conversation-references";
+import type { Organisation } from "../../src/platform/store/organisations";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { organisationNamed } from "./reminder-fixtures";
 

@@ -1,14 +1,14 @@
 // Delivering the outbox: one digest per recipient, retries as Teams asks, dead conversations
 // marked, and a fake clock driving the scheduler through its cron ticks.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { deliverDue, type DeliveryDeps } from "../../src/reminders/deliverer";
-import { ReminderScheduler } from "../../src/reminders/scheduler";
-import { defaultReminderSettings } from "../../src/reminders/settings";
-import { pendingApprovalSource } from "../../src/reminders/sources/pending-approval";
-import { findPersonalConversation } from "../../src/store/conversation-references";
-import type { Organisation } from "../../src/store/organisations";
-import { insertOutboxMessage } from "../../src/store/outbox";
-import { muteReminders, snoozeReminders } from "../../src/store/reminder-preferences";
+import { deliverDue, type DeliveryDeps } from "../../src/platform/reminders/deliverer";
+import { ReminderScheduler } from "../../src/platform/reminders/scheduler";
+import { defaultReminderSettings } from "../../src/platform/reminders/settings";
+import { pendingApprovalSource } from "../../src/workflows/engagements/deadlines/pending-approval";
+import { findPersonalConversation } from "../../src/platform/store/conversation-references";
+import type { Organisation } from "../../src/platform/store/organisations";
+import { insertOutboxMessage } from "../../src/platform/store/outbox";
+import { muteReminders, snoozeReminders } from "../../src/platform/store/reminder-preferences";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { connectorError, type FakeConnector, fakeConnector, listKeys, organisationNamed, pendingEngagement, reachableUser } from "./reminder-fixtures";
 

@@ -1,12 +1,12 @@
 // Shared set-up for the reminder store tests: an organisation, users reachable in their
 // personal chats, a pending engagement, and a fake connector send.
-import { eventFor, type Engagement } from "../../src/domain/engagements";
-import type { Role } from "../../src/domain/roles";
-import type { ComposeMessages } from "../../src/reminders/deliverer";
-import { rememberConversation } from "../../src/store/conversation-references";
-import type { Db } from "../../src/store/db";
-import { insertEngagement } from "../../src/store/engagements";
-import { ensureOrganisation, type Organisation, setUserRole } from "../../src/store/organisations";
+import { eventFor, type Engagement } from "../../src/workflows/engagements/domain/engagements";
+import type { Role } from "../../src/platform/domain/roles";
+import type { ComposeMessages } from "../../src/platform/reminders/deliverer";
+import { rememberConversation } from "../../src/platform/store/conversation-references";
+import type { Db } from "../../src/platform/store/db";
+import { insertEngagement } from "../../src/workflows/engagements/store/engagements";
+import { ensureOrganisation, type Organisation, setUserRole } from "../../src/platform/store/organisations";
 
 export async function organisationNamed(db: Db, tenantId: string, timeZone: string): Promise<Organisation> {
   return ensureOrganisation(db, tenantId, { name: tenantId, timeZone });

@@ -2,12 +2,12 @@
 // that cannot be composed for it, is logged with its id, and every other organisation still
 // gets its reminders in the same run.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { ComposeMessages, ReminderLogger } from "../../src/reminders/deliverer";
-import type { DeadlineSource } from "../../src/reminders/due-item";
-import { runReminderCycle } from "../../src/reminders/scheduler";
-import { defaultReminderSettings } from "../../src/reminders/settings";
-import { pendingApprovalSource } from "../../src/reminders/sources/pending-approval";
-import type { Organisation } from "../../src/store/organisations";
+import type { ComposeMessages, ReminderLogger } from "../../src/platform/reminders/deliverer";
+import type { DeadlineSource } from "../../src/platform/reminders/due-item";
+import { runReminderCycle } from "../../src/platform/reminders/scheduler";
+import { defaultReminderSettings } from "../../src/platform/reminders/settings";
+import { pendingApprovalSource } from "../../src/workflows/engagements/deadlines/pending-approval";
+import type { Organisation } from "../../src/platform/store/organisations";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { type FakeConnector, fakeConnector, listKeys, organisationNamed, pendingEngagement, reachableUser } from "./reminder-fixtures";
 

@@ -1,12 +1,12 @@
 // Planning reminders into the outbox: once per (deadline, recipient, threshold), only for
 // people the bot can reach, never for a muted kind, after a snooze, and not during the night.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { planReminders } from "../../src/reminders/planner";
-import { defaultReminderSettings } from "../../src/reminders/settings";
-import { pendingApprovalSource } from "../../src/reminders/sources/pending-approval";
-import { rememberConversation } from "../../src/store/conversation-references";
-import type { Organisation } from "../../src/store/organisations";
-import { muteReminders, snoozeReminders } from "../../src/store/reminder-preferences";
+import { planReminders } from "../../src/platform/reminders/planner";
+import { defaultReminderSettings } from "../../src/platform/reminders/settings";
+import { pendingApprovalSource } from "../../src/workflows/engagements/deadlines/pending-approval";
+import { rememberConversation } from "../../src/platform/store/conversation-references";
+import type { Organisation } from "../../src/platform/store/organisations";
+import { muteReminders, snoozeReminders } from "../../src/platform/store/reminder-preferences";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { organisationNamed, pendingEngagement, reachableUser } from "./reminder-fixtures";
 

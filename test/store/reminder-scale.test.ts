@@ -3,12 +3,12 @@
 // and a small organisation next to it still gets its reminders. No query may grow its bind
 // parameters with the data (SQLite refuses more than 999).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { composeReminderMessages } from "../../src/bot/views/reminders";
-import { deliverDue } from "../../src/reminders/deliverer";
-import { planReminders } from "../../src/reminders/planner";
-import { defaultReminderSettings } from "../../src/reminders/settings";
-import { DEADLINE_SOURCES } from "../../src/reminders/sources";
-import type { Organisation } from "../../src/store/organisations";
+import { composeReminderMessages } from "../../src/platform/bot/views/reminders";
+import { deliverDue } from "../../src/platform/reminders/deliverer";
+import { planReminders } from "../../src/platform/reminders/planner";
+import { defaultReminderSettings } from "../../src/platform/reminders/settings";
+import { DEADLINE_SOURCES } from "../../src/platform/reminders/sources";
+import type { Organisation } from "../../src/platform/store/organisations";
 import { MAX_CARD_BYTES } from "../support/adaptive-card-validator";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { organisationNamed, reachableUser } from "./reminder-fixtures";

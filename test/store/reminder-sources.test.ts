@@ -1,13 +1,13 @@
 // The shipped deadline sources on real data: the billing window closing for approved
 // engagements with no entry for the month, and billing submissions unrated after 24 hours.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BillingEntry } from "../../src/domain/billing";
-import { defaultReminderSettings } from "../../src/reminders/settings";
-import { billingUnratedSource } from "../../src/reminders/sources/billing-unrated";
-import { billingWindowSource } from "../../src/reminders/sources/billing-window";
-import { pendingApprovalSource } from "../../src/reminders/sources/pending-approval";
-import { insertBillingEntry } from "../../src/store/billing";
-import type { Organisation } from "../../src/store/organisations";
+import type { BillingEntry } from "../../src/workflows/engagements/domain/billing";
+import { defaultReminderSettings } from "../../src/platform/reminders/settings";
+import { billingUnratedSource } from "../../src/workflows/engagements/deadlines/billing-unrated";
+import { billingWindowSource } from "../../src/workflows/engagements/deadlines/billing-window";
+import { pendingApprovalSource } from "../../src/workflows/engagements/deadlines/pending-approval";
+import { insertBillingEntry } from "../../src/workflows/engagements/store/billing";
+import type { Organisation } from "../../src/platform/store/organisations";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { organisationNamed, pendingEngagement } from "./reminder-fixtures";
 

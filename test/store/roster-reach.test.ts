@@ -4,13 +4,13 @@
 // personal chat. A refusal on a chat the bot opened stops it for good (until a roster shows
 // the person anew).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { deliverDue, type DeliveryDeps } from "../../src/reminders/deliverer";
-import { defaultReminderSettings } from "../../src/reminders/settings";
-import type { OpenPersonalChat } from "../../src/reminders/sender";
-import type { Db } from "../../src/store/db";
-import { findUser, type Organisation, setUserRole } from "../../src/store/organisations";
-import { insertOutboxMessage } from "../../src/store/outbox";
-import { markAbsentMembersLeft, ROSTER_PAGE_LIMIT, type RosterPerson, type RosterSource, rememberRosterPage } from "../../src/store/roster-members";
+import { deliverDue, type DeliveryDeps } from "../../src/platform/reminders/deliverer";
+import { defaultReminderSettings } from "../../src/platform/reminders/settings";
+import type { OpenPersonalChat } from "../../src/platform/reminders/sender";
+import type { Db } from "../../src/platform/store/db";
+import { findUser, type Organisation, setUserRole } from "../../src/platform/store/organisations";
+import { insertOutboxMessage } from "../../src/platform/store/outbox";
+import { markAbsentMembersLeft, ROSTER_PAGE_LIMIT, type RosterPerson, type RosterSource, rememberRosterPage } from "../../src/platform/store/roster-members";
 import { createTwoInstanceDatabase, type TestDatabase, type TwoInstanceDatabase } from "../support/database";
 import { connectorError, type FakeConnector, fakeConnector, listKeys, organisationNamed } from "./reminder-fixtures";
 

@@ -1,8 +1,8 @@
 // Every activity resolves its organisation and user and, in personal chats, refreshes the
 // conversation reference. Once they are known, an activity that changes nothing writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rememberConversation } from "../../src/store/conversation-references";
-import { ensureOrganisation, ensureUser } from "../../src/store/organisations";
+import { rememberConversation } from "../../src/platform/store/conversation-references";
+import { ensureOrganisation, ensureUser } from "../../src/platform/store/organisations";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 let database: TestDatabase;

@@ -2,10 +2,10 @@
 // stand-in Bot Connector, and sends it Teams-shaped activities over HTTP.
 import { randomUUID } from "node:crypto";
 import { type App, type AppOptions, startApp } from "../../src/app";
-import { loadConfig } from "../../src/config";
-import type { Role } from "../../src/domain/roles";
-import { createLogger } from "../../src/logger";
-import { ensureOrganisation, type Organisation, type PartnerUser, setUserRole } from "../../src/store/organisations";
+import { loadConfig } from "../../src/platform/config";
+import type { Role } from "../../src/platform/domain/roles";
+import { createLogger } from "../../src/platform/logger";
+import { ensureOrganisation, type Organisation, type PartnerUser, setUserRole } from "../../src/platform/store/organisations";
 import { startStandInConnector, type StandInConnector } from "./connector";
 import { createTestDatabase, type TestDatabase } from "./database";
 

@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
-import { type Db, type OpenedDatabase, openDatabase } from "../../src/store/db";
+import { type Db, type OpenedDatabase, openDatabase } from "../../src/platform/store/db";
 import { adminQuery, postgresUrl } from "./postgres";
 
 export interface TestDatabase extends OpenedDatabase {

@@ -1,7 +1,7 @@
 // Records as the vendor-portal import creates them, for tests that need an engagement to act on.
-import { type Engagement, eventFor } from "../../src/domain/engagements";
-import type { Db } from "../../src/store/db";
-import { insertEngagement } from "../../src/store/engagements";
+import { type Engagement, eventFor } from "../../src/workflows/engagements/domain/engagements";
+import type { Db } from "../../src/platform/store/db";
+import { insertEngagement } from "../../src/workflows/engagements/store/engagements";
 
 /** A pending engagement request with plausible details; `overrides` name what the test cares about. */
 export function engagementRequest(organisationId: string, reference: string, overrides: Partial<Engagement> = {}): Engagement {

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { migrateDatabase } from "../../src/store/migrate";
+import { migrateDatabase } from "../../src/platform/store/migrate";
 import { choosePostgresServer, databaseUrlOn, queryOn } from "./postgres-server";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -1,8 +1,8 @@
 // The app's clock: the machine's by default; with FIXED_CLOCK, the chosen instant at start,
 // running on with real (monotonic) time so that leases and timeouts still pass.
 import { describe, expect, it } from "vitest";
-import { clockStartingAt, configuredClock, systemClock } from "../../src/clock";
-import { loadConfig } from "../../src/config";
+import { clockStartingAt, configuredClock, systemClock } from "../../src/platform/clock";
+import { loadConfig } from "../../src/platform/config";
 
 describe("the app's clock", () => {
   it("is the machine's without FIXED_CLOCK", () => {

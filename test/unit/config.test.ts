@@ -1,7 +1,7 @@
 // The environment is parsed once, with defaults that run locally and clear messages otherwise.
 import { describe, expect, it } from "vitest";
-import { isOpenLocalMode, loadConfig } from "../../src/config";
-import { resolveDatabaseUrl } from "../../src/store/database-url";
+import { isOpenLocalMode, loadConfig } from "../../src/platform/config";
+import { resolveDatabaseUrl } from "../../src/platform/store/database-url";
 
 describe("configuration", () => {
   it("runs with no configuration at all: SQLite under ./data, port 3978, open local mode", () => {

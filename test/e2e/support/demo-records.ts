@@ -1,11 +1,11 @@
 // Reads the e2e database behind the bot's back, to prove that what a card says was (or was
 // not) saved. Read-only: the journeys change records only by clicking, as a person does.
 import { inject } from "vitest";
-import { DEMO_ORGANISATION } from "../../../src/import/demo/seed-demo";
-import { openDatabase } from "../../../src/store/db";
-import { listBillingEntries } from "../../../src/store/billing";
-import { findEngagementByReference, listEngagementEvents } from "../../../src/store/engagements";
-import { findOrganisationByTenant } from "../../../src/store/organisations";
+import { DEMO_ORGANISATION } from "../../../src/platform/import/demo/seed-demo";
+import { openDatabase } from "../../../src/platform/store/db";
+import { listBillingEntries } from "../../../src/workflows/engagements/store/billing";
+import { findEngagementByReference, listEngagementEvents } from "../../../src/workflows/engagements/store/engagements";
+import { findOrganisationByTenant } from "../../../src/platform/store/organisations";
 
 export interface DemoRecords {
   engagement(reference: string): Promise<{ state: string; version: number; requestedAt: Date; events: string[] }>;

@@ -1,10 +1,10 @@
 // The add-entry form on the days two windows are open: the month closing first is preselected,
 // and the form says when each window closes, in the organisation's zone, zone named.
 import { describe, expect, it } from "vitest";
-import { billingFormCard } from "../../../src/bot/views/billing";
-import { billableMonths } from "../../../src/domain/billing-eligibility";
-import type { Engagement } from "../../../src/domain/engagements";
-import { translator } from "../../../src/i18n/translator";
+import { billingFormCard } from "../../../src/workflows/engagements/views/billing";
+import { billableMonths } from "../../../src/workflows/engagements/domain/billing-eligibility";
+import type { Engagement } from "../../../src/workflows/engagements/domain/engagements";
+import { translator } from "../../../src/platform/i18n/translator";
 import { cardText } from "../../support/bot";
 import { engagementRequest } from "../../support/fixtures";
 

@@ -2,13 +2,13 @@
 // vendor: no card may tell a partner it "was submitted" (read: the vendor has it), in any
 // language, wherever the entry shows: the notice, the entries view, the history, the reminder.
 import { describe, expect, it } from "vitest";
-import { billingEntriesCard, billingReviewCard } from "../../../src/bot/views/billing";
-import { engagementCard } from "../../../src/bot/views/engagements";
-import type { BillingEntry } from "../../../src/domain/billing";
-import { checkBillingDraft } from "../../../src/domain/billing-draft";
-import type { Engagement } from "../../../src/domain/engagements";
-import { type Locale, LOCALES } from "../../../src/i18n/locale";
-import { translator } from "../../../src/i18n/translator";
+import { billingEntriesCard, billingReviewCard } from "../../../src/workflows/engagements/views/billing";
+import { engagementCard } from "../../../src/workflows/engagements/views/engagements";
+import type { BillingEntry } from "../../../src/workflows/engagements/domain/billing";
+import { checkBillingDraft } from "../../../src/workflows/engagements/domain/billing-draft";
+import type { Engagement } from "../../../src/workflows/engagements/domain/engagements";
+import { type Locale, LOCALES } from "../../../src/platform/i18n/locale";
+import { translator } from "../../../src/platform/i18n/translator";
 import { cardText } from "../../support/bot";
 import { engagementRequest } from "../../support/fixtures";
 

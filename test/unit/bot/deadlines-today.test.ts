@@ -1,7 +1,7 @@
 // "Anything due today?" means until tonight's midnight in the organisation's zone, on every
 // day of the year, including the 25-hour day when the clocks go back.
 import { describe, expect, it } from "vitest";
-import { rangeEnd } from "../../../src/bot/intents/deadlines";
+import { rangeEnd } from "../../../src/platform/bot/intents/deadlines";
 
 describe("today's deadlines", () => {
   it("end at the next local midnight on the day Paris falls back an hour", () => {

@@ -1,9 +1,9 @@
 // The engagement card's history view reads as a timeline a partner can audit: who did what,
 // when, why, and which billing submission an event is about.
 import { describe, expect, it } from "vitest";
-import { engagementCard } from "../../../src/bot/views/engagements";
-import type { EngagementEvent } from "../../../src/domain/engagements";
-import { translator } from "../../../src/i18n/translator";
+import { engagementCard } from "../../../src/workflows/engagements/views/engagements";
+import type { EngagementEvent } from "../../../src/workflows/engagements/domain/engagements";
+import { translator } from "../../../src/platform/i18n/translator";
 import { cardText } from "../../support/bot";
 import { sampleEngagement } from "../cards/samples";
 

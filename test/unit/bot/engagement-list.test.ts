@@ -1,10 +1,10 @@
 // The engagement list says, on every row, that the row opens: a visible button, not only a
 // click target a partner would have to guess at.
 import { describe, expect, it } from "vitest";
-import { PENDING_LIST_LIMIT } from "../../../src/bot/engagement-answers";
-import { engagementListCard } from "../../../src/bot/views/engagements";
-import { LOCALES } from "../../../src/i18n/locale";
-import { translator } from "../../../src/i18n/translator";
+import { PENDING_LIST_LIMIT } from "../../../src/workflows/engagements/answers";
+import { engagementListCard } from "../../../src/workflows/engagements/views/engagements";
+import { LOCALES } from "../../../src/platform/i18n/locale";
+import { translator } from "../../../src/platform/i18n/translator";
 import { MAX_CARD_BYTES, validateAdaptiveCard } from "../../support/adaptive-card-validator";
 import { sampleEngagement } from "../cards/samples";
 

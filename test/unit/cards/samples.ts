@@ -1,11 +1,11 @@
 // Representative renderings of every template in cards/, through the same view builders the
 // bot uses, in a given language. A template without a sample fails the card test, so each
 // new card comes with one.
-import type { AdaptiveCard } from "../../../src/cards/render";
-import type { Engagement, EngagementEvent } from "../../../src/domain/engagements";
-import type { Translator } from "../../../src/i18n/translator";
-import { errorCard, welcomeCard } from "../../../src/bot/views/common";
-import { engagementCard, engagementListCard } from "../../../src/bot/views/engagements";
+import type { AdaptiveCard } from "../../../src/platform/cards/render";
+import type { Engagement, EngagementEvent } from "../../../src/workflows/engagements/domain/engagements";
+import type { Translator } from "../../../src/platform/i18n/translator";
+import { errorCard, welcomeCard } from "../../../src/platform/bot/views/common";
+import { engagementCard, engagementListCard } from "../../../src/workflows/engagements/views/engagements";
 
 export const sampleEngagement: Engagement = {
   id: "cm3engagement0001",

@@ -1,9 +1,9 @@
 // Every template in cards/, expanded with representative data in each language, is a valid
 // Adaptive Card 1.5 that Teams renders, within the 28 KB budget.
 import { describe, expect, it } from "vitest";
-import { templateNames } from "../../../src/cards/render";
-import { LOCALES } from "../../../src/i18n/locale";
-import { translator } from "../../../src/i18n/translator";
+import { templateNames } from "../../../src/platform/cards/render";
+import { LOCALES } from "../../../src/platform/i18n/locale";
+import { translator } from "../../../src/platform/i18n/translator";
 import { validateAdaptiveCard } from "../../support/adaptive-card-validator";
 import { type CardSamples, foundationSamples } from "./samples";
 import { reminderSamples } from "../reminders/card-samples";

@@ -2,11 +2,11 @@
 // each language's lexicon spells them out before anything reads the message, and they tell
 // the language apart. Two Indonesian questions were once answered in English.
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadLexicons, spellOut } from "../../../src/conversation/lexicon";
-import { LocalRecognizer } from "../../../src/conversation/local-recognizer";
-import type { RecognitionContext } from "../../../src/conversation/recognizer";
-import { tokenise } from "../../../src/conversation/text";
-import { LOCALES, type Locale } from "../../../src/i18n/locale";
+import { loadLexicons, spellOut } from "../../../src/platform/conversation/lexicon";
+import { LocalRecognizer } from "../../../src/platform/conversation/local-recognizer";
+import type { RecognitionContext } from "../../../src/platform/conversation/recognizer";
+import { tokenise } from "../../../src/platform/conversation/text";
+import { LOCALES, type Locale } from "../../../src/platform/i18n/locale";
 import { extract } from "./support";
 
 let recognizer: LocalRecognizer;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rangeEnd } from "../../../src/bot/intents/deadlines";
+import { rangeEnd } from "../../../src/platform/bot/intents/deadlines";
 
 describe("how far 'today', 'this week' and 'this month' reach", () => {
   const now = new Date("2026-11-25T10:00:00Z");

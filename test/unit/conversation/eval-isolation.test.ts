@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loadIntentCatalogue } from "../../../src/conversation/intent-catalogue";
-import { normaliseText } from "../../../src/conversation/text";
-import { LOCALES } from "../../../src/i18n/locale";
+import { loadIntentCatalogue } from "../../../src/platform/conversation/intent-catalogue";
+import { normaliseText } from "../../../src/platform/conversation/text";
+import { LOCALES } from "../../../src/platform/i18n/locale";
 import { loadEvalSet } from "../../nlu-eval/eval-set";
 
 describe("the held-out evaluation set", () => {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { LocalRecognizer, NONE_THRESHOLD } from "../../../src/conversation/local-recognizer";
-import { buildIntentCatalogue, loadIntentCatalogue } from "../../../src/conversation/intent-catalogue";
-import type { RecognitionContext } from "../../../src/conversation/recognizer";
-import type { Locale } from "../../../src/i18n/locale";
+import { LocalRecognizer, NONE_THRESHOLD } from "../../../src/platform/conversation/local-recognizer";
+import { buildIntentCatalogue, loadIntentCatalogue } from "../../../src/platform/conversation/intent-catalogue";
+import type { RecognitionContext } from "../../../src/platform/conversation/recognizer";
+import type { Locale } from "../../../src/platform/i18n/locale";
 
 let recognizer: LocalRecognizer;
 const at = (locale: Locale): RecognitionContext => ({ locale, now: new Date("2026-11-25T10:00:00Z"), timeZone: "Europe/Paris" });

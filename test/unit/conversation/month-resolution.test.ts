@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveMonthName, resolveRelativeMonth, zonedYearMonth } from "../../../src/conversation/month-resolution";
+import { resolveMonthName, resolveRelativeMonth, zonedYearMonth } from "../../../src/platform/conversation/month-resolution";
 import { extract } from "./support";
 
 describe("which year a month means", () => {

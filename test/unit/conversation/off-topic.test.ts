@@ -6,12 +6,12 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { LocalRecognizer } from "../../../src/conversation/local-recognizer";
-import { clarificationChoices } from "../../../src/conversation/ambiguity";
-import { type Evidence, isOffTopic } from "../../../src/conversation/domain-evidence";
-import type { RecognitionContext } from "../../../src/conversation/recognizer";
-import { normaliseText } from "../../../src/conversation/text";
-import { LOCALES, type Locale } from "../../../src/i18n/locale";
+import { LocalRecognizer } from "../../../src/platform/conversation/local-recognizer";
+import { clarificationChoices } from "../../../src/platform/conversation/ambiguity";
+import { type Evidence, isOffTopic } from "../../../src/platform/conversation/domain-evidence";
+import type { RecognitionContext } from "../../../src/platform/conversation/recognizer";
+import { normaliseText } from "../../../src/platform/conversation/text";
+import { LOCALES, type Locale } from "../../../src/platform/i18n/locale";
 import { loadEvalSet } from "../../nlu-eval/eval-set";
 
 const ZDevelopmentSetSchema = z.object({

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { clarificationChoices } from "../../../src/conversation/ambiguity";
-import { LocalRecognizer } from "../../../src/conversation/local-recognizer";
-import type { Recognition } from "../../../src/conversation/recognizer";
-import { askBack } from "../../../src/bot/intents/help";
-import { EXAMPLE_INTENTS, exampleQuestion, suggestionFor } from "../../../src/bot/intents/suggestions";
-import type { TurnScope } from "../../../src/bot/turn-scope";
-import { LOCALES } from "../../../src/i18n/locale";
-import { type Translator, translator } from "../../../src/i18n/translator";
+import { clarificationChoices } from "../../../src/platform/conversation/ambiguity";
+import { LocalRecognizer } from "../../../src/platform/conversation/local-recognizer";
+import type { Recognition } from "../../../src/platform/conversation/recognizer";
+import { askBack } from "../../../src/platform/bot/intents/help";
+import { EXAMPLE_INTENTS, exampleQuestion, suggestionFor } from "../../../src/platform/bot/intents/suggestions";
+import type { TurnScope } from "../../../src/platform/bot/turn-scope";
+import { LOCALES } from "../../../src/platform/i18n/locale";
+import { type Translator, translator } from "../../../src/platform/i18n/translator";
 
 let recognizer: LocalRecognizer;
 const now = new Date("2026-11-25T10:00:00Z");

@@ -1,9 +1,9 @@
 // Shared fixtures for the recognizer's unit tests: one trained recognizer per test file and
 // the extraction context for a language, the way the recognizer builds it.
-import { LOCALES, type Locale } from "../../../src/i18n/locale";
-import { loadLexicons, spellOut } from "../../../src/conversation/lexicon";
-import { type Extraction, extractEntities } from "../../../src/conversation/entity-extraction";
-import { tokenise } from "../../../src/conversation/text";
+import { LOCALES, type Locale } from "../../../src/platform/i18n/locale";
+import { loadLexicons, spellOut } from "../../../src/platform/conversation/lexicon";
+import { type Extraction, extractEntities } from "../../../src/platform/conversation/entity-extraction";
+import { tokenise } from "../../../src/platform/conversation/text";
 
 const lexicons = loadLexicons();
 

@@ -1,13 +1,13 @@
 // Representative renderings of the billing cards for the card template test
 // (test/unit/cards/templates.test.ts): the heaviest cases (a full entries list, every field in
 // error) so the 28 KB budget and Teams' rules are checked where they bite.
-import type { AdaptiveCard } from "../../../src/cards/render";
-import type { BillingEntry } from "../../../src/domain/billing";
-import { checkBillingDraft } from "../../../src/domain/billing-draft";
-import type { Engagement, EngagementEvent } from "../../../src/domain/engagements";
-import type { Translator } from "../../../src/i18n/translator";
-import { billingEntriesCard, billingFormCard, billingReviewCard } from "../../../src/bot/views/billing";
-import { completionCard } from "../../../src/bot/views/engagement-completion";
+import type { AdaptiveCard } from "../../../src/platform/cards/render";
+import type { BillingEntry } from "../../../src/workflows/engagements/domain/billing";
+import { checkBillingDraft } from "../../../src/workflows/engagements/domain/billing-draft";
+import type { Engagement, EngagementEvent } from "../../../src/workflows/engagements/domain/engagements";
+import type { Translator } from "../../../src/platform/i18n/translator";
+import { billingEntriesCard, billingFormCard, billingReviewCard } from "../../../src/workflows/engagements/views/billing";
+import { completionCard } from "../../../src/workflows/engagements/views/engagement-completion";
 
 const now = new Date("2026-11-02T10:00:00Z");
 

@@ -1,8 +1,8 @@
 // Closing an engagement: the client's completion request, then an approver's decision.
 import { describe, expect, it } from "vitest";
-import { decideCompletion, requestCompletion } from "../../../src/domain/engagement-completion";
-import type { Engagement } from "../../../src/domain/engagements";
-import type { Actor, Role } from "../../../src/domain/roles";
+import { decideCompletion, requestCompletion } from "../../../src/workflows/engagements/domain/engagement-completion";
+import type { Engagement } from "../../../src/workflows/engagements/domain/engagements";
+import type { Actor, Role } from "../../../src/platform/domain/roles";
 import { engagementRequest } from "../../support/fixtures";
 
 const now = new Date("2026-11-20T10:00:00Z");

@@ -1,10 +1,10 @@
 // Which months an engagement can bill: every open month while approved, and after completion
 // only the months up to the completion month, while their windows stay open.
 import { describe, expect, it } from "vitest";
-import { submitBillingEntry } from "../../../src/domain/billing";
-import { checkBillingDraft } from "../../../src/domain/billing-draft";
-import { billableMonths, checkBillableMonth, takesBillingEntries } from "../../../src/domain/billing-eligibility";
-import type { Engagement } from "../../../src/domain/engagements";
+import { submitBillingEntry } from "../../../src/workflows/engagements/domain/billing";
+import { checkBillingDraft } from "../../../src/workflows/engagements/domain/billing-draft";
+import { billableMonths, checkBillableMonth, takesBillingEntries } from "../../../src/workflows/engagements/domain/billing-eligibility";
+import type { Engagement } from "../../../src/workflows/engagements/domain/engagements";
 import { engagementRequest } from "../../support/fixtures";
 
 const approved: Engagement = engagementRequest("org-1", "ENG-1042", { id: "eng-1", state: "approved", version: 3 });

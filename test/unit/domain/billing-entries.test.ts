@@ -8,11 +8,11 @@ import {
   decideBillingEntry,
   isOverdue,
   submitBillingEntry,
-} from "../../../src/domain/billing";
-import { type BillingDraft, checkBillingDraft } from "../../../src/domain/billing-draft";
-import { monthlyTotals } from "../../../src/domain/billing-totals";
-import type { Engagement } from "../../../src/domain/engagements";
-import type { Actor, Role } from "../../../src/domain/roles";
+} from "../../../src/workflows/engagements/domain/billing";
+import { type BillingDraft, checkBillingDraft } from "../../../src/workflows/engagements/domain/billing-draft";
+import { monthlyTotals } from "../../../src/workflows/engagements/domain/billing-totals";
+import type { Engagement } from "../../../src/workflows/engagements/domain/engagements";
+import type { Actor, Role } from "../../../src/platform/domain/roles";
 import { engagementRequest } from "../../support/fixtures";
 
 const now = new Date("2026-11-02T10:00:00Z");

@@ -1,7 +1,7 @@
 // The billing example in examples/ (quoted in the README) is a file the import accepts.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseImportFile } from "../../../src/import/import-file";
+import { parseImportFile } from "../../../src/platform/import/import-file";
 
 const example = JSON.parse(readFileSync(new URL("../../../examples/billing-decisions.json", import.meta.url), "utf8"));
 

@@ -9,7 +9,7 @@ import {
   parseCurrency,
   parseDecimal,
   sumAmounts,
-} from "../../../src/domain/money";
+} from "../../../src/workflows/engagements/domain/money";
 
 describe("billing amounts", () => {
   it("computes quantity x unit cost exactly where binary floating point would not", () => {

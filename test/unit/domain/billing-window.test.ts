@@ -6,7 +6,7 @@ import {
   isBillingWindowOpen,
   monthOf,
   openBillingMonths,
-} from "../../../src/domain/billing-window";
+} from "../../../src/workflows/engagements/domain/billing-window";
 
 const at = (iso: string) => new Date(iso);
 

@@ -7,8 +7,8 @@ import {
   isActive,
   normaliseEngagementReference,
   REJECTION_REASON_MAX,
-} from "../../../src/domain/engagements";
-import { type Actor, can, ROLES } from "../../../src/domain/roles";
+} from "../../../src/workflows/engagements/domain/engagements";
+import { type Actor, can, ROLES } from "../../../src/platform/domain/roles";
 
 const now = new Date("2026-11-25T10:00:00Z");
 const pending: Engagement = {

@@ -1,7 +1,7 @@
 // Wall-clock time in an IANA zone: the earlier instant when a time happens twice, the end of the
 // gap when it never happens, and a day that starts wherever the zone lets it start.
 import { describe, expect, it } from "vitest";
-import { wallClock, zonedMidnight, zonedTimeToUtc } from "../../../src/domain/zoned-time";
+import { wallClock, zonedMidnight, zonedTimeToUtc } from "../../../src/platform/domain/zoned-time";
 
 const utc = (iso: string) => new Date(iso);
 

@@ -2,8 +2,8 @@
 // compiles as ICU with the same placeholders in each language.
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
-import { allCatalogs, formatMessage } from "../../../src/i18n/catalog";
-import { LOCALES } from "../../../src/i18n/locale";
+import { allCatalogs, formatMessage } from "../../../src/platform/i18n/catalog";
+import { LOCALES } from "../../../src/platform/i18n/locale";
 
 function placeholders(elements: MessageFormatElement[], found = new Set<string>()): Set<string> {
   for (const element of elements) {

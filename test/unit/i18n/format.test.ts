@@ -1,8 +1,8 @@
 // Months, money and days read in the reader's own style, with amounts formatted from their
 // exact decimal string: no digit shown ever comes from a binary float.
 import { describe, expect, it } from "vitest";
-import { formatLocalizedValue, formatMoney, formatMonth } from "../../../src/i18n/format";
-import { translator } from "../../../src/i18n/translator";
+import { formatLocalizedValue, formatMoney, formatMonth } from "../../../src/platform/i18n/format";
+import { translator } from "../../../src/platform/i18n/translator";
 
 // Intl's French groups thousands with a narrow no-break space and puts a no-break space before the sign.
 const NNBSP = "\u202f";

@@ -2,9 +2,9 @@
 // message in a language that inflects nouns for number shows its counts inside an ICU plural.
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
-import { quantityText } from "../../../src/bot/views/billing";
-import { allCatalogs, formatMessage } from "../../../src/i18n/catalog";
-import { translator } from "../../../src/i18n/translator";
+import { quantityText } from "../../../src/workflows/engagements/views/billing";
+import { allCatalogs, formatMessage } from "../../../src/platform/i18n/catalog";
+import { translator } from "../../../src/platform/i18n/translator";
 
 /** Arguments that hold a number of things; any argument a catalog uses as a plural selector counts too. */
 const COUNT_ARGUMENTS = ["count", "shown", "total", "max", "maxDecimals", "days", "rejected"];

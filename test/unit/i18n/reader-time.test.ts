@@ -2,10 +2,10 @@
 // again; a zone that is only the organisation's stand-in for an unknown reader is named; and
 // "today"/"tomorrow" are counted on the reader's calendar.
 import { describe, expect, it } from "vitest";
-import { formatMessage } from "../../../src/i18n/catalog";
-import { dayFromNow } from "../../../src/i18n/days";
-import { organisationMoment } from "../../../src/i18n/organisation-time";
-import { translator } from "../../../src/i18n/translator";
+import { formatMessage } from "../../../src/platform/i18n/catalog";
+import { dayFromNow } from "../../../src/platform/i18n/days";
+import { organisationMoment } from "../../../src/platform/i18n/organisation-time";
+import { translator } from "../../../src/platform/i18n/translator";
 
 const snoozedUntil = new Date("2026-12-02T09:17:00Z");
 

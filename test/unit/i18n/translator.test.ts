@@ -1,7 +1,7 @@
 // Every turn asks for a translator: it is built once per language and zone, and reads dates
 // in its own zone.
 import { describe, expect, it } from "vitest";
-import { translator } from "../../../src/i18n/translator";
+import { translator } from "../../../src/platform/i18n/translator";
 
 describe("translators", () => {
   it("are built once per language and zone", () => {

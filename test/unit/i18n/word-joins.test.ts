@@ -2,8 +2,8 @@
 // ("de octobre" reads "d'octobre"), and nowhere else: not in a translator's own words, not
 // inside a value, not in English or Indonesian.
 import { describe, expect, it } from "vitest";
-import { allCatalogs, formatMessage } from "../../../src/i18n/catalog";
-import { formatMonth } from "../../../src/i18n/format";
+import { allCatalogs, formatMessage } from "../../../src/platform/i18n/catalog";
+import { formatMonth } from "../../../src/platform/i18n/format";
 
 const closed = (locale: "en" | "fr" | "id", month: string) =>
   formatMessage(locale, "conversation.billingWindow.closed", { month: formatMonth(locale, month), lastMoment: "…", zones: "same" });

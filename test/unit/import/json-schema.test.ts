@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import Ajv2020 from "ajv/dist/2020";
 import { describe, expect, it } from "vitest";
-import { demoImportFile } from "../../../src/import/demo/seed-demo";
-import { parseImportFile } from "../../../src/import/import-file";
-import { IMPORT_SCHEMA_PATH, importJsonSchemaText } from "../../../src/import/json-schema";
+import { demoImportFile } from "../../../src/platform/import/demo/seed-demo";
+import { parseImportFile } from "../../../src/platform/import/import-file";
+import { IMPORT_SCHEMA_PATH, importJsonSchemaText } from "../../../src/platform/import/json-schema";
 
 const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), "utf8");
 

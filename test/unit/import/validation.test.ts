@@ -1,8 +1,8 @@
 // The whole file is validated before anything is written, and every problem names the record
 // (section, position and id) and the field, so the operator can fix the export.
 import { describe, expect, it } from "vitest";
-import { parseImportFile } from "../../../src/import/import-file";
-import { describeProblem } from "../../../src/import/problems";
+import { parseImportFile } from "../../../src/platform/import/import-file";
+import { describeProblem } from "../../../src/platform/import/problems";
 
 const engagement = (overrides: Record<string, unknown> = {}) => ({
   externalId: "X-1",

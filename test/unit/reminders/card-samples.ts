@@ -1,12 +1,12 @@
 // Representative renderings of the reminder cards for the card template test: a full digest
 // (more items than a card shows), a team digest, notices, the overview and pages of the full list.
-import type { AdaptiveCard } from "../../../src/cards/render";
-import type { Translator } from "../../../src/i18n/translator";
-import type { ReminderPayload } from "../../../src/reminders/due-item";
-import { digestCard, overviewCard } from "../../../src/bot/views/reminders";
-import { composeReminderMessages } from "../../../src/bot/views/reminders";
-import { reminderListCard } from "../../../src/bot/views/reminder-list";
-import type { OutboxMessage } from "../../../src/store/outbox";
+import type { AdaptiveCard } from "../../../src/platform/cards/render";
+import type { Translator } from "../../../src/platform/i18n/translator";
+import type { ReminderPayload } from "../../../src/platform/reminders/due-item";
+import { digestCard, overviewCard } from "../../../src/platform/bot/views/reminders";
+import { composeReminderMessages } from "../../../src/platform/bot/views/reminders";
+import { reminderListCard } from "../../../src/platform/bot/views/reminder-list";
+import type { OutboxMessage } from "../../../src/platform/store/outbox";
 
 const pending = (i: number): ReminderPayload => ({
   kind: "engagement.pending-approval",

@@ -2,11 +2,11 @@
 // names and every language, the digest, the overview and each page of the full list stay
 // within the 28 KB budget, show the most urgent items, and count the rest by kind.
 import { describe, expect, it } from "vitest";
-import { reminderListCard } from "../../../src/bot/views/reminder-list";
-import { digestCard, overviewCard } from "../../../src/bot/views/reminders";
-import { LOCALES } from "../../../src/i18n/locale";
-import { type Translator, translator } from "../../../src/i18n/translator";
-import type { ReminderPayload } from "../../../src/reminders/due-item";
+import { reminderListCard } from "../../../src/platform/bot/views/reminder-list";
+import { digestCard, overviewCard } from "../../../src/platform/bot/views/reminders";
+import { LOCALES } from "../../../src/platform/i18n/locale";
+import { type Translator, translator } from "../../../src/platform/i18n/translator";
+import type { ReminderPayload } from "../../../src/platform/reminders/due-item";
 import { MAX_CARD_BYTES, validateAdaptiveCard } from "../../support/adaptive-card-validator";
 import { cardText, cardVerbs } from "../../support/bot";
 

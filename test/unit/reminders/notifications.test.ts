@@ -1,8 +1,8 @@
 // A notification's stored payload holds facts; each reader sees them in their own language
 // and zone when it is delivered.
 import { describe, expect, it } from "vitest";
-import { translator } from "../../../src/i18n/translator";
-import { renderNotification } from "../../../src/reminders/notifications";
+import { translator } from "../../../src/platform/i18n/translator";
+import { renderNotification } from "../../../src/platform/reminders/notifications";
 
 const rated = {
   messageKey: "billing.notification.rated",

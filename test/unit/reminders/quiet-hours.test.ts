@@ -1,6 +1,6 @@
 // Quiet hours are read on the recipient's own clock; a reminder due at night waits for morning.
 import { describe, expect, it } from "vitest";
-import { nextAllowedTime, parseQuietHours } from "../../../src/reminders/quiet-hours";
+import { nextAllowedTime, parseQuietHours } from "../../../src/platform/reminders/quiet-hours";
 
 const night = parseQuietHours("20:00-08:00");
 if (night === "invalid" || night === undefined) throw new Error("fixture");

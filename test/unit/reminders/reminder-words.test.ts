@@ -3,9 +3,9 @@
 // Paris gets the reminder of an organisation on UTC; the zone is named when it is not known to
 // be the reader's own. The snooze confirmation reads the same way.
 import { describe, expect, it } from "vitest";
-import { reminderItemView, snoozedValues } from "../../../src/bot/views/reminders";
-import { translator } from "../../../src/i18n/translator";
-import type { ReminderPayload } from "../../../src/reminders/due-item";
+import { reminderItemView, snoozedValues } from "../../../src/platform/bot/views/reminders";
+import { translator } from "../../../src/platform/i18n/translator";
+import type { ReminderPayload } from "../../../src/platform/reminders/due-item";
 
 // November 2026 in an organisation on UTC: the window closes when 2 December ends there.
 const novemberWindow: ReminderPayload = {

@@ -1,6 +1,6 @@
 // The planning schedule is a cron pattern read in each organisation's own zone.
 import { describe, expect, it } from "vitest";
-import { scheduledTickBetween } from "../../../src/reminders/schedule";
+import { scheduledTickBetween } from "../../../src/platform/reminders/schedule";
 
 const nextScheduledTick = (pattern: string, zone: string, after: Date) => scheduledTickBetween(pattern, zone, after, new Date("2100-01-01T00:00:00Z"));
 

@@ -1,7 +1,7 @@
 // Retries as the Teams platform asks: backoff with jitter, Retry-After honoured, 403/404 dead.
 import { describe, expect, it } from "vitest";
-import { backoffDelay, parseRetryAfter } from "../../../src/reminders/backoff";
-import { describeSendError, type RetryPolicy, sendWithRetry } from "../../../src/reminders/sender";
+import { backoffDelay, parseRetryAfter } from "../../../src/platform/reminders/backoff";
+import { describeSendError, type RetryPolicy, sendWithRetry } from "../../../src/platform/reminders/sender";
 
 class ConnectorError extends Error {
   constructor(

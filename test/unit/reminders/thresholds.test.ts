@@ -1,7 +1,7 @@
 // Which reminder of a deadline is current, and when the billing window's reminders fall.
 import { describe, expect, it } from "vitest";
-import { currentThreshold } from "../../../src/reminders/due-item";
-import { billingWindowThresholds } from "../../../src/reminders/sources/billing-window";
+import { currentThreshold } from "../../../src/platform/reminders/due-item";
+import { billingWindowThresholds } from "../../../src/workflows/engagements/deadlines/billing-window";
 
 describe("reminder thresholds", () => {
   const thresholds = [

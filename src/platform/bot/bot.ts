@@ -1,0 +1,170 @@
+// The Teams activity handler: routes messages to intents and card invokes to actions,
+// greets on install, and turns every failure into a short card with a correlation id.
+import { randomUUID } from "node:crypto";
+import {
+  type AdaptiveCardInvokeResponse,
+  type InvokeResponse,
+  MessageFactory,
+  TeamsActivityHandler,
+  TurnContext,
+} from "botbuilder";
+import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, cardAttachment } from "../cards/render";
+import { resolveLocale } from "../i18n/locale";
+import { translator } from "../i18n/translator";
+import type { Services } from "../services";
+import { botWasRemoved, forgetConversationOf, rememberConversationOf } from "../reminders/conversation-memory";
+import { forgetLeftMembers, readRosterOnInstall, rememberJoinedMembers } from "../reminders/roster";
+import { findOrganisationByTenant } from "../store/organisations";
+import { runCardAction } from "./card-invoke";
+import { fallbackIntent, intentHandlers } from "./intents/index";
+import type { Reply } from "./intents/types";
+import { resolveTurnScope, tenantIdOf, type TurnScope } from "./turn-scope";
+import { errorCard, welcomeCard } from "./views/common";
+
+export class PartnerOpsBot extends TeamsActivityHandler {
+  constructor(private readonly services: Services) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.answerMessage(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.greet(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.forgetPlace(context, true);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      await this.forgetPlace(context, botWasRemoved(context.activity));
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      // Teams announces an install twice (installationUpdate, then the bot joining the
+      // conversation): greet on the first only. Other channels send just the second.
+      const botId = context.activity.recipient?.id;
+      const botJoined = context.activity.membersAdded?.some((member) => member.id === botId) ?? false;
+      if (botJoined && context.activity.channelId !== "msteams") await this.greet(context);
+      else if (botJoined) await this.rememberConversation(context);
+      else await this.rememberJoined(context);
+      await next();
+    });
+  }
+
+  /**
+   * Teams wants HTTP 200 for every adaptiveCard/action, with the outcome in the body;
+   * ActivityHandler would copy an error body's statusCode into the HTTP status.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== "adaptiveCard/action") return super.onInvokeActivity(context);
+    return { status: 200, body: await this.answerCardAction(context) };
+  }
+
+  private async answerCardAction(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
+    const scope = await this.scopeOrExplain(context);
+    if (!scope) return messageResponse(translator(resolveLocale(context.activity.locale)).t("common.tenantNotAllowed"));
+    const correlationId = randomUUID();
+    try {
+      const outcome = await runCardAction(scope, context.activity.value);
+      if ("message" in outcome) return messageResponse(outcome.message);
+      if (outcome.shared && context.activity.replyToId) await this.updateSharedCard(context, outcome.shared, correlationId);
+      return cardResponse(outcome.card);
+    } catch (error) {
+      this.services.logger.error({ err: error, correlationId, activityId: context.activity.id }, "card action failed");
+      return cardResponse(errorCard(scope.t, correlationId));
+    }
+  }
+
+  private async updateSharedCard(context: TurnContext, card: AdaptiveCard, correlationId: string): Promise<void> {
+    try {
+      await context.updateActivity({ type: "message", id: context.activity.replyToId, attachments: [cardAttachment(card)] });
+    } catch (error) {
+      // The clicker already sees the new card; the others see it on their next refresh.
+      this.services.logger.warn({ err: error, correlationId }, "could not update the shared card");
+    }
+  }
+
+  private async answerMessage(context: TurnContext): Promise<void> {
+    const scope = await this.scopeOrExplain(context);
+    if (!scope) return;
+    // Personal messages carry the user's localTimezone: keep their reminder address current.
+    if (scope.conversationType === "personal") await rememberConversationOf(context, this.services, scope);
+    const text = TurnContext.removeRecipientMention(context.activity)?.trim() ?? context.activity.text?.trim() ?? "";
+    if (text === "") {
+      await send(context, { card: welcomeCard(scope.t, scope.actor.name, scope.actor.role) });
+      return;
+    }
+    const recognition = await this.services.recognizer.recognize(text, {
+      locale: scope.t.locale,
+      now: scope.now,
+      timeZone: scope.t.timeZone,
+    });
+    const answerScope: TurnScope =
+      recognition.language && recognition.language !== scope.t.locale
+        ? { ...scope, t: translator(recognition.language, scope.t.timeZone, scope.t.zoneSource) }
+        : scope;
+    const handler = intentHandlers[recognition.intent] ?? fallbackIntent;
+    await send(context, await handler(answerScope, recognition, text));
+  }
+
+  private async greet(context: TurnContext): Promise<void> {
+    const scope = await this.scopeOrExplain(context);
+    if (!scope) return;
+    await rememberConversationOf(context, this.services, scope);
+    await send(context, { card: welcomeCard(scope.t, scope.actor.name, scope.actor.role) });
+    await readRosterOnInstall(context, this.services, scope.organisation);
+  }
+
+  /** Where the bot was just added, and who is there, kept for proactive reminders; greet() does the same on install. */
+  private async rememberConversation(context: TurnContext): Promise<void> {
+    const scope = await resolveTurnScope(context, this.services);
+    if (typeof scope === "string") return;
+    await rememberConversationOf(context, this.services, scope);
+    await readRosterOnInstall(context, this.services, scope.organisation);
+  }
+
+  /** People who joined a team or group chat the bot is in: reachable by reminders from now on. */
+  private async rememberJoined(context: TurnContext): Promise<void> {
+    const scope = await resolveTurnScope(context, this.services);
+    if (typeof scope !== "string") await rememberJoinedMembers(context, this.services, scope.organisation);
+  }
+
+  /** The bot was uninstalled or removed (`botRemoved`), or members left: no more proactive messages there, or to them. */
+  private async forgetPlace(context: TurnContext, botRemoved: boolean): Promise<void> {
+    const tenantId = tenantIdOf(context);
+    const organisation = tenantId ? await findOrganisationByTenant(this.services.db, tenantId) : undefined;
+    if (!organisation) return;
+    if (botRemoved) await forgetConversationOf(context, this.services, organisation);
+    await forgetLeftMembers(context, this.services, organisation, botRemoved);
+  }
+
+  /** The turn's scope, or undefined after telling the user (messages only) why there is none. */
+  private async scopeOrExplain(context: TurnContext): Promise<TurnScope | undefined> {
+    const scope = await resolveTurnScope(context, this.services);
+    if (typeof scope !== "string") return scope;
+    this.services.logger.warn({ reason: scope, activityId: context.activity.id }, "turn refused");
+    if (context.activity.type === "message" && scope === "tenant_not_allowed") {
+      await context.sendActivity(translator(resolveLocale(context.activity.locale)).t("common.tenantNotAllowed"));
+    }
+    return undefined;
+  }
+}
+
+async function send(context: TurnContext, reply: Reply): Promise<void> {
+  if ("card" in reply) {
+    await context.sendActivity(MessageFactory.attachment(cardAttachment(reply.card)));
+  } else if (reply.suggestions?.length) {
+    await context.sendActivity(MessageFactory.suggestedActions(reply.suggestions, reply.text));
+  } else {
+    await context.sendActivity(reply.text);
+  }
+}
+
+function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card as never };
+}
+
+function messageResponse(message: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: message as never };
+}

@@ -1,0 +1,82 @@
+// "Anything due today / this week / this month?": the deadlines the organisation faces in that
+// range, from the same rules the reminders use: billing windows closing, pending requests
+// crossing the approval SLA, billing submissions becoming overdue. Past-due ones come first.
+import { billingWindowFor, openBillingMonths } from "../../../workflows/engagements/domain/billing-window";
+import type { Entities } from "../../conversation/recognizer";
+import { organisationMoment } from "../../i18n/organisation-time";
+import type { DueItem } from "../../reminders/due-item";
+import { reminderSettings } from "../../reminders/settings";
+import { billingUnratedSource } from "../../../workflows/engagements/deadlines/billing-unrated";
+import { pendingApprovalSource } from "../../../workflows/engagements/deadlines/pending-approval";
+import { wallClock, zonedMidnight, zonedTimeToUtc } from "../../domain/zoned-time";
+import type { TurnScope } from "../turn-scope";
+import { bulletList, monthName } from "./suggestions";
+import type { IntentHandler } from "./types";
+
+/** How many deadlines one answer lists; the count says how many there are in all. */
+export const DEADLINES_LIMIT = 10;
+const DAY_MS = 86_400_000;
+
+type Range = NonNullable<Entities["range"]>;
+
+/** The end of the asked range: tonight's midnight, seven days from now, or the month's end, in the organisation's zone. */
+export function rangeEnd(range: Range, now: Date, timeZone: string): Date {
+  const today = wallClock(now, timeZone);
+  if (range === "week") return new Date(now.getTime() + 7 * DAY_MS);
+  if (range === "today") {
+    // Tomorrow by the calendar, not now + 24 h: a 25-hour autumn day would end at its own start.
+    const tomorrow = new Date(Date.UTC(today.year, today.month - 1, today.day + 1));
+    return zonedMidnight({ year: tomorrow.getUTCFullYear(), month: tomorrow.getUTCMonth() + 1, day: tomorrow.getUTCDate() }, timeZone);
+  }
+  const next = today.month === 12 ? { year: today.year + 1, month: 1 } : { year: today.year, month: today.month + 1 };
+  return zonedTimeToUtc({ ...next, day: 1, hour: 0, minute: 0 }, timeZone);
+}
+
+interface Deadline {
+  at: Date;
+  line: string;
+}
+
+function sourceLine(scope: TurnScope, item: DueItem): string {
+  const past = item.deadlineAt <= scope.now ? "yes" : "no";
+  return scope.t.t(`conversation.deadlines.${item.kind}`, { ...item.facts, at: scope.t.formatDateTime(item.deadlineAt), past });
+}
+
+async function deadlinesUntil(scope: TurnScope, end: Date): Promise<Deadline[]> {
+  const { db, config } = scope.services;
+  const zone = scope.organisation.timeZone;
+  const deadlines: Deadline[] = [];
+  for (const month of openBillingMonths(zone, scope.now)) {
+    const window = billingWindowFor(month, zone);
+    if (window.closesAt > end) continue;
+    const [year, number] = month.split("-").map(Number) as [number, number];
+    const lastMoment = new Date(window.closesAt.getTime() - 60_000);
+    const moment = organisationMoment(scope.t, lastMoment, zone);
+    deadlines.push({
+      at: lastMoment,
+      line: scope.t.t("conversation.deadlines.billingWindow", {
+        month: monthName(scope.t, { year, month: number }),
+        at: scope.t.formatDateTime(lastMoment),
+        zones: moment.zones,
+        organisationAt: moment.inOrganisation,
+      }),
+    });
+  }
+  // Asked "as of" the range's end, the reminder sources list every deadline reached by then.
+  const settings = reminderSettings(config);
+  for (const source of [pendingApprovalSource, billingUnratedSource]) {
+    for (const item of await source.due(db, scope.organisation, end, settings)) deadlines.push({ at: item.deadlineAt, line: sourceLine(scope, item) });
+  }
+  return deadlines.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+export const deadlineIntents: Record<string, IntentHandler> = {
+  deadlines: async (scope, recognition) => {
+    const range: Range = recognition.entities.range ?? "week";
+    const deadlines = await deadlinesUntil(scope, rangeEnd(range, scope.now, scope.organisation.timeZone));
+    if (deadlines.length === 0) return { text: scope.t.t("conversation.deadlines.none", { range }) };
+    const shown = deadlines.slice(0, DEADLINES_LIMIT);
+    const intro = scope.t.t("conversation.deadlines.intro", { range, count: deadlines.length, shown: shown.length });
+    return { text: `${intro}\n\n${bulletList(shown.map((deadline) => deadline.line))}` };
+  },
+};

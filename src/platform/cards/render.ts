@@ -1,0 +1,71 @@
+// Expands the Adaptive Card templates kept as data in the top-level cards/ folder. Templates
+// are read and parsed once, on first use of the renderer; views pass plain data (strings
+// already translated) and get back a card ready to send or to return from an invoke.
+import { readdirSync, readFileSync } from "node:fs";
+import { Template } from "adaptivecards-templating";
+
+export type AdaptiveCard = Record<string, unknown> & { type: "AdaptiveCard"; version: string };
+
+const cardsFolder = new URL("../../../cards/", import.meta.url);
+
+let templates: Map<string, Template> | undefined;
+
+function loadTemplates(): Map<string, Template> {
+  const loaded = new Map<string, Template>();
+  for (const file of readdirSync(cardsFolder).filter((name) => name.endsWith(".json"))) {
+    loaded.set(file.replace(/\.json$/, ""), new Template(JSON.parse(readFileSync(new URL(file, cardsFolder), "utf8"))));
+  }
+  return loaded;
+}
+
+export function templateNames(): string[] {
+  templates ??= loadTemplates();
+  return [...templates.keys()].sort();
+}
+
+export function renderCard(name: string, data: object): AdaptiveCard {
+  templates ??= loadTemplates();
+  const template = templates.get(name);
+  if (!template) throw new Error(`no card template named "${name}" in cards/`);
+  return template.expand({ $root: data }) as AdaptiveCard;
+}
+
+/**
+ * What one card's JSON may take: Teams refuses cards over 28 KB in webhooks and older clients,
+ * and the activity around the card needs a little room of its own.
+ */
+const CARD_BYTE_BUDGET = 27 * 1024;
+
+function cardBytes(card: AdaptiveCard): number {
+  return Buffer.byteLength(JSON.stringify(card), "utf8");
+}
+
+/**
+ * The card showing the most items, at most `max`, that fits the byte budget: `render(n)` draws
+ * it with its first n items. Item texts come from data (a client's name may be 200 characters
+ * of any script), so a fixed count cannot promise a fit; the card's frame with no item always does.
+ */
+export function largestFittingCard(max: number, render: (count: number) => AdaptiveCard): AdaptiveCard {
+  const full = render(max);
+  if (cardBytes(full) <= CARD_BYTE_BUDGET) return full;
+  let best = render(0);
+  let low = 1;
+  let high = max - 1;
+  while (low <= high) {
+    const middle = Math.floor((low + high) / 2);
+    const card = render(middle);
+    if (cardBytes(card) <= CARD_BYTE_BUDGET) {
+      best = card;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return best;
+}
+
+export const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+
+export function cardAttachment(card: AdaptiveCard): { contentType: string; content: AdaptiveCard } {
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
+}

@@ -1,0 +1,61 @@
+// Card actions on engagements: open a view, refresh (automatic, read-only), approve, reject.
+// The engagement id in the card data is only a pointer: the record is re-loaded within the
+// actor's organisation and the role re-checked by the domain on every click.
+import { z } from "zod";
+import { decideEngagement, type EngagementDecisionCommand } from "../domain/engagements";
+import { findEngagement, saveTransition } from "../store/engagements";
+import { engagementCardFor, pendingEngagementsCard, sharedEngagementCard } from "../answers";
+import { refusalText } from "../../../platform/i18n/refusal-words";
+import { type ActionOutcome, type ActionScope, defineAction } from "../../../platform/bot/actions/types";
+
+const ZEngagementRefSchema = z.object({
+  engagementId: z.string().min(1).max(64),
+  view: z.enum(["details", "history"]).catch("details").default("details"),
+});
+
+const ZRejectSchema = ZEngagementRefSchema.extend({
+  // Teams sends an untouched Input.Text as an empty string or leaves it out.
+  reason: z.string().max(10_000).optional(),
+});
+
+async function open(scope: ActionScope, data: z.infer<typeof ZEngagementRefSchema>): Promise<ActionOutcome> {
+  const engagement = await findEngagement(scope.services.db, scope.organisation.id, data.engagementId);
+  if (!engagement) return { message: refusalText(scope.t, { code: "not_found", facts: {} }) };
+  return { card: await engagementCardFor(scope, engagement, { view: data.view }) };
+}
+
+async function decide(scope: ActionScope, engagementId: string, command: EngagementDecisionCommand): Promise<ActionOutcome> {
+  const { db } = scope.services;
+  const engagement = await findEngagement(db, scope.organisation.id, engagementId);
+  if (!engagement) return { message: refusalText(scope.t, { code: "not_found", facts: {} }) };
+  const reasonValue = command.kind === "reject" ? command.reason : undefined;
+
+  const decision = decideEngagement(engagement, command, scope.actor, scope.now);
+  if (!decision.ok) {
+    const style = decision.refusal.code === "already_decided" ? "accent" : "attention";
+    const notice = { text: refusalText(scope.t, decision.refusal), style } as const;
+    return { card: await engagementCardFor(scope, engagement, { notice, ...(reasonValue ? { reasonValue } : {}) }) };
+  }
+  if ((await saveTransition(db, engagement, decision.value)) === "conflict") {
+    // Someone else decided between our read and our write: show what they decided.
+    const current = (await findEngagement(db, scope.organisation.id, engagementId)) ?? engagement;
+    const lost = decideEngagement(current, command, scope.actor, scope.now);
+    const notice = lost.ok ? undefined : ({ text: refusalText(scope.t, lost.refusal), style: "accent" } as const);
+    return { card: await engagementCardFor(scope, current, notice ? { notice } : {}) };
+  }
+  const decided = decision.value.engagement;
+  const notice = { text: scope.t.t(`engagement.notice.${decided.state}`), style: "good" } as const;
+  return { card: await engagementCardFor(scope, decided, { notice }), shared: await sharedEngagementCard(scope, decided) };
+}
+
+export const engagementActions = {
+  "engagement.listPending": defineAction(z.object({}), false, async (scope) => ({ card: await pendingEngagementsCard(scope) })),
+  "engagement.open": defineAction(ZEngagementRefSchema, false, open),
+  "engagement.refresh": defineAction(ZEngagementRefSchema, false, open),
+  "engagement.approve": defineAction(ZEngagementRefSchema, true, (scope, data) =>
+    decide(scope, data.engagementId, { kind: "approve" }),
+  ),
+  "engagement.reject": defineAction(ZRejectSchema, true, (scope, data) =>
+    decide(scope, data.engagementId, { kind: "reject", ...(data.reason !== undefined ? { reason: data.reason } : {}) }),
+  ),
+};

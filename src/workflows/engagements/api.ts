@@ -1,0 +1,140 @@
+// The vendor's billing decisions over HTTP: POST /api/v1/billing-decisions, authenticated by the
+// API key from configuration, body checked with zod, idempotent by the vendor's decisionId (a
+// replay answers 200 with the same result). The submitter's Teams notice is enqueued in the
+// transaction that records the decision. POST /api/v1/completion-requests takes a client's
+// completion request the same way.
+import type restify from "restify";
+import { z } from "zod";
+import type { BillingEntry } from "./domain/billing";
+import type { Refusal } from "../../platform/domain/result";
+import { translator } from "../../platform/i18n/translator";
+import type { Services } from "../../platform/services";
+import { applyBillingDecision } from "./store/billing-decisions";
+import { enqueueBillingDecisionNotice, enqueueCompletionRequestNotices } from "./store/billing-notifications";
+import { LOST_RACE, retryLostRaces } from "./store/billing-retry";
+import { recordCompletionRequestIn } from "./store/engagement-completion";
+import { findOrganisationByTenant } from "../../platform/store/organisations";
+import { ONE_ENTRY_MESSAGE, billingDecisionFields, entryLocator, namesOneEntry, vendorDecision } from "./import/billing-decisions";
+import { ZImportCompletionRequestSchema } from "./import/completion-requests";
+import { apiKeyMatches, presentedApiKey } from "../../platform/http/api-key";
+import type { RouteRegistrar } from "../../platform/http/server";
+
+const tenant = { organisationTenantId: z.string().trim().min(1).max(100) };
+
+export const ZBillingDecisionBodySchema = z
+  .strictObject({ ...tenant, ...billingDecisionFields })
+  .refine(namesOneEntry, { message: ONE_ENTRY_MESSAGE, path: ["billingEntryId"] });
+
+export const ZCompletionRequestBodySchema = ZImportCompletionRequestSchema.extend(tenant);
+
+/** Refusals that are about one field of the body: answered 400 with that field named. */
+const FIELD_OF: Partial<Record<Refusal["code"], string>> = {
+  reason_required: "reason",
+  reason_too_long: "reason",
+  amount_invalid: "ratedAmount",
+  currency_invalid: "currency",
+};
+
+type Reply = { status: number; body: object };
+
+export const registerBillingApi: RouteRegistrar = (server, services) => {
+  server.post("/api/v1/billing-decisions", async (req, res) => answer(req, res, services, decide));
+  server.post("/api/v1/completion-requests", async (req, res) => answer(req, res, services, requestCompletion));
+};
+
+async function answer(
+  req: restify.Request,
+  res: restify.Response,
+  services: Services,
+  handle: (body: unknown, services: Services) => Promise<Reply>,
+): Promise<void> {
+  if (!apiKeyMatches(presentedApiKey(req.headers), services.config.VENDOR_API_KEY)) {
+    res.header("WWW-Authenticate", 'Bearer realm="partner-ops"');
+    res.send(401, { error: "unauthorized", message: "a valid API key is required (Authorization: Bearer <key> or X-Api-Key)" });
+    return;
+  }
+  try {
+    const reply = await handle(req.body, services);
+    res.send(reply.status, reply.body);
+  } catch (error) {
+    services.logger.error({ err: error, path: req.path() }, "billing API request failed");
+    res.send(500, { error: "internal", message: "the request could not be processed; retry later" });
+  }
+}
+
+function invalid(issues: readonly z.core.$ZodIssue[]): Reply {
+  const fields = Object.fromEntries(issues.map((issue) => [issue.path.join(".") || "(body)", issue.message]));
+  return { status: 400, body: { error: "invalid_request", fields } };
+}
+
+const english = translator("en");
+
+function refused(refusal: Refusal): Reply {
+  const message = englishText(refusal);
+  // A refusal naming its field (a required one, a time in the future) is about that field.
+  const field = FIELD_OF[refusal.code] ?? (typeof refusal.facts.field === "string" ? refusal.facts.field : undefined);
+  if (field) return { status: 400, body: { error: "invalid_request", fields: { [field]: message } } };
+  return { status: 409, body: { error: refusal.code, message, facts: refusal.facts } };
+}
+
+/** The refusal in words for the vendor's logs; its code is what a program should read. */
+function englishText(refusal: Refusal): string {
+  try {
+    return english.t(`refusal.${refusal.code}`, Object.fromEntries(Object.entries(refusal.facts).map(([k, v]) => [k, v ?? ""])));
+  } catch {
+    return refusal.code;
+  }
+}
+
+async function decide(body: unknown, services: Services): Promise<Reply> {
+  const parsed = ZBillingDecisionBodySchema.safeParse(body ?? {});
+  if (!parsed.success) return invalid(parsed.error.issues);
+  const organisation = await findOrganisationByTenant(services.db, parsed.data.organisationTenantId);
+  if (!organisation) return { status: 404, body: { error: "not_found", message: "unknown organisation" } };
+  const outcome = await applyBillingDecision(services.db, {
+    organisationId: organisation.id,
+    entry: entryLocator(parsed.data),
+    decision: vendorDecision(parsed.data),
+    source: "http",
+    receivedAt: services.clock(),
+    onApplied: enqueueBillingDecisionNotice,
+  });
+  if (outcome.kind === "not_found") return { status: 404, body: { error: "not_found", message: "no such billing entry in this organisation" } };
+  if (outcome.kind === "refused") return refused(outcome.refusal);
+  return { status: 200, body: { ...decisionResult(outcome.entry), replayed: outcome.kind === "unchanged" } };
+}
+
+/** What the vendor gets back, the same on every delivery of a decision. */
+function decisionResult(entry: BillingEntry) {
+  return {
+    billingEntryId: entry.id,
+    submissionReference: entry.reference,
+    state: entry.state,
+    decisionId: entry.decision?.decisionId ?? null,
+    ratedAmount: entry.decision?.ratedAmount ?? null,
+    currency: entry.decision?.ratedCurrency ?? entry.currency,
+    reason: entry.decision?.reason ?? null,
+    decidedAt: entry.decision?.decidedAt.toISOString() ?? null,
+  };
+}
+
+async function requestCompletion(body: unknown, services: Services): Promise<Reply> {
+  const parsed = ZCompletionRequestBodySchema.safeParse(body ?? {});
+  if (!parsed.success) return invalid(parsed.error.issues);
+  const { organisationTenantId, engagementExternalId, ...rest } = parsed.data;
+  const organisation = await findOrganisationByTenant(services.db, organisationTenantId);
+  if (!organisation) return { status: 404, body: { error: "not_found", message: "unknown organisation" } };
+  const request = { ...(rest.requestedAt ? { requestedAt: rest.requestedAt } : {}), ...(rest.requestedBy ? { requestedBy: rest.requestedBy } : {}), ...(rest.note ? { note: rest.note } : {}) };
+  const now = services.clock();
+  const outcome = await retryLostRaces(() =>
+    services.db.$transaction(async (tx) => {
+      const saved = await recordCompletionRequestIn(tx, organisation.id, { externalId: engagementExternalId }, request, now);
+      if (saved !== LOST_RACE && saved.kind === "saved") await enqueueCompletionRequestNotices(tx, saved.engagement, now);
+      return saved;
+    }),
+  );
+  if (outcome.kind === "not_found") return { status: 404, body: { error: "not_found", message: "no engagement with this externalId" } };
+  if (outcome.kind === "refused") return refused(outcome.refusal);
+  const { engagement } = outcome;
+  return { status: 200, body: { engagementId: engagement.id, reference: engagement.reference, state: engagement.state, replayed: outcome.kind === "unchanged" } };
+}

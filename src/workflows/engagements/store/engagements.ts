@@ -1,0 +1,220 @@
+// Loads and saves engagements and their append-only history. A transition is saved with a
+// conditional update on (id, organisation, version): of several writers holding the same
+// version, exactly one succeeds, on SQLite and PostgreSQL alike, in one process or many.
+import {
+  type Engagement,
+  type EngagementEvent,
+  type EngagementState,
+  ENGAGEMENT_STATES,
+  type Transition,
+} from "../domain/engagements";
+import type { Db, DbTx } from "../../../platform/store/db";
+
+type EngagementRow = Awaited<ReturnType<DbTx["engagement"]["findFirstOrThrow"]>>;
+type EventRow = Awaited<ReturnType<DbTx["engagementEvent"]["findFirstOrThrow"]>>;
+
+export async function findEngagement(db: DbTx, organisationId: string, id: string): Promise<Engagement | undefined> {
+  return findOne(db, { organisationId, id });
+}
+
+export async function findEngagementByReference(db: DbTx, organisationId: string, reference: string): Promise<Engagement | undefined> {
+  return findOne(db, { organisationId, reference });
+}
+
+export async function findEngagementByExternalId(db: DbTx, organisationId: string, externalId: string): Promise<Engagement | undefined> {
+  return findOne(db, { organisationId, externalId });
+}
+
+/** Every lookup names the organisation: a record of another tenant reads as absent. */
+async function findOne(
+  db: DbTx,
+  where: { organisationId: string } & ({ id: string } | { reference: string } | { externalId: string }),
+): Promise<Engagement | undefined> {
+  const row = await db.engagement.findFirst({ where });
+  return row ? toEngagement(row) : undefined;
+}
+
+/** References that contain the digits typed, for "which one did you mean?" questions. */
+export async function findEngagementsByPartialReference(
+  db: DbTx,
+  organisationId: string,
+  digits: string,
+  limit = 5,
+): Promise<Engagement[]> {
+  const rows = await db.engagement.findMany({
+    where: { organisationId, reference: { contains: digits } },
+    orderBy: { reference: "asc" },
+    take: limit,
+  });
+  return rows.map(toEngagement);
+}
+
+export async function listEngagements(
+  db: DbTx,
+  organisationId: string,
+  filter: { states?: readonly EngagementState[]; limit?: number } = {},
+): Promise<{ items: Engagement[]; total: number }> {
+  const where = { organisationId, ...(filter.states ? { state: { in: [...filter.states] } } : {}) };
+  const [rows, total] = await Promise.all([
+    db.engagement.findMany({ where, orderBy: [{ requestedAt: "asc" }, { reference: "asc" }], take: filter.limit ?? 50 }),
+    db.engagement.count({ where }),
+  ]);
+  return { items: rows.map(toEngagement), total };
+}
+
+/**
+ * The engagements that take entries for the usage month starting at `monthStart` (local midnight
+ * of its first day): the billable states, and completed engagements whose completion fell in
+ * that month or later (src/domain/billing-eligibility.ts states the rule; this is its query).
+ */
+export async function listEngagementEvents(db: DbTx, organisationId: string, engagementId: string): Promise<EngagementEvent[]> {
+  const rows = await db.engagementEvent.findMany({
+    where: { organisationId, engagementId },
+    orderBy: { sequence: "asc" },
+  });
+  return rows.map(toEvent);
+}
+
+export type SaveOutcome = "saved" | "conflict";
+
+/**
+ * Saves `transition` if the stored engagement is still at `before.version`; otherwise
+ * changes nothing and answers "conflict" so the caller can show the current state.
+ */
+export async function saveTransition(db: Db, before: Engagement, transition: Transition): Promise<SaveOutcome> {
+  return db.$transaction((tx) => updateEngagement(tx, before, transition));
+}
+
+export async function insertEngagement(tx: DbTx, transition: Transition): Promise<void> {
+  await insertEngagements(tx, [transition]);
+}
+
+export async function updateEngagement(tx: DbTx, before: Engagement, transition: Transition): Promise<SaveOutcome> {
+  const { count } = await tx.engagement.updateMany({
+    where: { id: before.id, organisationId: before.organisationId, version: before.version },
+    data: engagementData(transition.engagement),
+  });
+  if (count === 0) return "conflict";
+  await insertEvents(tx, transition.events);
+  return "saved";
+}
+
+async function insertEvents(tx: DbTx, events: readonly EngagementEvent[]): Promise<void> {
+  await tx.engagementEvent.createMany({ data: events.map(eventData) });
+}
+
+function engagementData(e: Engagement) {
+  return {
+    reference: e.reference,
+    title: e.title,
+    clientName: e.clientName,
+    productName: e.productName,
+    description: e.description ?? null,
+    requestedBy: e.requestedBy ?? null,
+    requestedAt: e.requestedAt,
+    state: e.state,
+    version: e.version,
+    decidedAt: e.decision?.at ?? null,
+    decidedById: e.decision?.byId ?? null,
+    decidedByName: e.decision?.byName ?? null,
+    decisionReason: e.decision?.reason ?? null,
+    completedAt: e.completedAt ?? null,
+  };
+}
+
+function toEngagement(row: EngagementRow): Engagement {
+  const state = (ENGAGEMENT_STATES as readonly string[]).includes(row.state) ? (row.state as EngagementState) : "pending";
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    externalId: row.externalId,
+    reference: row.reference,
+    title: row.title,
+    clientName: row.clientName,
+    productName: row.productName,
+    ...(row.description ? { description: row.description } : {}),
+    ...(row.requestedBy ? { requestedBy: row.requestedBy } : {}),
+    requestedAt: row.requestedAt,
+    state,
+    version: row.version,
+    ...(row.decidedAt && row.decidedByName
+      ? {
+          decision: {
+            at: row.decidedAt,
+            byId: row.decidedById ?? "",
+            byName: row.decidedByName,
+            ...(row.decisionReason ? { reason: row.decisionReason } : {}),
+          },
+        }
+      : {}),
+    ...(row.completedAt ? { completedAt: row.completedAt } : {}),
+  };
+}
+
+function toEvent(row: EventRow): EngagementEvent {
+  return {
+    engagementId: row.engagementId,
+    organisationId: row.organisationId,
+    sequence: row.sequence,
+    at: row.at,
+    action: row.action,
+    ...(row.actorId ? { actorId: row.actorId } : {}),
+    actorName: row.actorName,
+    ...(row.reason ? { reason: row.reason } : {}),
+    ...(row.details ? { details: JSON.parse(row.details) as Record<string, unknown> } : {}),
+  };
+}
+
+/** Bounded so one query stays under every driver's bind-parameter limit. */
+const LOOKUP_CHUNK = 500;
+
+/**
+ * The organisation's engagements holding any of these external ids or references: one query
+ * per 500 keys instead of two per record, for the vendor-portal import.
+ */
+export async function findEngagementsByKeys(
+  db: DbTx,
+  organisationId: string,
+  keys: { externalIds: readonly string[]; references: readonly string[] },
+): Promise<Engagement[]> {
+  const found = new Map<string, Engagement>();
+  const lookups = [
+    ...chunks(keys.externalIds).map((externalId) => ({ externalId: { in: externalId } })),
+    ...chunks(keys.references).map((reference) => ({ reference: { in: reference } })),
+  ];
+  for (const where of lookups) {
+    const rows = await db.engagement.findMany({ where: { organisationId, ...where } });
+    for (const row of rows) found.set(row.id, toEngagement(row));
+  }
+  return [...found.values()];
+}
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += LOOKUP_CHUNK) result.push(items.slice(start, start + LOOKUP_CHUNK));
+  return result;
+}
+
+/** Many new engagements and their first events in a few statements, for the import. */
+export async function insertEngagements(tx: DbTx, transitions: readonly Transition[]): Promise<void> {
+  for (const batch of chunks(transitions)) {
+    await tx.engagement.createMany({
+      data: batch.map(({ engagement: e }) => ({ id: e.id, organisationId: e.organisationId, externalId: e.externalId, ...engagementData(e) })),
+    });
+    await tx.engagementEvent.createMany({ data: batch.flatMap((transition) => transition.events.map(eventData)) });
+  }
+}
+
+function eventData(event: EngagementEvent) {
+  return {
+    organisationId: event.organisationId,
+    engagementId: event.engagementId,
+    sequence: event.sequence,
+    at: event.at,
+    action: event.action,
+    actorId: event.actorId ?? null,
+    actorName: event.actorName,
+    reason: event.reason ?? null,
+    details: event.details ? JSON.stringify(event.details) : null,
+  };
+}
