@@ -11,6 +11,7 @@ import { findBillingEntryByReference, listBillingEntries } from "../../src/workf
 import { findEngagement, insertEngagement, listEngagementEvents } from "../../src/workflows/engagements/store/engagements";
 import { validateAdaptiveCard } from "../support/adaptive-card-validator";
 import { cardText, cardVerbs, startTestBot, TEST_TENANT_ID, type TestBot, type TestUser } from "../support/bot";
+import { IMPORT_FORMAT } from "../support/tables";
 
 const VENDOR_API_KEY = "vendor-key-0123456789-abcdef";
 // Day 2 of November: both October (closing tonight) and November can be billed.
@@ -241,8 +242,7 @@ describe("correcting a rejected entry", () => {
     const form = await click(billing, "billing.form", { engagementId: other.id });
     const review = await click(billing, "billing.review", { ...actionData(form, "billing.review"), ...goodInputs });
     await click(billing, "billing.submit", actionData(review, "billing.submit"));
-    const report = await runImport(
-      bot.database.db,
+    const report = await runImport(IMPORT_FORMAT, bot.database.db,
       {
         version: 1,
         organisation: { tenantId: TEST_TENANT_ID, name: "Contoso Partners", timeZone: "UTC" },

@@ -11,7 +11,7 @@ import { translator } from "../../platform/i18n/translator";
 import type { Services } from "../../platform/services";
 import { applyBillingDecision } from "./store/billing-decisions";
 import { enqueueBillingDecisionNotice, enqueueCompletionRequestNotices } from "./store/billing-notifications";
-import { LOST_RACE, retryLostRaces } from "./store/billing-retry";
+import { LOST_RACE, retryLostRaces } from "../../platform/store/retry";
 import { recordCompletionRequestIn } from "./store/engagement-completion";
 import { findOrganisationByTenant } from "../../platform/store/organisations";
 import { ONE_ENTRY_MESSAGE, billingDecisionFields, entryLocator, namesOneEntry, vendorDecision } from "./import/billing-decisions";

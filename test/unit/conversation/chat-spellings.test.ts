@@ -8,13 +8,14 @@ import type { RecognitionContext } from "../../../src/platform/conversation/reco
 import { tokenise } from "../../../src/platform/conversation/text";
 import { LOCALES, type Locale } from "../../../src/platform/i18n/locale";
 import { extract } from "./support";
+import { trainedRecognizer } from "../../support/tables";
 
 let recognizer: LocalRecognizer;
 const NOW = new Date("2026-12-01T09:00:00Z");
 const at = (locale: Locale): RecognitionContext => ({ locale, now: NOW, timeZone: "Asia/Jakarta" });
 
 beforeAll(async () => {
-  recognizer = await LocalRecognizer.create();
+  recognizer = await trainedRecognizer();
 });
 
 describe("chat spellings", () => {

@@ -8,6 +8,8 @@ import { BILLABLE_STATES } from "../domain/billing-eligibility";
 import { listEngagementsWithoutEntry } from "../store/billing";
 import { currentThreshold, type DeadlineSource, type DueItem } from "../../../platform/reminders/due-item";
 import { zonedTimeToUtc } from "../../../platform/domain/zoned-time";
+import { monthName } from "../../../platform/bot/intents/suggestions";
+import { organisationMoment } from "../../../platform/i18n/organisation-time";
 
 export const BILLING_WINDOW_KIND = "billing.window-closing";
 
@@ -57,5 +59,23 @@ export const billingWindowSource: DeadlineSource = {
       }
     }
     return items;
+  },
+  // "Anything due?" names each closing month once, at its last billable minute, not each engagement.
+  async upcoming(_db, organisation, { now, until }, _settings, t) {
+    const zone = organisation.timeZone;
+    return openBillingMonths(zone, now).flatMap((month) => {
+      const window = billingWindowFor(month, zone);
+      if (window.closesAt > until) return [];
+      const [year, number] = month.split("-").map(Number) as [number, number];
+      const lastMoment = new Date(window.closesAt.getTime() - 60_000);
+      const moment = organisationMoment(t, lastMoment, zone);
+      const line = t.t("conversation.deadlines.billingWindow", {
+        month: monthName(t, { year, month: number }),
+        at: t.formatDateTime(lastMoment),
+        zones: moment.zones,
+        organisationAt: moment.inOrganisation,
+      });
+      return [{ at: lastMoment, line }];
+    });
   },
 };

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { recordCompletionRequestIn } from "../store/engagement-completion";
 import { enqueueCompletionRequestNotices } from "../store/billing-notifications";
-import { LOST_RACE, LostRace } from "../store/billing-retry";
+import { LOST_RACE, LostRace } from "../../../platform/store/retry";
 import { ImportRejected, recordName, refusalProblem } from "../../../platform/import/problems";
 import { defineSection, emptyOutcome } from "../../../platform/import/section";
 

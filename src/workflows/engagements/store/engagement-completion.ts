@@ -10,7 +10,7 @@ import {
 import type { Engagement } from "../domain/engagements";
 import type { Refusal } from "../../../platform/domain/result";
 import type { Actor } from "../../../platform/domain/roles";
-import { LOST_RACE, retryLostRaces } from "./billing-retry";
+import { LOST_RACE, retryLostRaces } from "../../../platform/store/retry";
 import type { Db, DbTx } from "../../../platform/store/db";
 import { findEngagement, findEngagementByExternalId, findEngagementByReference, updateEngagement } from "./engagements";
 

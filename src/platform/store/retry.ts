@@ -1,8 +1,8 @@
-// Optimistic concurrency for billing and completion writes: each attempt re-reads the records,
+// Optimistic concurrency for decisions written by any workflow: each attempt re-reads the records,
 // lets the domain decide, and saves with a conditional update. An attempt that lost a race
 // (version moved, or a unique key taken meanwhile) is retried from fresh reads, where the
 // winner's work is visible and usually turns the retry into "already done".
-import { isUniqueViolation } from "../../../platform/store/db";
+import { isUniqueViolation } from "./db";
 
 export const LOST_RACE = Symbol("lost race");
 
@@ -13,7 +13,7 @@ export class LostRace extends Error {
   }
 }
 
-/** Enough for 20 writers racing on one engagement: each round, one of them wins. */
+/** Enough for 20 writers racing on one record: each round, one of them wins. */
 export const MAX_ATTEMPTS = 40;
 const MAX_PAUSE_MS = 25;
 
