@@ -2,8 +2,7 @@
 // distributor, has its own automatic-submission delay in days after a report opens, and has
 // usage reporting only where the platform offers it (some regions and account types).
 import { z } from "zod";
-import type { UsageReportResult } from "./refusals";
-import { refuseReport } from "./refusals";
+import { type UsageReportResult, refuseReport } from "./refusals";
 import { accept } from "../../../platform/domain/result";
 
 /** The platform's delays are counted in days; anything beyond a quarter is a typing error. */

@@ -31,6 +31,7 @@ export type TDistributorDecision = z.infer<typeof ZDistributorDecisionSchema>;
 
 /** Applies the decision to a report in review; a decision already recorded changes nothing. */
 export function decideReport(report: UsageReport, decision: TDistributorDecision, receivedAt: Date): UsageReportResult<UsageReportChange | UsageReportReplay> {
+  if (decision.platformReportId !== report.platformReportId) return refuseReport("not_found");
   const known = report.decisions.find((recorded) => recorded.decisionId === decision.decisionId);
   if (known) {
     return sameDecision(known, decision) ? accept({ record: report, audit: undefined }) : refuseReport("decision_id_reused", { decisionId: decision.decisionId });

@@ -40,13 +40,18 @@ export type LineEditCheck =
   | { ok: true; value: CheckedLineEdit[] }
   | { ok: false; problems: LineProblems; first: Refusal<UsageReportRefusal> };
 
+/** A record keyed by line ids, which come from outside: no prototype, so "__proto__" is just an id. */
+export function byId<V>(): Record<string, V> {
+  return Object.create(null) as Record<string, V>;
+}
+
 const problem = (code: UsageReportRefusal, facts: Refusal["facts"]): Refusal<UsageReportRefusal> => ({ code, facts });
 
 /** Checks every typed value against the report's lines: unknown or repeated lines, units, comment length. */
 export function checkLineEdits(report: Pick<UsageReport, "lines">, edits: readonly TLineEdit[]): LineEditCheck {
   const lines = new Map(report.lines.map((line) => [line.id, line]));
   const seen = new Set<string>();
-  const problems: LineProblems = {};
+  const problems: LineProblems = byId();
   const checked: CheckedLineEdit[] = [];
   for (const edit of edits) {
     const line = lines.get(edit.lineId);
@@ -131,8 +136,8 @@ export function applyLineEdits(
   version: number,
 ): AppliedEdits {
   const byLine = new Map(edits.map((edit) => [edit.lineId, edit]));
-  const before: Record<string, LineValues> = {};
-  const after: Record<string, LineValues> = {};
+  const before = byId<LineValues>();
+  const after = byId<LineValues>();
   const next = lines.map((line) => {
     const edit = byLine.get(line.id);
     if (!edit || !changes(line, edit)) return line;

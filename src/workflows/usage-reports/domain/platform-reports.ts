@@ -6,6 +6,7 @@ import { z } from "zod";
 import { checkNotInFuture } from "../../../platform/domain/reported-time";
 import { accept } from "../../../platform/domain/result";
 import { type MspAccount, checkReportingAvailable } from "./accounts";
+import { byId } from "./line-edits";
 import { type UsageReportResult, refuseReport } from "./refusals";
 import { type UsageReport, type UsageReportChange, type UsageReportLine, type UsageReportReplay, isCycle } from "./report";
 import { compareUnits, parseUnits, UNITS_MAX_DECIMALS } from "./units";
@@ -89,8 +90,8 @@ function opened(input: TPlatformReport, account: MspAccount, lines: PlatformLine
 function updated(existing: UsageReport, incoming: PlatformLine[], now: Date): UsageReportChange {
   const version = existing.version + 1;
   const current = new Map(existing.lines.map((line) => [line.id, line]));
-  const before: Record<string, PlatformLine | undefined> = {};
-  const after: Record<string, PlatformLine> = {};
+  const before = byId<PlatformLine | undefined>();
+  const after = byId<PlatformLine>();
   const lines = incoming.map((line): UsageReportLine => {
     const known = current.get(line.id);
     if (known && samePlatformLine(known, line)) return known;

@@ -1,6 +1,6 @@
 // Every way a usage-report rule says no. Each code has words in the catalogs
 // (usageReport.refusal.<code>), with the refusal's facts as the message's arguments.
-import { type Result, refuse } from "../../../platform/domain/result";
+import { type RefusalFacts, type Result, refuse } from "../../../platform/domain/result";
 
 export const USAGE_REPORT_REFUSALS = [
   "not_found",
@@ -30,5 +30,5 @@ export type UsageReportRefusal = (typeof USAGE_REPORT_REFUSALS)[number];
 
 export type UsageReportResult<T> = Result<T, UsageReportRefusal>;
 
-export const refuseReport = <T = never>(code: UsageReportRefusal, facts: Parameters<typeof refuse>[1] = {}): UsageReportResult<T> =>
+export const refuseReport = <T = never>(code: UsageReportRefusal, facts: RefusalFacts = {}): UsageReportResult<T> =>
   refuse<T, UsageReportRefusal>(code, facts);

@@ -43,6 +43,10 @@ describe("the distributor's decision", () => {
     });
   });
 
+  it("refuses a decision meant for another report", () => {
+    expect(refusal(decideReport(inReview, decision({ outcome: "approved", platformReportId: "LMP-R-2026-10" }), received))?.code).toBe("not_found");
+  });
+
   it("refuses a decision on a report that is not in review", () => {
     expect(refusal(decideReport(report(), decision({ outcome: "approved" }), received))).toEqual({
       code: "not_in_review",

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { saveDraft, submitReport } from "../../../../src/workflows/usage-reports/domain/editing";
 import { checkLineEdits } from "../../../../src/workflows/usage-reports/domain/line-edits";
+import { usageReportPermissions } from "../../../../src/workflows/usage-reports/domain/permissions";
 import type { UsageReport } from "../../../../src/workflows/usage-reports/domain/report";
 import { accepted, ana, budi, line, person, refusal, report } from "./fixtures";
 
@@ -91,6 +92,14 @@ describe("every typed value is checked on the server", () => {
     expect(checked.problems.gb?.billableUnits?.facts.rule).toBe("missing");
   });
 
+  it("treats a line id of \"__proto__\" as just an unknown line", () => {
+    const checked = checkLineEdits(report(), [{ lineId: "__proto__", billableUnits: "1" }]);
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(Object.keys(checked.problems)).toEqual(["__proto__"]);
+    expect(({} as Record<string, unknown>).line).toBeUndefined();
+  });
+
   it("refuses a save with a wrong value, giving the first problem", () => {
     expect(refusal(saveDraft(report(), { baseVersion: 3, lines: [{ lineId: "gb", billableUnits: "1.1234567" }] }, ana, now))).toEqual({
       code: "units_invalid",
@@ -119,6 +128,13 @@ describe("two people editing one report at once", () => {
   it("accepts the save made again from the refreshed card", () => {
     const retried = accepted(saveDraft(budiSaved, { baseVersion: budiSaved.version, lines: [{ lineId: "seats", billableUnits: "8" }] }, ana, later));
     expect(retried.record.lines[0]?.billableUnits).toBe("8");
+  });
+});
+
+describe("who may do what", () => {
+  it("lets everyone read, and only billing users and admins edit", () => {
+    for (const role of ["admin", "approver", "billing", "viewer"] as const) expect(usageReportPermissions.can(role, "usage-report.view"), role).toBe(true);
+    expect(usageReportPermissions.rolesWith("usage-report.edit")).toEqual(["admin", "billing"]);
   });
 });
 
