@@ -9,33 +9,48 @@
 // reminded daily instead. A report in review or approved is never touched: that is what makes a
 // second instance running the same schedule a no-op.
 import { accept } from "../../../platform/domain/result";
-import type { MspAccount } from "./accounts";
 import { addDays, daysBetween, endOfDay, formatDay, localDay } from "./calendar";
 import { penaltiesOf } from "./discrepancies";
 import { type UsageReportResult, refuseReport } from "./refusals";
 import { type UsageReport, type UsageReportChange, isEditable, lastDecision, stateFacts } from "./report";
 
 export interface AutoSubmissionTime {
-  /** The last local day on which the MSP can still submit, "YYYY-MM-DD". */
-  lastDay: string;
   /** The first instant of the day after `lastDay`: when the platform submits. */
   at: Date;
+  /** The last local day on which the MSP can still submit, "YYYY-MM-DD". */
+  lastDay: string;
   /** The last minute shown to people ("on 5 Dec at 23:59"). */
   lastMoment: Date;
 }
 
+/** When a report opened at `openedAt` submits automatically, for an account's delay in days. */
 export function autoSubmissionTime(openedAt: Date, delayDays: number, timeZone: string): AutoSubmissionTime {
-  const last = addDays(localDay(openedAt, timeZone), delayDays);
-  const at = endOfDay(last, timeZone);
-  return { lastDay: formatDay(last), at, lastMoment: new Date(at.getTime() - 60_000) };
+  return scheduledAt(endOfDay(addDays(localDay(openedAt, timeZone), delayDays), timeZone), timeZone);
+}
+
+/** A report's automatic submission as people read it, in the organisation's zone. */
+export function scheduledAt(at: Date, timeZone: string): AutoSubmissionTime {
+  const lastMoment = new Date(at.getTime() - 60_000);
+  return { at, lastDay: formatDay(localDay(lastMoment, timeZone)), lastMoment };
 }
 
 /** Whether the schedule will still submit this report (or would have, had its time come). */
-export function awaitsAutoSubmission(report: Pick<UsageReport, "state" | "decisions">, time: Pick<AutoSubmissionTime, "at">): boolean {
+export function awaitsAutoSubmission(report: Pick<UsageReport, "state" | "decisions" | "autoSubmitAt">): boolean {
   if (!isEditable(report)) return false;
   if (report.state === "in_preparation") return true;
   const rejection = lastDecision(report);
-  return rejection !== undefined && rejection.decidedAt.getTime() < time.at.getTime();
+  return rejection !== undefined && rejection.decidedAt.getTime() < report.autoSubmitAt.getTime();
+}
+
+/**
+ * Once the time has come for a report the schedule submits, the platform has submitted it: a
+ * change made before the bot records that would be a change the distributor never sees.
+ */
+export function checkBeforeAutoSubmission(report: UsageReport, now: Date): UsageReportResult<UsageReport> {
+  if (awaitsAutoSubmission(report) && now.getTime() >= report.autoSubmitAt.getTime()) {
+    return refuseReport("auto_submission_due", { at: new Date(report.autoSubmitAt.getTime() - 60_000) });
+  }
+  return accept(report);
 }
 
 /** Local calendar days from today to the last day: 0 on the last day itself ("submits automatically today"). */
@@ -48,27 +63,24 @@ export function daysUntilAutoSubmission(time: Pick<AutoSubmissionTime, "lastDay"
  * The platform's submission: recorded as "submitted automatically", with every discrepancy left
  * uncommented at that moment listed as a penalty incurred (charged on the larger count).
  */
-export function autoSubmitReport(report: UsageReport, account: MspAccount, timeZone: string, now: Date): UsageReportResult<UsageReportChange> {
-  if (report.accountId !== account.id || report.organisationId !== account.organisationId) return refuseReport("not_found");
+export function autoSubmitReport(report: UsageReport, now: Date): UsageReportResult<UsageReportChange> {
   if (!isEditable(report)) return refuseReport("not_editable", stateFacts(report));
-  const time = autoSubmissionTime(report.openedAt, account.autoSubmitDelayDays, timeZone);
-  if (now.getTime() < time.at.getTime()) return refuseReport("auto_submission_not_due", { at: time.lastMoment, lastDay: time.lastDay });
-  if (!awaitsAutoSubmission(report, time)) {
-    return refuseReport("auto_submission_passed", { at: time.lastMoment, rejectedAt: lastDecision(report)?.decidedAt });
-  }
+  const lastMoment = new Date(report.autoSubmitAt.getTime() - 60_000);
+  if (now.getTime() < report.autoSubmitAt.getTime()) return refuseReport("auto_submission_not_due", { at: lastMoment });
+  if (!awaitsAutoSubmission(report)) return refuseReport("auto_submission_passed", { at: lastMoment, rejectedAt: lastDecision(report)?.decidedAt });
   const penalties = penaltiesOf(report.lines);
   const record: UsageReport = {
     ...report,
     state: "in_review",
     version: report.version + 1,
-    submission: { how: "automatic", at: now, dueAt: time.at, penalties },
+    submission: { how: "automatic", at: now, dueAt: report.autoSubmitAt, penalties },
   };
   return accept({
     record,
     audit: {
       action: "submitted_automatically",
       before: { state: report.state },
-      after: { state: record.state, dueAt: time.at.toISOString(), penalties },
+      after: { state: record.state, dueAt: report.autoSubmitAt.toISOString(), penalties },
     },
   });
 }

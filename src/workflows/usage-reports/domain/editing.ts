@@ -1,7 +1,9 @@
 // The MSP's side of a report: Save draft keeps the typed values without submitting; Submit sends
 // the report to the distributor for review, once, and only with every discrepancy commented.
-// Both are refused outside the editable states (in preparation, rejected) and for readers.
+// Both are refused outside the editable states (in preparation, rejected), for readers, and once
+// the automatic submission's time has come for a report the schedule submits.
 import { accept } from "../../../platform/domain/result";
+import { checkBeforeAutoSubmission } from "./auto-submission";
 import { uncommentedDiscrepancies } from "./discrepancies";
 import { type AppliedEdits, type TReportEdit, applyLineEdits, checkLineEdits, editConflicts } from "./line-edits";
 import { usageReportPermissions } from "./permissions";
@@ -53,6 +55,8 @@ export function submitReport(report: UsageReport, edit: TReportEdit, actor: Usag
 function checkedEdits(report: UsageReport, edit: TReportEdit, actor: UsageReportActor, now: Date): UsageReportResult<AppliedEdits> {
   if (!usageReportPermissions.can(actor.role, "usage-report.edit")) return refuseReport("not_permitted", { role: actor.role });
   if (!isEditable(report)) return refuseReport("not_editable", stateFacts(report));
+  const open = checkBeforeAutoSubmission(report, now);
+  if (!open.ok) return open;
   const checked = checkLineEdits(report, edit.lines);
   if (!checked.ok) return refuseReport(checked.first.code, checked.first.facts);
   const conflicts = editConflicts(report, checked.value, edit.baseVersion);

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { checkNotInFuture } from "../../../platform/domain/reported-time";
 import { accept } from "../../../platform/domain/result";
 import { type MspAccount, checkReportingAvailable } from "./accounts";
+import { autoSubmissionTime } from "./auto-submission";
 import { byId } from "./line-edits";
 import { type UsageReportResult, refuseReport } from "./refusals";
 import { type UsageReport, type UsageReportChange, type UsageReportLine, type UsageReportReplay, isCycle } from "./report";
@@ -41,7 +42,7 @@ export function receivePlatformReport(
   existing: UsageReport | undefined,
   input: TPlatformReport,
   account: MspAccount,
-  context: { id: string; now: Date },
+  context: { id: string; now: Date; timeZone: string },
 ): UsageReportResult<UsageReportChange | UsageReportReplay> {
   const available = checkReportingAvailable(account);
   if (!available.ok) return available;
@@ -50,7 +51,7 @@ export function receivePlatformReport(
   if (!timely.ok) return refuseReport("timestamp_in_future", timely.refusal.facts);
   const lines = platformLines(input.lines);
   if (!lines.ok) return lines;
-  if (!existing) return accept(opened(input, account, lines.value, context.id));
+  if (!existing) return accept(opened(input, account, lines.value, context));
   const field = existing.accountId !== account.id ? "account" : existing.cycle !== input.cycle ? "cycle" : existing.openedAt.getTime() !== input.openedAt.getTime() ? "openedAt" : undefined;
   if (field) return refuseReport("report_facts_conflict", { platformReportId: input.platformReportId, field });
   if (sameLines(existing.lines, lines.value)) return accept({ record: existing, audit: undefined });
@@ -71,20 +72,22 @@ function platformLines(input: TPlatformReport["lines"]): UsageReportResult<Platf
   return accept(lines);
 }
 
-function opened(input: TPlatformReport, account: MspAccount, lines: PlatformLine[], id: string): UsageReportChange {
+function opened(input: TPlatformReport, account: MspAccount, lines: PlatformLine[], context: { id: string; timeZone: string }): UsageReportChange {
   const record: UsageReport = {
-    id,
+    id: context.id,
     organisationId: account.organisationId,
     accountId: account.id,
     platformReportId: input.platformReportId,
     cycle: input.cycle,
     openedAt: input.openedAt,
+    autoSubmitAt: autoSubmissionTime(input.openedAt, account.autoSubmitDelayDays, context.timeZone).at,
     state: "in_preparation",
     version: 0,
     lines: lines.map((line) => ({ ...line, billableUnits: line.platformBillableUnits, billableSetByMsp: false, changedInVersion: 0 })),
     decisions: [],
   };
-  return { record, audit: { action: "opened", after: { cycle: record.cycle, openedAt: record.openedAt.toISOString(), lines: lines.length } } };
+  const after = { cycle: record.cycle, openedAt: record.openedAt.toISOString(), autoSubmitAt: record.autoSubmitAt.toISOString(), lines: lines.length };
+  return { record, audit: { action: "opened", after } };
 }
 
 function updated(existing: UsageReport, incoming: PlatformLine[], now: Date): UsageReportChange {

@@ -12,6 +12,7 @@ export const USAGE_REPORT_REFUSALS = [
   "units_invalid",
   "comment_too_long",
   "comment_required",
+  "auto_submission_due",
   "auto_submission_not_due",
   "auto_submission_passed",
   "not_in_review",

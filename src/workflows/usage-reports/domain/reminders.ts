@@ -3,7 +3,7 @@
 // itself, to billing users and admins; a rejected report waiting for its correction, every
 // morning, to its submitter. Mornings are at 08:00 in the organisation's zone.
 import type { Role } from "../../../platform/domain/roles";
-import { type AutoSubmissionTime, awaitsAutoSubmission } from "./auto-submission";
+import { awaitsAutoSubmission, scheduledAt } from "./auto-submission";
 import { addDays, atLocalTime, localDay } from "./calendar";
 import { uncommentedDiscrepancies } from "./discrepancies";
 import { usageReportPermissions } from "./permissions";
@@ -19,10 +19,10 @@ const AUTO_SUBMISSION_THRESHOLDS = [
 export type AutoSubmissionThreshold = (typeof AUTO_SUBMISSION_THRESHOLDS)[number]["name"];
 
 /** The reminders before one report's automatic submission; those before the report opened are dropped. */
-export function autoSubmissionThresholds(openedAt: Date, time: AutoSubmissionTime, timeZone: string): { name: AutoSubmissionThreshold; at: Date }[] {
-  const [year, month, day] = time.lastDay.split("-").map(Number) as [number, number, number];
+export function autoSubmissionThresholds(report: Pick<UsageReport, "openedAt" | "autoSubmitAt">, timeZone: string): { name: AutoSubmissionThreshold; at: Date }[] {
+  const [year, month, day] = scheduledAt(report.autoSubmitAt, timeZone).lastDay.split("-").map(Number) as [number, number, number];
   return AUTO_SUBMISSION_THRESHOLDS.map(({ name, daysBefore }) => ({ name, at: atLocalTime(addDays({ year, month, day }, -daysBefore), MORNING_HOUR, timeZone) })).filter(
-    ({ at }) => at.getTime() >= openedAt.getTime(),
+    ({ at }) => at.getTime() >= report.openedAt.getTime(),
   );
 }
 
@@ -33,8 +33,8 @@ export interface AutoSubmissionReminder {
 }
 
 /** Who hears of an approaching automatic submission, or nothing when the schedule will not submit the report. */
-export function autoSubmissionReminder(report: UsageReport, time: AutoSubmissionTime): AutoSubmissionReminder | undefined {
-  if (!awaitsAutoSubmission(report, time)) return undefined;
+export function autoSubmissionReminder(report: UsageReport): AutoSubmissionReminder | undefined {
+  if (!awaitsAutoSubmission(report)) return undefined;
   return { recipients: { roles: usageReportPermissions.rolesWith("usage-report.edit") }, uncommented: uncommentedDiscrepancies(report.lines).length };
 }
 

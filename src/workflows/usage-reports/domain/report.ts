@@ -85,6 +85,11 @@ export interface UsageReport {
   cycle: string;
   /** When the platform opened the report: the automatic submission counts its days from here. */
   openedAt: Date;
+  /**
+   * When the platform submits it if nobody has (auto-submission.ts), fixed when the report opens:
+   * a later change of the account's delay or the organisation's zone applies to later reports.
+   */
+  autoSubmitAt: Date;
   state: UsageReportState;
   version: number;
   lines: UsageReportLine[];

@@ -6,9 +6,10 @@ import {
   autoSubmitReport,
   awaitsAutoSubmission,
   daysUntilAutoSubmission,
+  scheduledAt,
 } from "../../../../src/workflows/usage-reports/domain/auto-submission";
 import type { DistributorDecisionRecord } from "../../../../src/workflows/usage-reports/domain/report";
-import { accepted, account, line, opened, refusal, report } from "./fixtures";
+import { accepted, line, opened, refusal, report } from "./fixtures";
 
 const PARIS = "Europe/Paris";
 const JAKARTA = "Asia/Jakarta";
@@ -69,37 +70,36 @@ describe("when a report submits automatically", () => {
 });
 
 describe("the platform's automatic submission", () => {
-  const parisAccount = account; // 4 days: due at 2026-12-05T23:00:00Z
-  const due = new Date("2026-12-05T23:00:00Z");
-  const jakartaReport = report({ openedAt: new Date("2026-11-30T17:00:00Z") });
-  const jakartaAccount = { ...account, autoSubmitDelayDays: 5 }; // due at 2026-12-06T17:00:00Z
+  const due = new Date("2026-12-05T23:00:00Z"); // the fixture's report: opened 1 December in Paris, 4 days
+  const jakartaOpened = new Date("2026-11-30T17:00:00Z");
+  const jakartaReport = report({ openedAt: jakartaOpened, autoSubmitAt: autoSubmissionTime(jakartaOpened, 5, JAKARTA).at });
 
   it("does not submit one second before the end of the last day in Paris", () => {
-    expect(refusal(autoSubmitReport(report(), parisAccount, PARIS, new Date(due.getTime() - 1000)))).toEqual({
+    expect(refusal(autoSubmitReport(report(), new Date(due.getTime() - 1000)))).toEqual({
       code: "auto_submission_not_due",
-      facts: { at: new Date("2026-12-05T22:59:00Z"), lastDay: "2026-12-05" },
+      facts: { at: new Date("2026-12-05T22:59:00Z") },
     });
   });
 
   it("submits at local midnight in Paris", () => {
-    expect(accepted(autoSubmitReport(report(), parisAccount, PARIS, due)).record.state).toBe("in_review");
+    expect(accepted(autoSubmitReport(report(), due)).record.state).toBe("in_review");
   });
 
   it("submits at local midnight in Jakarta, and not a second before", () => {
-    expect(refusal(autoSubmitReport(jakartaReport, jakartaAccount, JAKARTA, new Date("2026-12-06T16:59:59Z")))?.code).toBe("auto_submission_not_due");
-    expect(autoSubmitReport(jakartaReport, jakartaAccount, JAKARTA, new Date("2026-12-06T17:00:00Z")).ok).toBe(true);
+    expect(refusal(autoSubmitReport(jakartaReport, new Date("2026-12-06T16:59:59Z")))?.code).toBe("auto_submission_not_due");
+    expect(autoSubmitReport(jakartaReport, new Date("2026-12-06T17:00:00Z")).ok).toBe(true);
   });
 
   it("submits at the edge of the delay across the daylight-saving change", () => {
-    const october = report({ openedAt: new Date("2026-10-22T08:00:00Z") });
-    const threeDays = { ...account, autoSubmitDelayDays: 3 };
-    expect(autoSubmitReport(october, threeDays, PARIS, new Date("2026-10-25T22:59:59Z")).ok).toBe(false);
-    expect(autoSubmitReport(october, threeDays, PARIS, new Date("2026-10-25T23:00:00Z")).ok).toBe(true);
+    const octoberOpened = new Date("2026-10-22T08:00:00Z");
+    const october = report({ openedAt: octoberOpened, autoSubmitAt: autoSubmissionTime(octoberOpened, 3, PARIS).at });
+    expect(autoSubmitReport(october, new Date("2026-10-25T22:59:59Z")).ok).toBe(false);
+    expect(autoSubmitReport(october, new Date("2026-10-25T23:00:00Z")).ok).toBe(true);
   });
 
   it("records it as submitted automatically, with the uncommented discrepancies as penalties incurred", () => {
     const lines = [line("seats", "10", "8"), line("gb", "5", "4", { comment: "Archive deleted" }), line("edr", "40")];
-    const submitted = accepted(autoSubmitReport(report({ lines }), parisAccount, PARIS, due));
+    const submitted = accepted(autoSubmitReport(report({ lines }), due));
     const penalty = { lineId: "seats", product: "Product seats", unit: "license seats", provisionedUnits: "10", billableUnits: "8", chargedUnits: "10", kind: "over_provisioned" };
     expect(submitted.record.submission).toEqual({ how: "automatic", at: due, dueAt: due, penalties: [penalty] });
     expect(submitted.record.version).toBe(4);
@@ -112,13 +112,13 @@ describe("the platform's automatic submission", () => {
 
   it("still submits when the schedule runs late, recording when it was due", () => {
     const late = new Date("2026-12-06T07:00:00Z");
-    const submitted = accepted(autoSubmitReport(report(), parisAccount, PARIS, late)).record.submission;
+    const submitted = accepted(autoSubmitReport(report(), late)).record.submission;
     expect(submitted).toMatchObject({ how: "automatic", at: late, dueAt: due });
   });
 
   it("submits exactly once: a second instance finds the report in review", () => {
-    const first = accepted(autoSubmitReport(report(), parisAccount, PARIS, due)).record;
-    expect(refusal(autoSubmitReport(first, parisAccount, PARIS, due))).toEqual({
+    const first = accepted(autoSubmitReport(report(), due)).record;
+    expect(refusal(autoSubmitReport(first, due))).toEqual({
       code: "not_editable",
       facts: { state: "in_review", how: "automatic", by: "", at: due },
     });
@@ -126,25 +126,26 @@ describe("the platform's automatic submission", () => {
 
   it("leaves alone a report the MSP submitted in time", () => {
     const submitted = report({ state: "in_review", submission: { how: "manual", at: new Date("2026-12-03T10:00:00Z"), by: { userId: "aad-ana", name: "Ana" } } });
-    expect(refusal(autoSubmitReport(submitted, parisAccount, PARIS, due))?.code).toBe("not_editable");
+    expect(refusal(autoSubmitReport(submitted, due))?.code).toBe("not_editable");
   });
 
   it("submits a report rejected before its time and not resubmitted", () => {
     const rejected = report({ state: "rejected", decisions: [rejectedAt(new Date("2026-12-04T09:00:00Z"))] });
-    expect(awaitsAutoSubmission(rejected, { at: due })).toBe(true);
-    expect(accepted(autoSubmitReport(rejected, parisAccount, PARIS, due)).record.state).toBe("in_review");
+    expect(awaitsAutoSubmission(rejected)).toBe(true);
+    expect(accepted(autoSubmitReport(rejected, due)).record.state).toBe("in_review");
   });
 
   it("leaves a report rejected after its time to a correction by hand", () => {
     const rejected = report({ state: "rejected", decisions: [rejectedAt(new Date("2026-12-07T09:00:00Z"))] });
-    expect(awaitsAutoSubmission(rejected, { at: due })).toBe(false);
-    expect(refusal(autoSubmitReport(rejected, parisAccount, PARIS, new Date("2026-12-08T00:00:00Z")))).toEqual({
+    expect(awaitsAutoSubmission(rejected)).toBe(false);
+    expect(refusal(autoSubmitReport(rejected, new Date("2026-12-08T00:00:00Z")))).toEqual({
       code: "auto_submission_passed",
       facts: { at: new Date("2026-12-05T22:59:00Z"), rejectedAt: new Date("2026-12-07T09:00:00Z") },
     });
   });
 
-  it("refuses an account that is not the report's", () => {
-    expect(refusal(autoSubmitReport(report(), { ...account, id: "acct-2" }, PARIS, due))?.code).toBe("not_found");
+  it("shows a stored time as the last day and minute in the organisation's zone", () => {
+    expect(scheduledAt(due, PARIS)).toEqual({ at: due, lastDay: "2026-12-05", lastMoment: new Date("2026-12-05T22:59:00Z") });
+    expect(scheduledAt(due, JAKARTA).lastDay).toBe("2026-12-06");
   });
 });

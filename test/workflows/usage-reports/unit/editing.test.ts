@@ -70,6 +70,26 @@ describe("saving a draft", () => {
   });
 });
 
+describe("once the automatic submission's time has come", () => {
+  const due = new Date("2026-12-05T23:00:00Z");
+
+  it("refuses to save or submit a report the platform is submitting, even before the bot has recorded it", () => {
+    const expected = { code: "auto_submission_due", facts: { at: new Date("2026-12-05T22:59:00Z") } };
+    expect(refusal(saveDraft(report(), { baseVersion: 3, lines: [{ lineId: "seats", comment: "Late" }] }, ana, due))).toEqual(expected);
+    expect(refusal(submitReport(report(), { baseVersion: 3, lines: [] }, ana, due))).toEqual(expected);
+  });
+
+  it("still saves in the last minute of the last day", () => {
+    expect(saveDraft(report(), { baseVersion: 3, lines: [{ lineId: "seats", comment: "Just in time" }] }, ana, new Date(due.getTime() - 1)).ok).toBe(true);
+  });
+
+  it("lets a report rejected after its time be corrected and resubmitted by hand", () => {
+    const decision = { decisionId: "d-1", outcome: "rejected" as const, note: "Seats", lineNotes: [], decidedAt: new Date("2026-12-07T09:00:00Z"), receivedAt: new Date("2026-12-07T09:00:00Z") };
+    const rejected = report({ state: "rejected", decisions: [decision] });
+    expect(submitReport(rejected, { baseVersion: 3, lines: [] }, ana, new Date("2026-12-08T10:00:00Z")).ok).toBe(true);
+  });
+});
+
 describe("every typed value is checked on the server", () => {
   it("names every problem next to its line and field", () => {
     const checked = checkLineEdits(report(), [

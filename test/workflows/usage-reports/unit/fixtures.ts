@@ -32,6 +32,8 @@ export function line(id: string, provisioned: string, billable = provisioned, ov
 }
 
 export const opened = new Date("2026-11-30T23:30:00Z"); // 1 December, 00:30 in Paris
+/** Opened on 1 December in Paris with the account's 4 days: editable through 5 December. */
+export const autoSubmitAt = new Date("2026-12-05T23:00:00Z");
 
 export function report(overrides: Partial<UsageReport> = {}): UsageReport {
   return {
@@ -41,6 +43,7 @@ export function report(overrides: Partial<UsageReport> = {}): UsageReport {
     platformReportId: "LMP-R-2026-11",
     cycle: "2026-11",
     openedAt: opened,
+    autoSubmitAt: autoSubmitAt,
     state: "in_preparation",
     version: 3,
     lines: [line("seats", "10"), line("gb", "120.5"), line("edr", "40")],

@@ -7,7 +7,7 @@ import { saveDraft } from "../../../../src/workflows/usage-reports/domain/editin
 import { accepted, account, ana, refusal } from "./fixtures";
 
 const now = new Date("2026-12-01T08:00:00Z");
-const context = { id: "rep-1", now };
+const context = { id: "rep-1", now, timeZone: "Europe/Paris" };
 
 const platformReport = (overrides: Record<string, unknown> = {}): TPlatformReport =>
   ZPlatformReportSchema.parse({
@@ -36,7 +36,17 @@ describe("a report from the platform", () => {
       ["seats", "10", "10"],
       ["gb", "120.5", "118"],
     ]);
-    expect(change.audit).toEqual({ action: "opened", after: { cycle: "2026-11", openedAt: "2026-11-30T23:30:00.000Z", lines: 2 } });
+    expect(change.audit).toEqual({
+      action: "opened",
+      after: { cycle: "2026-11", openedAt: "2026-11-30T23:30:00.000Z", autoSubmitAt: "2026-12-05T23:00:00.000Z", lines: 2 },
+    });
+  });
+
+  it("fixes its automatic submission when it opens: the account's days from the opening day in the organisation's zone", () => {
+    expect(created().autoSubmitAt).toEqual(new Date("2026-12-05T23:00:00Z"));
+    const jakarta = accepted(receivePlatformReport(undefined, platformReport(), { ...account, autoSubmitDelayDays: 10 }, { ...context, timeZone: "Asia/Jakarta" })).record;
+    // 1 December 06:30 in Jakarta + 10 days: editable through 11 December, submitted at its midnight.
+    expect(jakarta.autoSubmitAt).toEqual(new Date("2026-12-11T17:00:00Z"));
   });
 
   it("is refused for an account without usage reporting", () => {
@@ -84,7 +94,7 @@ describe("a report from the platform", () => {
         { lineId: "edr", product: "Detection and response", unit: "license seats", provisionedUnits: "5" },
       ],
     });
-    const change = accepted(receivePlatformReport(edited, update, account, { id: "ignored", now }));
+    const change = accepted(receivePlatformReport(edited, update, account, { ...context, id: "ignored" }));
     expect(change.record.id).toBe("rep-1");
     expect(change.record.version).toBe(2);
     expect(change.record.lines.map(({ id, provisionedUnits, billableUnits, comment }) => [id, provisionedUnits, billableUnits, comment])).toEqual([

@@ -7,7 +7,6 @@ import type { DistributorDecisionRecord } from "../../../../src/workflows/usage-
 import { line, opened, report } from "./fixtures";
 
 const PARIS = "Europe/Paris";
-const time = autoSubmissionTime(opened, 4, PARIS); // last day 5 December
 
 const rejection = (receivedAt: Date): DistributorDecisionRecord => ({
   decisionId: "d-1",
@@ -20,7 +19,7 @@ const rejection = (receivedAt: Date): DistributorDecisionRecord => ({
 
 describe("reminders before the automatic submission", () => {
   it("fall at 08:00 in the organisation's zone three days before the last day, the day before, and on the day", () => {
-    expect(autoSubmissionThresholds(opened, time, PARIS).map(({ name, at }) => [name, at.toISOString()])).toEqual([
+    expect(autoSubmissionThresholds(report(), PARIS).map(({ name, at }) => [name, at.toISOString()])).toEqual([
       ["threeDays", "2026-12-02T07:00:00.000Z"],
       ["oneDay", "2026-12-04T07:00:00.000Z"],
       ["lastDay", "2026-12-05T07:00:00.000Z"],
@@ -28,13 +27,14 @@ describe("reminders before the automatic submission", () => {
   });
 
   it("drop the ones that would come before the report opened", () => {
-    const short = autoSubmissionTime(opened, 1, PARIS); // last day 2 December
-    expect(autoSubmissionThresholds(opened, short, PARIS).map(({ name }) => name)).toEqual(["oneDay", "lastDay"]);
+    const short = report({ autoSubmitAt: autoSubmissionTime(opened, 1, PARIS).at }); // last day 2 December
+    expect(autoSubmissionThresholds(short, PARIS).map(({ name }) => name)).toEqual(["oneDay", "lastDay"]);
   });
 
   it("follow the zone's offset on the morning after a daylight-saving change", () => {
-    const october = autoSubmissionTime(new Date("2026-10-20T08:00:00Z"), 6, PARIS); // last day 26 October
-    expect(autoSubmissionThresholds(new Date("2026-10-20T08:00:00Z"), october, PARIS).map(({ at }) => at.toISOString())).toEqual([
+    const octoberOpened = new Date("2026-10-20T08:00:00Z");
+    const october = report({ openedAt: octoberOpened, autoSubmitAt: autoSubmissionTime(octoberOpened, 6, PARIS).at }); // last day 26 October
+    expect(autoSubmissionThresholds(october, PARIS).map(({ at }) => at.toISOString())).toEqual([
       "2026-10-23T06:00:00.000Z",
       "2026-10-25T07:00:00.000Z",
       "2026-10-26T07:00:00.000Z",
@@ -43,15 +43,15 @@ describe("reminders before the automatic submission", () => {
 
   it("go to billing users and admins, counting the uncommented discrepancies", () => {
     const waiting = report({ lines: [line("a", "10", "8"), line("b", "3", "4"), line("c", "1", "0", { comment: "Trial" })] });
-    expect(autoSubmissionReminder(waiting, time)).toEqual({ recipients: { roles: ["admin", "billing"] }, uncommented: 2 });
+    expect(autoSubmissionReminder(waiting)).toEqual({ recipients: { roles: ["admin", "billing"] }, uncommented: 2 });
   });
 
   it("remind of a report not yet submitted even when nothing is uncommented", () => {
-    expect(autoSubmissionReminder(report(), time)?.uncommented).toBe(0);
+    expect(autoSubmissionReminder(report())?.uncommented).toBe(0);
   });
 
   it("stop once the report is submitted", () => {
-    expect(autoSubmissionReminder(report({ state: "in_review" }), time)).toBeUndefined();
+    expect(autoSubmissionReminder(report({ state: "in_review" }))).toBeUndefined();
   });
 });
 

@@ -18,7 +18,7 @@ describe("the submission event", () => {
 
   it("carries the penalties of an automatic submission and names no person", () => {
     const due = new Date("2026-12-05T23:00:00Z");
-    const submitted = accepted(autoSubmitReport(report({ lines: [line("seats", "10", "8")] }), account, "Europe/Paris", due)).record;
+    const submitted = accepted(autoSubmitReport(report({ lines: [line("seats", "10", "8")] }), due)).record;
     const event = ZUsageReportSubmittedSchema.parse(submittedEvent(submitted, account));
     expect(event.how).toBe("automatic");
     expect(event.submittedBy).toBeUndefined();
