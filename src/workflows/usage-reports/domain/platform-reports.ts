@@ -44,6 +44,7 @@ export function receivePlatformReport(
   account: MspAccount,
   context: { id: string; now: Date; timeZone: string },
 ): UsageReportResult<UsageReportChange | UsageReportReplay> {
+  if (input.platformAccountId !== account.platformAccountId) return refuseReport("not_found");
   const available = checkReportingAvailable(account);
   if (!available.ok) return available;
   if (!isCycle(input.cycle)) return refuseReport("cycle_invalid", { cycle: input.cycle.slice(0, 20) });
@@ -52,11 +53,18 @@ export function receivePlatformReport(
   const lines = platformLines(input.lines);
   if (!lines.ok) return lines;
   if (!existing) return accept(opened(input, account, lines.value, context));
-  const field = existing.accountId !== account.id ? "account" : existing.cycle !== input.cycle ? "cycle" : existing.openedAt.getTime() !== input.openedAt.getTime() ? "openedAt" : undefined;
+  const field = conflictingField(existing, input, account);
   if (field) return refuseReport("report_facts_conflict", { platformReportId: input.platformReportId, field });
   if (sameLines(existing.lines, lines.value)) return accept({ record: existing, audit: undefined });
   if (existing.state !== "in_preparation") return refuseReport("report_not_in_preparation", { platformReportId: input.platformReportId, state: existing.state });
   return accept(updated(existing, lines.value, context.now));
+}
+
+/** What identifies a report besides its id: another value under the same id is another report. */
+function conflictingField(existing: UsageReport, input: TPlatformReport, account: MspAccount): "account" | "cycle" | "openedAt" | undefined {
+  if (existing.accountId !== account.id) return "account";
+  if (existing.cycle !== input.cycle) return "cycle";
+  return existing.openedAt.getTime() !== input.openedAt.getTime() ? "openedAt" : undefined;
 }
 
 function platformLines(input: TPlatformReport["lines"]): UsageReportResult<PlatformLine[]> {

@@ -49,6 +49,10 @@ describe("a report from the platform", () => {
     expect(jakarta.autoSubmitAt).toEqual(new Date("2026-12-11T17:00:00Z"));
   });
 
+  it("is refused for an account other than the one it names", () => {
+    expect(refusal(receivePlatformReport(undefined, platformReport({ platformAccountId: "LMP-78" }), account, context))?.code).toBe("not_found");
+  });
+
   it("is refused for an account without usage reporting", () => {
     expect(refusal(receivePlatformReport(undefined, platformReport(), { ...account, usageReporting: false }, context))).toEqual({
       code: "reporting_not_available",
