@@ -12,8 +12,15 @@ const LEGAL_FORMS = new Set([
   "sa", "sas", "sasu", "sarl", "eurl", "sca", "snc", "scop",
   "bv", "nv", "vof", "ab", "as", "asa", "oy", "oyj", "aps",
   "sl", "slu", "srl", "spa", "sae",
-  "pt", "tbk", "persero", "cv", "ud", "bhd", "sdn", "kk",
+  "pt", "tbk", "persero", "cv", "ud", "bhd", "sdn", "kk", "kabushiki", "kaisha",
 ]);
+
+// A word of four letters or more that begins another is taken for its abbreviation.
+const ABBREVIATION_MIN = 4;
+const ABBREVIATION_LIKENESS = 0.9;
+
+// Letters Unicode does not decompose into a base letter and an accent.
+const PLAIN_LETTERS: Record<string, string> = { ß: "ss", ø: "o", æ: "ae", œ: "oe", ł: "l", đ: "d", þ: "th", ı: "i" };
 
 // Words that join names and carry nothing of them ("Smith & Sons" = "Smith and Sons").
 const JOINING_WORDS = new Set(["and", "et", "und", "dan", "the", "of", "de", "du", "des", "la", "le", "les"]);
@@ -24,8 +31,9 @@ export function companyNameWords(name: string): string[] {
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
-    .replace(/ß/g, "ss")
-    .replace(/\./g, "")
+    .replace(/[ßøæœłđþı]/g, (letter) => PLAIN_LETTERS[letter] ?? letter)
+    // "S.A." is "sa", "Margie's" is "margies".
+    .replace(/[.'’]/g, "")
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word && !JOINING_WORDS.has(word));
   const named = words.filter((word) => !LEGAL_FORMS.has(word));
@@ -60,9 +68,16 @@ function coverage(words: readonly string[], other: readonly string[]): number {
   let total = 0;
   for (const word of words) {
     total += word.length;
-    matched += word.length * Math.max(...other.map((candidate) => ratio(word, candidate)));
+    matched += word.length * Math.max(...other.map((candidate) => wordLikeness(word, candidate)));
   }
   return matched / total;
+}
+
+/** Words compared by spelling, an abbreviation ("Pharma", "Intl") close to the word it begins. */
+function wordLikeness(a: string, b: string): number {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const abbreviation = short.length >= ABBREVIATION_MIN && long.startsWith(short) ? ABBREVIATION_LIKENESS : 0;
+  return Math.max(ratio(a, b), abbreviation);
 }
 
 /** 1 for equal strings, 0 for strings with nothing in common: one minus the edit distance share. */
