@@ -32,8 +32,8 @@ export function companyNameWords(name: string): string[] {
     .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/[ßøæœłđþı]/g, (letter) => PLAIN_LETTERS[letter] ?? letter)
-    // "S.A." is "sa", "Margie's" is "margies".
-    .replace(/[.'’]/g, "")
+    // "S.A." is "sa", "A/S" is "as", "Margie's" is "margies".
+    .replace(/[.'’]|(?<=\ba)\/(?=s\b)/g, "")
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word && !JOINING_WORDS.has(word));
   const named = words.filter((word) => !LEGAL_FORMS.has(word));
