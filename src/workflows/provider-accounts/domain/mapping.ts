@@ -2,7 +2,7 @@
 // an unmapped account; once mapped, only an admin remaps or unmaps it, with a reason. Each change
 // is one audit entry and one event out, for the partner's billing system to apply.
 import type { CustomerRecord } from "./customer-records";
-import { type AuditEntry, providerAccountPermissions, type WorkflowActor } from "./permissions";
+import { type AuditEntry, checkPermission, type WorkflowActor } from "./permissions";
 import type { Mapping, ProviderAccount } from "./provider-accounts";
 import { type MappingEvent, mappingEvent } from "./mapping-events";
 import { accept, type ProviderAccountResult, refuse } from "./refusals";
@@ -20,9 +20,8 @@ export type RemapCommand = { kind: "remap"; customer: CustomerRecord; reason?: s
 export type UnmapCommand = { kind: "unmap"; reason?: string };
 
 export function mapProviderAccount(account: ProviderAccount, command: MapCommand, actor: WorkflowActor, now: Date): ProviderAccountResult<MappingTransition> {
-  if (!providerAccountPermissions.can(actor.role, "providerAccount.map")) {
-    return refuse("not_permitted", { role: actor.role, permission: "providerAccount.map" });
-  }
+  const permitted = checkPermission(actor, "providerAccount.map");
+  if (!permitted.ok) return permitted;
   if (account.state === "mapped" && account.mapping) return refuse("already_mapped", alreadyMappedFacts(account.mapping));
   const customer = customerOf(account, command.customer);
   if (!customer.ok) return customer;
@@ -74,9 +73,8 @@ function checkChange(
   actor: WorkflowActor,
   rawReason: string | undefined,
 ): ProviderAccountResult<{ mapping: Mapping; reason: string }> {
-  if (!providerAccountPermissions.can(actor.role, "providerAccount.remap")) {
-    return refuse("not_permitted", { role: actor.role, permission: "providerAccount.remap" });
-  }
+  const permitted = checkPermission(actor, "providerAccount.remap");
+  if (!permitted.ok) return permitted;
   if (account.state !== "mapped" || !account.mapping) return refuse("not_mapped", { providerAccountName: account.name });
   const reason = (rawReason ?? "").trim();
   if (!reason) return refuse("reason_required");

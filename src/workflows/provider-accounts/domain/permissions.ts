@@ -2,6 +2,7 @@
 // "Roles"): billing users and admins map; only admins remap or unmap; everyone reads.
 import { definePermissions } from "../../../platform/domain/permissions";
 import type { Role } from "../../../platform/domain/roles";
+import { accept, type ProviderAccountResult, refuse } from "./refusals";
 
 export const PROVIDER_ACCOUNT_PERMISSIONS = [
   "providerAccount.view",
@@ -32,4 +33,13 @@ export interface AuditEntry {
   reason?: string;
   before?: object;
   after?: object;
+}
+
+/**
+ * Refuses an actor whose role lacks `permission`; the facts name the role and who may
+ * ("admin" or "admin_billing"), so the card can say whom to ask.
+ */
+export function checkPermission(actor: WorkflowActor, permission: ProviderAccountPermission): ProviderAccountResult<true> {
+  if (providerAccountPermissions.can(actor.role, permission)) return accept(true);
+  return refuse("not_permitted", { role: actor.role, permission, allowed: providerAccountPermissions.rolesWith(permission).join("_") });
 }

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { CLOCK_SKEW_ALLOWANCE_MS } from "../../../platform/domain/reported-time";
 import { checkCustomerIdentity, checkTenantId, normaliseDomain, normaliseTenantId } from "./customer-identity";
-import { type AuditEntry, providerAccountPermissions, type WorkflowActor } from "./permissions";
+import { type AuditEntry, checkPermission, type WorkflowActor } from "./permissions";
 import { accept, type ProviderAccountResult, refuse } from "./refusals";
 
 export const RELATIONSHIP_REQUEST_STATES = ["sent", "accepted", "withdrawn"] as const;
@@ -52,9 +52,8 @@ export function recordRelationshipRequest(
   actor: WorkflowActor,
   now: Date,
 ): ProviderAccountResult<{ facts: RelationshipRequestFacts; audit: AuditEntry }> {
-  if (!providerAccountPermissions.can(actor.role, "relationshipRequest.record")) {
-    return refuse("not_permitted", { role: actor.role, permission: "relationshipRequest.record" });
-  }
+  const permitted = checkPermission(actor, "relationshipRequest.record");
+  if (!permitted.ok) return permitted;
   const identity = checkCustomerIdentity({ name: body.customerName, domains: [body.primaryDomain], tenantId: body.customerTenantId });
   if (!identity.ok) return identity;
   const sentAt = body.sentAt ?? now;
@@ -78,9 +77,8 @@ export function withdrawRelationshipRequest(
   actor: WorkflowActor,
   now: Date,
 ): ProviderAccountResult<{ record: RelationshipRequest; audit: AuditEntry }> {
-  if (!providerAccountPermissions.can(actor.role, "relationshipRequest.record")) {
-    return refuse("not_permitted", { role: actor.role, permission: "relationshipRequest.record" });
-  }
+  const permitted = checkPermission(actor, "relationshipRequest.record");
+  if (!permitted.ok) return permitted;
   if (actor.role !== "admin" && actor.userId !== request.sentById) return refuse("not_sender", { senderName: request.sentByName });
   if (request.state === "accepted") return refuse("request_already_accepted", { customerName: request.customerName, at: request.acceptedAt });
   if (request.state === "withdrawn") {

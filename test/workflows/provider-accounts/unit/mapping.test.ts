@@ -57,7 +57,7 @@ describe("mapping an unmapped provider account", () => {
   it.each([viewer, approver])("refuses a $role, who may only read", (actor) => {
     expect(mapProviderAccount(unmapped, { kind: "map", customer: contoso }, actor, now)).toEqual({
       ok: false,
-      refusal: { code: "not_permitted", facts: { role: actor.role, permission: "providerAccount.map" } },
+      refusal: { code: "not_permitted", facts: { role: actor.role, permission: "providerAccount.map", allowed: "admin_billing" } },
     });
   });
 
@@ -116,7 +116,7 @@ describe("remapping a mapped provider account", () => {
   it("refuses a billing user: only an admin changes a mapping", () => {
     expect(remapProviderAccount(mappedToContoso, { kind: "remap", customer: fabrikam, reason: "typo" }, billing, now)).toEqual({
       ok: false,
-      refusal: { code: "not_permitted", facts: { role: "billing", permission: "providerAccount.remap" } },
+      refusal: { code: "not_permitted", facts: { role: "billing", permission: "providerAccount.remap", allowed: "admin" } },
     });
   });
 

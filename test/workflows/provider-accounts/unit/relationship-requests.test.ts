@@ -43,7 +43,7 @@ describe("recording a relationship request sent", () => {
 
   it.each([viewer, approver])("refuses a $role", (actor) => {
     const result = recordRelationshipRequest({ customerName: "Northwind", primaryDomain: "northwind.com" }, actor, now);
-    expect(!result.ok && result.refusal).toEqual({ code: "not_permitted", facts: { role: actor.role, permission: "relationshipRequest.record" } });
+    expect(!result.ok && result.refusal).toEqual({ code: "not_permitted", facts: { role: actor.role, permission: "relationshipRequest.record", allowed: "admin_billing" } });
   });
 
   it("refuses a missing customer name, a bad domain and a sending time in the future", () => {
