@@ -102,7 +102,8 @@ describe("the provider-account catalogs", () => {
 
   it("says who mapped an account to what, in each language", () => {
     const facts = SAMPLES.already_mapped.facts as Record<string, string | Date>;
-    const say = (locale: string) => String(new IntlMessageFormat(catalogs[locale]?.["providerAccount.refusal.already_mapped"] ?? "", locale, undefined, { timeZone: "UTC" }).format(facts));
+    const inUtc = { date: { medium: { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" } } } as const;
+    const say = (locale: string) => String(new IntlMessageFormat(catalogs[locale]?.["providerAccount.refusal.already_mapped"] ?? "", locale, inUtc).format(facts));
     expect(say("en")).toBe("Already mapped to Contoso Ltd by Bea Billing on Nov 30, 2026.");
     expect(say("fr")).toBe("Déjà associé à Contoso Ltd par Bea Billing le 30 nov. 2026.");
     expect(say("id")).toBe("Sudah dipetakan ke Contoso Ltd oleh Bea Billing pada 30 Nov 2026.");
