@@ -52,14 +52,15 @@ export function unmappedDigestFor(
   now: Date,
   organisation: { billingUsers: number },
 ): UnmappedDigestItem | undefined {
-  const unmapped = unmappedOldestFirst(accounts, now);
-  const shown =
-    role === "billing" || (role === "admin" && organisation.billingUsers === 0)
-      ? unmapped
-      : role === "admin"
-        ? unmapped.filter(({ item }) => escalatesToAdmins(item, now))
-        : [];
+  const shown = shownTo(role, unmappedOldestFirst(accounts, now), now, organisation);
   return shown.length > 0 ? { count: shown.length, accounts: shown } : undefined;
+}
+
+function shownTo(role: Role, unmapped: Waiting<ProviderAccount>[], now: Date, organisation: { billingUsers: number }): Waiting<ProviderAccount>[] {
+  if (role === "billing") return unmapped;
+  if (role !== "admin") return [];
+  if (organisation.billingUsers === 0) return unmapped;
+  return unmapped.filter(({ item }) => escalatesToAdmins(item, now));
 }
 
 /** The first instant the sender should follow a request up: local midnight, N days after the day it was sent. */

@@ -22,7 +22,7 @@ export type UnmapCommand = { kind: "unmap"; reason?: string };
 export function mapProviderAccount(account: ProviderAccount, command: MapCommand, actor: WorkflowActor, now: Date): ProviderAccountResult<MappingTransition> {
   const permitted = checkPermission(actor, "providerAccount.map");
   if (!permitted.ok) return permitted;
-  if (account.state === "mapped" && account.mapping) return refuse("already_mapped", alreadyMappedFacts(account.mapping));
+  if (account.state === "mapped") return refuse("already_mapped", alreadyMappedFacts(account.mapping));
   const customer = customerOf(account, command.customer);
   if (!customer.ok) return customer;
   return accept(transition(account, mappingTo(command.customer, actor, now), "providerAccount.mapped", actor, now));
@@ -57,8 +57,8 @@ export function unmapProviderAccount(
 }
 
 /** What a card needs to say "already mapped to Contoso by Ana on 3 December". */
-function alreadyMappedFacts(mapping: Mapping) {
-  return { customerName: mapping.customerName, customerRecordId: mapping.customerRecordId, by: mapping.byName, at: mapping.at };
+function alreadyMappedFacts(mapping: Mapping | undefined) {
+  return { customerName: mapping?.customerName, customerRecordId: mapping?.customerRecordId, by: mapping?.byName, at: mapping?.at };
 }
 
 function customerOf(account: ProviderAccount, customer: CustomerRecord): ProviderAccountResult<CustomerRecord> {
