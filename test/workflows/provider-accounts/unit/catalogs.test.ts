@@ -7,13 +7,16 @@ import { describe, expect, it } from "vitest";
 import { importCustomerRecord } from "../../../../src/workflows/provider-accounts/domain/customer-records";
 import { mapProviderAccount, remapProviderAccount } from "../../../../src/workflows/provider-accounts/domain/mapping";
 import { MAPPING_STATES, receiveProviderAccount } from "../../../../src/workflows/provider-accounts/domain/provider-accounts";
-import { type ProviderAccountRefusal, PROVIDER_ACCOUNT_REFUSALS } from "../../../../src/workflows/provider-accounts/domain/refusals";
+import {
+  type ProviderAccountRefusal,
+  type ProviderAccountResult,
+  PROVIDER_ACCOUNT_REFUSALS,
+} from "../../../../src/workflows/provider-accounts/domain/refusals";
 import {
   acceptRelationshipRequest,
   RELATIONSHIP_REQUEST_STATES,
   withdrawRelationshipRequest,
 } from "../../../../src/workflows/provider-accounts/domain/relationship-requests";
-import type { ProviderAccountResult } from "../../../../src/workflows/provider-accounts/domain/refusals";
 import { SUGGESTION_REASONS } from "../../../../src/workflows/provider-accounts/domain/suggestions";
 import { admin, billing, contoso, fabrikam, foreignCustomer, mappedToContoso, otherBilling, sentRequest, unmapped, viewer } from "./fixtures";
 
