@@ -16,6 +16,8 @@ import type { ImportSectionDeclaration, WelcomeAction, Workflow } from "./workfl
 
 /** What the platform adds itself, under the same rules as a workflow but with no namespace. */
 export interface PlatformParts {
+  /** Prefixes the platform's own verbs, intents and catalog keys use; no workflow may take them. */
+  namespaces: readonly string[];
   actions: Readonly<Record<string, CardAction>>;
   intents: Readonly<Record<IntentName, IntentHandler>>;
   importSections: readonly ImportSectionDeclaration[];
@@ -67,11 +69,11 @@ export function foldWorkflows(platform: PlatformParts, workflows: readonly Workf
   for (const [verb, action] of Object.entries(platform.actions)) claim(owners.verb, "card verb", verb, "the platform"), actions.set(verb, action);
   for (const [intent, handler] of Object.entries(platform.intents)) claim(owners.intent, "intent", intent, "the platform"), intents.set(intent, handler);
   for (const declaration of platform.importSections) claim(owners.section, "import section", declaration.name, "the platform"), sections.push(declaration);
+  for (const namespace of platform.namespaces) claim(owners.namespace, "namespace", namespace, "the platform");
 
   for (const workflow of workflows) {
     const owner = `workflow ${workflow.name}`;
     claim(owners.workflow, "workflow", workflow.name, owner);
-    for (const namespace of workflow.namespaces) claim(owners.namespace, "namespace", namespace, owner);
     for (const [verb, action] of Object.entries(workflow.actions)) {
       inNamespace(workflow, "card verb", verb);
       claim(owners.verb, "card verb", verb, owner);
@@ -92,6 +94,8 @@ export function foldWorkflows(platform: PlatformParts, workflows: readonly Workf
       claim(owners.reference, "reference prefix", pattern.prefix.toLowerCase(), owner);
     }
     for (const setting of Object.keys(workflow.settings ?? {})) claim(owners.setting, "setting", setting, owner);
+    // Last, so that a clash names the verb or intent rather than the prefix they share.
+    for (const namespace of workflow.namespaces) claim(owners.namespace, "namespace", namespace, owner);
   }
   const bare = workflows.flatMap((workflow) => (workflow.references ?? []).filter((pattern) => pattern.bareDigits));
   if (bare.length > 1) throw new FoldError(`only one reference pattern may read bare digits; ${bare.map((pattern) => pattern.entity).join(" and ")} both do`);

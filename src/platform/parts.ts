@@ -10,6 +10,7 @@ import type { PlatformParts } from "./fold";
 import { usersSection } from "./import/sections/users";
 
 export const PLATFORM_PARTS: PlatformParts = {
+  namespaces: ["reminders", "help", "deadlines", "common", "conversation", "refusal"],
   actions: reminderActions,
   intents: { ...deadlineIntents, ...reminderIntents, help },
   importSections: [{ name: "users", section: usersSection }],
