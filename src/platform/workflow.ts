@@ -16,7 +16,7 @@ import type { DeadlineSource } from "./reminders/due-item";
 import type { WorkflowDemo } from "./import/demo/demo-context";
 
 export interface ImportSectionDeclaration {
-  /** The array's name in the import file: "engagements". */
+  /** The array's name in the import file: "tickets". */
   name: string;
   section: ImportSection;
   /** Sections whose records this one relies on, applied before it. */
@@ -42,9 +42,9 @@ export interface WorkflowExamples {
 }
 
 export interface Workflow {
-  /** The folder's name: "engagements". */
+  /** The folder's name: "tickets". */
   name: string;
-  /** Prefixes of everything it declares: verbs, intents, reminder kinds ("engagement", "billing"). */
+  /** Prefixes of everything it declares: verbs, intents, reminder kinds ("ticket"). */
   namespaces: readonly string[];
   /** Its folder (`new URL(".", import.meta.url)`), where its cards, catalogs and utterances live. */
   folder: URL;

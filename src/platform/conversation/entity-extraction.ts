@@ -153,7 +153,7 @@ export function extractEntities(tokens: string[], context: ExtractionContext): E
   return { entities, tokens: out };
 }
 
-/** Keeps the entities an intent declares it uses; "this month" is a month to billing and a range to deadlines. */
+/** Keeps the entities an intent declares it uses; "this month" is a month to one intent and a range of days to another. */
 export function entitiesForIntent(entities: Entities, declared: readonly string[] | undefined): Entities {
   if (!declared) return entities;
   return Object.fromEntries(Object.entries(entities).filter(([key]) => declared.includes(key))) as Entities;

@@ -37,11 +37,10 @@ export const PLATFORM_INTENTS = new URL("./intents/", import.meta.url);
 
 /** Every intent file of the given folders, each an `intents/` folder of JSON files. */
 export function loadIntentCatalogue(folders: readonly URL[]): IntentCatalogue {
-  return buildIntentCatalogue(
-    folders.flatMap((folder) => {
-      if (!existsSync(folder)) return [];
-      const files = readdirSync(folder).filter((name) => name.endsWith(".json")).sort();
-      return files.map((name) => JSON.parse(readFileSync(new URL(name, folder), "utf8")) as unknown);
-    }),
-  );
+  // Sorted by file name across folders: the classifier trains the same whatever the folders' order.
+  const files = folders
+    .filter((folder) => existsSync(folder))
+    .flatMap((folder) => readdirSync(folder).filter((name) => name.endsWith(".json")).map((name) => ({ name, url: new URL(name, folder) })))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return buildIntentCatalogue(files.map(({ url }) => JSON.parse(readFileSync(url, "utf8")) as unknown));
 }

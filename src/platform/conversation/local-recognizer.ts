@@ -144,8 +144,8 @@ export class LocalRecognizer implements Recognizer {
     const intent = isConfident(scores) ? scores[0]!.intent : NONE_INTENT;
     const confidence = scores.find((score) => score.intent === intent)?.score ?? 0;
     const entitiesOf = (name: string) => entitiesForIntent(extraction.entities, this.catalogue.entitiesOf(name));
-    // Each runner-up keeps what the message said that it would use: asked back "billing window
-    // November?", the month must not be lost because the winner, deadlines, has no use for it.
+    // Each runner-up keeps what the message said that it would use: asked back about
+    // "November", the month must not be lost because the winner has no use for it.
     const alternatives = scores
       .filter((score) => score.intent !== intent && score.intent !== NONE_INTENT && score.score >= ALTERNATIVE_FLOOR)
       .slice(0, MAX_ALTERNATIVES)

@@ -17,7 +17,7 @@ export function importFileSchema(sections: Sections) {
   ) as Record<string, z.ZodOptional<z.ZodArray<z.ZodType>>>;
   return z
     .strictObject({
-      // Lets editors find schemas/import.schema.json for completion and checking.
+      // Lets editors find schemas/import.schema.json for autocompletion and checks.
       $schema: z.string().optional(),
       version: z.literal(IMPORT_FORMAT_VERSION),
       organisation: ZImportOrganisationSchema,

@@ -55,7 +55,7 @@ export interface DeadlineSource {
   due(db: DbTx, organisation: Organisation, now: Date, settings: ReminderSettings): Promise<DueItem[]>;
   /**
    * The deadlines reached by `until`, for the "anything due?" question, when they read better
-   * grouped than item by item (one line per billing month rather than per engagement). Without
+   * grouped than item by item (one line per month rather than per record). Without
    * it the question lists what `due` returns as of `until`, each with its catalog message
    * `conversation.deadlines.<kind>`.
    */

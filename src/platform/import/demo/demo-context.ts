@@ -19,7 +19,7 @@ export interface WorkflowDemo {
   records(anchor: Date): Record<string, unknown[]>;
   /** The anchor of an earlier seeding, recovered from one of its stored records. */
   storedAnchor?(db: Db, organisation: Organisation): Promise<Date | undefined>;
-  /** What the import cannot do (decisions by the demo's users, billing entries), in order. */
+  /** What the import cannot do (decisions made by the demo's users), in order. */
   steps: readonly ((demo: DemoContext) => Promise<DemoStepReport>)[];
 }
 

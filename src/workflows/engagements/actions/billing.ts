@@ -11,7 +11,7 @@ import { type BillingDraftInput, checkBillingDraft } from "../domain/billing-dra
 import { billableMonths, checkTakesEntries, takesBillingEntries } from "../domain/billing-eligibility";
 import type { Engagement } from "../domain/engagements";
 import type { Refusal } from "../../../platform/domain/result";
-import { can } from "../../../platform/domain/roles";
+import { can } from "../domain/permissions";
 import { findBillingEntry, listBillingEntries } from "../store/billing";
 import { submitBillingOnce } from "../store/billing-submissions";
 import { findEngagement } from "../store/engagements";

@@ -3,6 +3,7 @@
 // month) and have no billing entry for it. Three reminders per engagement and month,
 // each at 08:00 in the organisation's zone: three days before the last day, the day before,
 // and the morning of the last day itself.
+import { ENGAGEMENT_PERMISSIONS } from "../domain/permissions";
 import { billingWindowFor, openBillingMonths, type UsageMonth } from "../domain/billing-window";
 import { BILLABLE_STATES } from "../domain/billing-eligibility";
 import { listEngagementsWithoutEntry } from "../store/billing";
@@ -50,7 +51,7 @@ export const billingWindowSource: DeadlineSource = {
           deadlineKey: `billing-window:${month}:${engagement.id}`,
           threshold,
           deadlineAt: closesAt,
-          recipients: { roles: ["billing", "admin"] },
+          recipients: { roles: ENGAGEMENT_PERMISSIONS.rolesWith("billing.submit") },
           facts: { reference: engagement.reference, client: engagement.clientName, month },
           // The last billable minute reads better than the first closed one ("23:59", not "00:00").
           dates: { lastMoment: new Date(closesAt.getTime() - 60_000), monthStart },

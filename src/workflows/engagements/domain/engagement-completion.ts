@@ -4,7 +4,8 @@
 import { type Engagement, type EngagementState, type Transition, REJECTION_REASON_MAX, eventFor } from "./engagements";
 import { checkNotBefore, checkNotInFuture } from "../../../platform/domain/reported-time";
 import { type Result, accept, refuse } from "../../../platform/domain/result";
-import { type Actor, can } from "../../../platform/domain/roles";
+import type { Actor } from "../../../platform/domain/roles";
+import { can } from "./permissions";
 
 export const COMPLETION_NOTE_MAX = 1000;
 

@@ -1,7 +1,8 @@
 // Managed-service engagements (DOMAIN.md section 1): a client's request waits as pending
 // until an approver approves it or rejects it with a reason. Every decision appends a history
 // event and bumps the version the store uses for its conditional update.
-import { type Actor, can } from "../../../platform/domain/roles";
+import type { Actor } from "../../../platform/domain/roles";
+import { can } from "./permissions";
 import { type Result, accept, refuse } from "../../../platform/domain/result";
 
 export const ENGAGEMENT_STATES = ["pending", "approved", "rejected", "completion_requested", "completed", "retired"] as const;
