@@ -144,3 +144,19 @@ export function ineligibilityFacts(reason: PartnerIneligibility | ConsultantInel
   }
   return facts;
 }
+
+/** The last day the partner's best qualifying competency for this type holds, whatever today is. */
+export function competencyQualifiesThrough(type: EngagementType, standing: PartnerStanding): CalendarDate | undefined {
+  return standing.competencies
+    .filter((held) => type.qualifyingCompetencies.some((required) => satisfies(held, required)))
+    .map((held) => held.validThrough)
+    .sort()
+    .at(-1);
+}
+
+/** The consultant's qualifying exam that holds longest: `through` is absent when it never lapses. */
+export function examQualifiesThrough(type: EngagementType, consultant: Consultant): { exam: string; through?: CalendarDate } | undefined {
+  const codes = new Set(type.qualifyingCompetencies.flatMap((required) => required.exams));
+  const best = consultant.exams.filter((exam) => codes.has(exam.code)).sort(byValidity)[0];
+  return best && { exam: best.name, ...(best.validThrough ? { through: best.validThrough } : {}) };
+}

@@ -1,0 +1,25 @@
+// The open vouchers in the order a partner should look at them: the unredeemed ones expiring
+// first (days left counted on the organisation's calendar), then those waiting on the invoice
+// or the vendor's payment, oldest wait first. An unredeemed voucher past its expiry is lost:
+// it leaves the list (it can still be viewed) and no longer reminds anyone.
+import { daysBetween, hasLapsed, today } from "./calendar-days";
+import { voucherDeadline } from "./deadlines";
+import { type Voucher, isOpen, isUnredeemed } from "./voucher";
+
+/** Days left to use the voucher: 0 on its last valid day, negative once expired. */
+export function daysUntilExpiry(voucher: Pick<Voucher, "expiresOn">, timeZone: string, now: Date): number {
+  return daysBetween(today(timeZone, now), voucher.expiresOn);
+}
+
+/** An unredeemed voucher past its expiry: money lost. */
+export function isLost(voucher: Voucher, timeZone: string, now: Date): boolean {
+  return isUnredeemed(voucher) && hasLapsed(voucher.expiresOn, timeZone, now);
+}
+
+export function openVouchersByUrgency<V extends Voucher>(vouchers: readonly V[], timeZone: string, now: Date): V[] {
+  const ranked = vouchers
+    .filter((voucher) => isOpen(voucher) && !isLost(voucher, timeZone, now))
+    .map((voucher) => ({ voucher, unredeemed: isUnredeemed(voucher), dueAt: voucherDeadline(voucher, timeZone)?.dueAt.getTime() ?? Number.POSITIVE_INFINITY }));
+  ranked.sort((a, b) => Number(b.unredeemed) - Number(a.unredeemed) || a.dueAt - b.dueAt || a.voucher.reference.localeCompare(b.voucher.reference));
+  return ranked.map((entry) => entry.voucher);
+}
