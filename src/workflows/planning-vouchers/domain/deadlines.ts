@@ -40,28 +40,29 @@ function ladder(lastDay: CalendarDate, daysBefore: readonly number[], timeZone: 
   return withLapse ? [...before, { at: endOfDay(lastDay, timeZone), daysBefore: 0 }] : before;
 }
 
-/** The deadline a voucher's state puts on it: its expiry until redeemed, then the wait for invoice and payment. */
-export function voucherDeadline(voucher: Voucher, timeZone: string): VoucherDeadline | undefined {
+/**
+ * The deadlines a voucher's state puts on it: its expiry until it is redeemed, and the wait for
+ * the next step once delivered (redeem), redeemed (invoice) or invoiced (the vendor's payment).
+ */
+export function voucherDeadlines(voucher: Voucher, timeZone: string): VoucherDeadline[] {
   const base = { subject: voucher.reference, voucherId: voucher.id, permission: "voucher.manage" as const, ...stepOf(voucher) };
+  const deadlines: VoucherDeadline[] = [];
   if (isUnredeemed(voucher)) {
-    return {
+    deadlines.push({
       ...base,
       kind: "expiring",
       dueAt: endOfDay(voucher.expiresOn, timeZone),
       reminders: ladder(voucher.expiresOn, EXPIRY_REMINDER_DAYS, timeZone, false),
       facts: { customer: voucher.customerName, expiresOn: startOfDay(voucher.expiresOn, timeZone), state: voucher.state },
-    };
+    });
   }
   const waiting = waitingStep(voucher);
-  if (!waiting) return undefined;
-  const dueAt = startOfDay(addDays(today(timeZone, waiting.since), STEP_WAIT_DAYS[waiting.step]), timeZone);
-  return {
-    ...base,
-    kind: waiting.kind,
-    dueAt,
-    reminders: [{ at: dueAt, daysBefore: 0 }],
-    facts: { customer: voucher.customerName, since: waiting.since, days: STEP_WAIT_DAYS[waiting.step] },
-  };
+  if (waiting) {
+    const days = STEP_WAIT_DAYS[waiting.step];
+    const dueAt = startOfDay(addDays(today(timeZone, waiting.since), days), timeZone);
+    deadlines.push({ ...base, kind: waiting.kind, dueAt, reminders: [{ at: dueAt, daysBefore: 0 }], facts: { customer: voucher.customerName, since: waiting.since, days } });
+  }
+  return deadlines;
 }
 
 function stepOf(voucher: Voucher): { nextStep?: VoucherStep } {

@@ -3,7 +3,7 @@
 // or the vendor's payment, oldest wait first. An unredeemed voucher past its expiry is lost:
 // it leaves the list (it can still be viewed) and no longer reminds anyone.
 import { daysBetween, hasLapsed, today } from "./calendar-days";
-import { voucherDeadline } from "./deadlines";
+import { voucherDeadlines } from "./deadlines";
 import { type Voucher, isOpen, isUnredeemed } from "./voucher";
 
 /** Days left to use the voucher: 0 on its last valid day, negative once expired. */
@@ -17,9 +17,14 @@ export function isLost(voucher: Voucher, timeZone: string, now: Date): boolean {
 }
 
 export function openVouchersByUrgency<V extends Voucher>(vouchers: readonly V[], timeZone: string, now: Date): V[] {
-  const ranked = vouchers
-    .filter((voucher) => isOpen(voucher) && !isLost(voucher, timeZone, now))
-    .map((voucher) => ({ voucher, unredeemed: isUnredeemed(voucher), dueAt: voucherDeadline(voucher, timeZone)?.dueAt.getTime() ?? Number.POSITIVE_INFINITY }));
+  const ranked = vouchers.filter((voucher) => isOpen(voucher) && !isLost(voucher, timeZone, now)).map((voucher) => ({ voucher, ...urgency(voucher, timeZone) }));
   ranked.sort((a, b) => Number(b.unredeemed) - Number(a.unredeemed) || a.dueAt - b.dueAt || a.voucher.reference.localeCompare(b.voucher.reference));
   return ranked.map((entry) => entry.voucher);
+}
+
+// Unredeemed: its expiry. Redeemed or invoiced: the end of the wait for the next step.
+function urgency(voucher: Voucher, timeZone: string): { unredeemed: boolean; dueAt: number } {
+  const unredeemed = isUnredeemed(voucher);
+  const deadline = voucherDeadlines(voucher, timeZone).find((candidate) => (candidate.kind === "expiring") === unredeemed);
+  return { unredeemed, dueAt: deadline?.dueAt.getTime() ?? Number.POSITIVE_INFINITY };
 }
