@@ -65,14 +65,14 @@ export function confirmPayment(voucher: Voucher, confirmation: PaymentConfirmati
   if (!isCalendarDate(paidOn) || paidOn > today(timeZone, now)) return refuse("date_invalid", { field: "paidOn" });
   if (voucher.payment) {
     if (voucher.payment.reference === reference && voucher.payment.paidOn === paidOn) return accept({ kind: "replay", record: voucher });
-    return refuse("payment_conflict", { reference: voucher.reference, paymentReference: voucher.payment.reference });
+    return refuse("payment_conflict", { reference: voucher.reference, conflict: "already_paid", paymentReference: voucher.payment.reference });
   }
   if (voucher.state !== "invoiced" || !voucher.invoice) {
     return refuse("step_out_of_order", { step: "confirm_payment", state: voucher.state, expected: "invoiced", reference: voucher.reference });
   }
   const invoice = voucher.invoice;
   if (confirmation.invoiceNumber !== undefined && confirmation.invoiceNumber.trim() !== invoice.number) {
-    return refuse("payment_conflict", { reference: voucher.reference, invoiceNumber: invoice.number });
+    return refuse("payment_conflict", { reference: voucher.reference, conflict: "other_invoice", invoiceNumber: invoice.number });
   }
   const invoicedOn = today(timeZone, invoice.at);
   if (paidOn < invoicedOn) return refuse("paid_before_invoice", { paidOn: startOfDay(paidOn, timeZone), invoicedOn: startOfDay(invoicedOn, timeZone) });

@@ -31,15 +31,15 @@ export interface VoucherAudit {
 
 export type VoucherTransition = Result<{ record: Voucher; audit: VoucherAudit }, VoucherRefusal>;
 
-/** Steps the expiry date closes: everything up to redemption. A redeemed voucher is spent and is invoiced and paid as the vendor allows. */
-const CLOSED_BY_EXPIRY: ReadonlySet<VoucherStep | "cancel_reservation" | "reschedule"> = new Set([
-  "reserve",
-  "schedule",
-  "reschedule",
-  "file_completion_report",
-  "redeem",
-  "cancel_reservation",
-]);
+/** The steps a person takes; the last one, the payment, is the vendor's (settlement.ts, confirmPayment). */
+export type PartnerStep = Exclude<VoucherStep, "confirm_payment">;
+
+/**
+ * Steps the expiry date closes: everything up to redemption (and, in checkWhileReserved, any
+ * change to a reservation). A redeemed voucher is spent, not lost: it is invoiced and paid as
+ * the vendor allows.
+ */
+const CLOSED_BY_EXPIRY: ReadonlySet<PartnerStep> = new Set(["reserve", "schedule", "file_completion_report", "redeem"]);
 
 export function mayManage(actor: VoucherActor): Result<true, VoucherRefusal> {
   return VOUCHER_PERMISSIONS.can(actor.role, "voucher.manage") ? accept(true) : refuse("not_admin", { role: actor.role });
@@ -52,7 +52,7 @@ export function checkNotExpired(voucher: Voucher, timeZone: string, now: Date): 
 }
 
 /** Permission, order, then expiry: the checks every forward step shares. */
-export function checkStep(voucher: Voucher, step: VoucherStep, actor: VoucherActor, timeZone: string, now: Date): Result<true, VoucherRefusal> {
+export function checkStep(voucher: Voucher, step: PartnerStep, actor: VoucherActor, timeZone: string, now: Date): Result<true, VoucherRefusal> {
   const permitted = mayManage(actor);
   if (!permitted.ok) return permitted;
   const from = STEP_FROM[step];
@@ -81,11 +81,10 @@ export function checkWhileReserved(
   return checkNotExpired(voucher, timeZone, now);
 }
 
-function doneBy(voucher: Voucher, step: VoucherStep): { by?: string; at: Date } | undefined {
-  if (step === "confirm_payment") return voucher.payment ? { at: voucher.payment.at } : undefined;
+function doneBy(voucher: Voucher, step: PartnerStep): { by: string; at: Date } | undefined {
   const records = { reserve: voucher.reservation, schedule: voucher.schedule, file_completion_report: voucher.completion, redeem: voucher.redemption, invoice: voucher.invoice };
   const record: StepRecord | undefined = records[step];
-  return record ? { by: record.byName, at: record.at } : undefined;
+  return record && { by: record.byName, at: record.at };
 }
 
 export function stamp(actor: VoucherActor, now: Date): StepRecord {

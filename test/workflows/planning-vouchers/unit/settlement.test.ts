@@ -87,7 +87,7 @@ describe("the vendor's payment confirmation", () => {
     const paid = accepted(confirmPayment(invoiced, confirmation, received, zone)).record;
     expect(refusal(confirmPayment(paid, { reference: "SAVB-PAY-100", paidOn: "2027-01-19" }, received, zone))).toEqual({
       code: "payment_conflict",
-      facts: { reference: "VCH-7781", paymentReference: "SAVB-PAY-99" },
+      facts: { reference: "VCH-7781", conflict: "already_paid", paymentReference: "SAVB-PAY-99" },
     });
     expect(refusal(confirmPayment(paid, { ...confirmation, paidOn: "2027-01-18" }, received, zone))?.code).toBe("payment_conflict");
   });
@@ -95,7 +95,7 @@ describe("the vendor's payment confirmation", () => {
   it("refuses a payment for another invoice than ours", () => {
     expect(refusal(confirmPayment(invoiced, { ...confirmation, invoiceNumber: "INV-OTHER" }, received, zone))).toEqual({
       code: "payment_conflict",
-      facts: { reference: "VCH-7781", invoiceNumber: "INV-2027-001" },
+      facts: { reference: "VCH-7781", conflict: "other_invoice", invoiceNumber: "INV-2027-001" },
     });
   });
 
