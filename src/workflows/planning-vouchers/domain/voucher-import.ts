@@ -32,6 +32,18 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+export type ReferenceImportChange = "created" | "unchanged" | "updated";
+
+/**
+ * For the vendor's reference records (engagement types, partner ids, enrolments, competencies,
+ * consultants and their exams), keyed by the vendor's id: the vendor's word is the record, so
+ * new facts replace the old ones (a renewal moves an anniversary), and the same facts again are a replay.
+ */
+export function referenceImportChange<T>(existing: T | undefined, incoming: T): ReferenceImportChange {
+  if (existing === undefined) return "created";
+  return sameFacts(existing, incoming) ? "unchanged" : "updated";
+}
+
 /** `identity` names the record a new voucher becomes (the store's id and the organisation). */
 export function importVoucher(
   existing: Voucher | undefined,

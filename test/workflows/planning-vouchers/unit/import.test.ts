@@ -9,7 +9,7 @@ import {
   ZImportVoucherSchema,
   ZPaymentConfirmationSchema,
 } from "../../../../src/workflows/planning-vouchers/domain/import-records";
-import { importVoucher, sameFacts } from "../../../../src/workflows/planning-vouchers/domain/voucher-import";
+import { importVoucher, referenceImportChange, sameFacts } from "../../../../src/workflows/planning-vouchers/domain/voucher-import";
 import { accepted, assigned, refusal } from "./fixtures";
 import { voucherIn } from "./walk";
 
@@ -111,5 +111,18 @@ describe("importing a voucher, idempotent by the vendor's ID", () => {
   it("compares facts whatever the order of their keys", () => {
     expect(sameFacts({ kind: "amount", amount: "1", currency: "EUR" }, { currency: "EUR", amount: "1", kind: "amount" })).toBe(true);
     expect(sameFacts({ days: 5 }, { days: 3 })).toBe(false);
+  });
+});
+
+describe("importing the vendor's reference records", () => {
+  const enrolment = { offering: "DDPS", enrolledOn: "2026-03-01", anniversaryOn: "2027-02-28" };
+
+  it("creates a record the vendor sends for the first time, and replays the same facts as unchanged", () => {
+    expect(referenceImportChange(undefined, enrolment)).toBe("created");
+    expect(referenceImportChange(enrolment, { anniversaryOn: "2027-02-28", offering: "DDPS", enrolledOn: "2026-03-01" })).toBe("unchanged");
+  });
+
+  it("takes the vendor's new facts: a renewed enrolment moves its anniversary", () => {
+    expect(referenceImportChange(enrolment, { ...enrolment, anniversaryOn: "2028-02-29" })).toBe("updated");
   });
 });
