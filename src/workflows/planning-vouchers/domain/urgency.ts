@@ -16,6 +16,11 @@ export function isLost(voucher: Voucher, timeZone: string, now: Date): boolean {
   return isUnredeemed(voucher) && hasLapsed(voucher.expiresOn, timeZone, now);
 }
 
+/** Unredeemed vouchers still usable that expire within `days` days (0: today), soonest first: "which vouchers expire soon?". */
+export function vouchersExpiringWithin<V extends Voucher>(vouchers: readonly V[], days: number, timeZone: string, now: Date): V[] {
+  return openVouchersByUrgency(vouchers, timeZone, now).filter((voucher) => isUnredeemed(voucher) && daysUntilExpiry(voucher, timeZone, now) <= days);
+}
+
 export function openVouchersByUrgency<V extends Voucher>(vouchers: readonly V[], timeZone: string, now: Date): V[] {
   const ranked = vouchers.filter((voucher) => isOpen(voucher) && !isLost(voucher, timeZone, now)).map((voucher) => ({ voucher, ...urgency(voucher, timeZone) }));
   ranked.sort((a, b) => Number(b.unredeemed) - Number(a.unredeemed) || a.dueAt - b.dueAt || a.voucher.reference.localeCompare(b.voucher.reference));

@@ -109,6 +109,11 @@ export function nextStep(voucher: Pick<Voucher, "state">): VoucherStep | undefin
   return VOUCHER_STEPS.find((step) => STEP_FROM[step] === voucher.state);
 }
 
+/** What is left to do, in order: "what is left on VCH-7781?". */
+export function remainingSteps(voucher: Pick<Voucher, "state">): VoucherStep[] {
+  return VOUCHER_STEPS.filter((step) => stateIndex(STEP_FROM[step]) >= stateIndex(voucher.state));
+}
+
 /** Until it is redeemed a voucher is money that expiry can take away. */
 export function isUnredeemed(voucher: Pick<Voucher, "state">): boolean {
   return stateIndex(voucher.state) < stateIndex("redeemed");

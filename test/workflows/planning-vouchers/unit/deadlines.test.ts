@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays, daysBetween, endOfDay, isCalendarDate, today } from "../../../../src/workflows/planning-vouchers/domain/calendar-days";
 import { dueReminder, enrolmentDeadline, qualificationDeadlines, voucherDeadlines } from "../../../../src/workflows/planning-vouchers/domain/deadlines";
-import { daysUntilExpiry, isLost, openVouchersByUrgency } from "../../../../src/workflows/planning-vouchers/domain/urgency";
+import { daysUntilExpiry, isLost, openVouchersByUrgency, vouchersExpiringWithin } from "../../../../src/workflows/planning-vouchers/domain/urgency";
 import { assigned, at, consultants, eligibleConsultant, standing, windowsPlanning, zone } from "./fixtures";
 import { stepDays, voucherIn } from "./walk";
 
@@ -143,5 +143,17 @@ describe("open vouchers by urgency", () => {
     const paid = { ...voucherIn("paid"), id: "v6", reference: "VCH-7786" };
     const order = openVouchersByUrgency([invoiced, paid, assigned, lost, redeemed, soon], zone, stepDays.reserved).map((voucher) => voucher.reference);
     expect(order).toEqual(["VCH-7782", "VCH-7781", "VCH-7785", "VCH-7784"]);
+  });
+});
+
+describe("vouchers expiring soon", () => {
+  it("lists unredeemed vouchers expiring within the days asked, soonest first, counted on the organisation's calendar", () => {
+    const soon = { ...assigned, id: "v2", reference: "VCH-7782", expiresOn: "2026-12-20" };
+    const redeemed = { ...voucherIn("redeemed"), id: "v5", reference: "VCH-7785", expiresOn: "2026-12-25" };
+    const vouchers = [assigned, redeemed, soon];
+    expect(vouchersExpiringWithin(vouchers, 30, zone, stepDays.reserved).map((voucher) => voucher.reference)).toEqual(["VCH-7782"]);
+    expect(vouchersExpiringWithin(vouchers, 61, zone, stepDays.reserved).map((voucher) => voucher.reference)).toEqual(["VCH-7782", "VCH-7781"]);
+    // 23:30 UTC on 19 December is already the 20th in Paris: VCH-7782's last day.
+    expect(vouchersExpiringWithin(vouchers, 0, zone, at("2026-12-19T23:30:00Z")).map((voucher) => voucher.reference)).toEqual(["VCH-7782"]);
   });
 });

@@ -6,7 +6,7 @@ import { fileCompletionReport, scheduleVoucher } from "../../../../src/workflows
 import { VOUCHER_PERMISSIONS } from "../../../../src/workflows/planning-vouchers/domain/permissions";
 import { reserveVoucher } from "../../../../src/workflows/planning-vouchers/domain/reservation";
 import { invoiceVoucher, redeemVoucher } from "../../../../src/workflows/planning-vouchers/domain/settlement";
-import { type VoucherState, VOUCHER_STATES, nextStep } from "../../../../src/workflows/planning-vouchers/domain/voucher";
+import { type VoucherState, VOUCHER_STATES, nextStep, remainingSteps } from "../../../../src/workflows/planning-vouchers/domain/voucher";
 import { admin, assigned, at, completionCommand, eligibilityContext, invoiceCommand, refusal, reserveCommand, scheduleCommand, staffingContext, zone } from "./fixtures";
 import { stepDays, voucherIn } from "./walk";
 
@@ -35,6 +35,12 @@ describe("the strict order of a voucher's steps", () => {
 
   it("names the next step of every state, and none once paid", () => {
     expect(VOUCHER_STATES.map((state) => nextStep({ state }))).toEqual(["reserve", "schedule", "file_completion_report", "redeem", "invoice", "confirm_payment", undefined]);
+  });
+
+  it("says what is left to do on a voucher, in order", () => {
+    expect(remainingSteps({ state: "scheduled" })).toEqual(["file_completion_report", "redeem", "invoice", "confirm_payment"]);
+    expect(remainingSteps({ state: "assigned" })).toHaveLength(6);
+    expect(remainingSteps({ state: "paid" })).toEqual([]);
   });
 
   const skips = (Object.keys(steps) as Step[]).flatMap((step) =>
