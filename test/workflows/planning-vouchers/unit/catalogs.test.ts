@@ -58,7 +58,7 @@ describe("the planning-voucher catalogs", () => {
     }
   });
 
-  it.each(LOCALES)("%s has words for every refusal code, state, step, reason, history action and deadline", (locale) => {
+  it.each(LOCALES)("%s has words for every refusal code, state, step, reason, history action, deadline and renewal", (locale) => {
     const keys = [
       ...VOUCHER_REFUSALS.map((code) => `voucher.refusal.${code}`),
       ...VOUCHER_STATES.map((state) => `voucher.state.${state}`),
@@ -68,6 +68,7 @@ describe("the planning-voucher catalogs", () => {
       ...COMPETENCY_LEVELS.map((level) => `voucher.competencyLevel.${level}`),
       ...VOUCHER_ACTIONS.map((action) => `voucher.history.${action}`),
       ...DEADLINE_KINDS.map((kind) => `voucher.deadline.${kind}`),
+      ...["enrolment", "competency", "lapsed"].map((kind) => `voucher.renewal.${kind}`),
     ];
     expect(keys.filter((key) => !catalogs[locale][key]?.trim())).toEqual([]);
   });

@@ -8,6 +8,7 @@ import {
   ineligibilityFacts,
   partnerEligibility,
 } from "../../../../src/workflows/planning-vouchers/domain/eligibility";
+import { renewalsByDate } from "../../../../src/workflows/planning-vouchers/domain/renewals";
 import { at, eligibleConsultant, ineligibleConsultant, standing, windowsPlanning } from "./fixtures";
 
 const mobileProductivity: EngagementType = {
@@ -126,5 +127,16 @@ describe("the consultant's eligibility", () => {
     const twoExams = { ...eligibleConsultant, exams: [...eligibleConsultant.exams, { code: "MD-101", name: "Managing Modern Desktops", passedOn: "2026-01-10" }] };
     const result = consultantEligibility(windowsPlanning, twoExams, "2026-12-01");
     expect(result.eligible && result.exam.code).toBe("MD-101");
+  });
+});
+
+describe("the partner's renewals", () => {
+  it("lists enrolments and competencies by the day each must be renewed by, with the days left", () => {
+    const withLapsed = { ...standing, competencies: [...standing.competencies, { name: "Cloud Platform", level: "silver" as const, validThrough: "2026-10-03" }] };
+    expect(renewalsByDate(withLapsed, "Europe/Paris", at("2026-12-01T09:00:00Z"))).toEqual([
+      { kind: "competency", name: "Cloud Platform", lastDay: "2026-10-03", daysLeft: -59 },
+      { kind: "enrolment", name: "DDPS", lastDay: "2027-02-28", daysLeft: 89 },
+      { kind: "competency", name: "Windows and Devices", lastDay: "2027-06-30", daysLeft: 211 },
+    ]);
   });
 });
