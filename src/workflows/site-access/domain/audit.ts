@@ -1,0 +1,19 @@
+// What a site-access change records; the store adds who and when from the actor and the clock.
+export interface AuditEntry {
+  action: string;
+  reason?: string;
+  before?: object;
+  after?: object;
+}
+
+/** A transition: the record as it now stands, what history gains, what the vendor must learn. */
+export interface Change<R, E> {
+  record: R;
+  /** Empty when the command was a replay of one already applied: nothing is written or sent. */
+  audit: AuditEntry[];
+  events: E[];
+}
+
+export function isReplay(change: { audit: readonly AuditEntry[] }): boolean {
+  return change.audit.length === 0;
+}

@@ -1,0 +1,33 @@
+// What the vendor must learn of (DOMAIN.md, "The vendor's side"): every decision on a site's
+// access leaves the bot as one of these events, in the same transaction as the decision, for the
+// partner's integration to apply on the vendor's site. Dates travel as ISO strings.
+import type { Entitlement, Grant, SiteRole } from "./entitlements";
+import type { Person } from "./sites";
+
+export const SITE_ACCESS_EVENT_TYPES = [
+  "siteAccess.primaryContactClaimed",
+  "siteAccess.requestDecided",
+  "siteAccess.userAdded",
+  "siteAccess.userUpdated",
+  "siteAccess.userRemoved",
+] as const;
+export type SiteAccessEventType = (typeof SITE_ACCESS_EVENT_TYPES)[number];
+
+interface SiteUserFacts {
+  siteNumber: string;
+  user: Person;
+  role: SiteRole;
+  mayApprove: boolean;
+  entitlements: Entitlement[];
+  by: Person;
+  at: string;
+}
+
+export type SiteAccessEvent =
+  | { type: "siteAccess.primaryContactClaimed"; requestId: string; siteNumber: string; claimant: Person; claimedAt: string }
+  | ({ type: "siteAccess.requestDecided"; requestId: string; siteNumber: string; requester: Person; by: Person; at: string } & (
+      | ({ outcome: "approved" } & Grant)
+      | { outcome: "rejected"; reason: string }
+    ))
+  | ({ type: "siteAccess.userAdded" | "siteAccess.userUpdated" } & SiteUserFacts)
+  | { type: "siteAccess.userRemoved"; siteNumber: string; user: Person; by: Person; at: string };
