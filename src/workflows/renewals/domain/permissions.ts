@@ -14,7 +14,6 @@ export const renewalPermissions = definePermissions({
   "renewal.view": ["approver", "billing", "viewer"],
   "renewal.manage": ["billing"],
   "renewal.manageOwn": ["approver", "billing"],
-  "renewal.import": ["billing"],
 });
 
 export type RenewalPermission = keyof typeof renewalPermissions.grants;

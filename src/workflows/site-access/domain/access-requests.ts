@@ -6,7 +6,7 @@ import { accept, refuse } from "../../../platform/domain/result";
 import type { Change } from "./audit";
 import type { Grant } from "./entitlements";
 import type { SiteAccessEvent } from "./events";
-import { type Actor, siteAccessPermissions } from "./permissions";
+import type { Actor } from "./permissions";
 import type { SiteAccessResult } from "./refusals";
 import { activeMember, parseSiteNumber, type Person, type Site, type SiteUser } from "./sites";
 
@@ -69,7 +69,6 @@ export function requestAccess(
   actor: Actor,
   now: Date,
 ): SiteAccessResult<AccessRequestChange> {
-  if (!siteAccessPermissions.can(actor.role, "siteAccess.request")) return refuse("not_permitted", { role: actor.role });
   const siteNumber = parseSiteNumber(form.siteNumber);
   if (!siteNumber.ok) return siteNumber;
   if (context.sameKey) return replayOf(context.sameKey, siteNumber.value, form.claimsPrimaryContact, actor);

@@ -12,12 +12,12 @@ export interface Actor {
   role: Role;
 }
 
+// Anyone in the organisation may ask for access and read a site's card, viewers included
+// ("read and ask"): those need no permission of their own.
 export const siteAccessPermissions = definePermissions({
-  // Anyone in the organisation may ask for access, viewers included ("read and ask").
-  "siteAccess.request": ["approver", "billing", "viewer"],
-  "siteAccess.view": ["approver", "billing", "viewer"],
   "siteAccess.decide": ["approver"],
   "siteAccess.manageUsers": ["approver"],
+  /** The pending-request SLA and the site list: admins only. */
   "siteAccess.configure": [],
 });
 
