@@ -4,6 +4,7 @@
 // requester on the site's user list; both the decision and the grant reach the vendor.
 import { z } from "zod";
 import { accept, refuse } from "../../../platform/domain/result";
+import type { AuditEntry } from "./audit";
 import type { AccessDecision, AccessRequest, AccessRequestChange } from "./access-requests";
 import { checkGrant, parseSiteRole, sameGrant, touchesContacts, ZEntitlementsInput, type Grant } from "./entitlements";
 import type { SiteAccessEvent } from "./events";
@@ -70,7 +71,7 @@ export function decideAccessRequest(
   const record: AccessRequest = { ...request, state: "approved", decision, version: request.version + 1 };
   const siteUser = grantedSiteUser(request, context, command.grant);
   const event: SiteAccessEvent = { ...decidedEvent(request, by, now), outcome: "approved", ...command.grant };
-  const audit = [{ action: "approved", before: { state: request.state }, after: { state: "approved", ...command.grant } }];
+  const audit: AuditEntry[] = [{ action: "approved", before: { state: request.state }, after: { state: "approved", ...command.grant } }];
   return accept({ record, audit, events: [event], siteUser });
 }
 

@@ -73,11 +73,11 @@ export function requestAccess(
   if (!siteNumber.ok) return siteNumber;
   if (context.sameKey) return replayOf(context.sameKey, siteNumber.value, form.claimsPrimaryContact, actor);
   const { site, openRequest } = context;
-  if (site?.primaryContact?.userId === actor.userId) return refuse("already_primary_contact", { siteNumber: siteNumber.value });
+  if (site?.primaryContact?.userId === actor.userId) return refuse("already_primary_contact", { siteNumber: siteNumber.value, name: actor.name });
   if (!form.claimsPrimaryContact) {
     // Without a known site nobody could decide: the requester learns to claim it or ask an admin.
     if (!site) return refuse("site_not_found", { siteNumber: siteNumber.value });
-    if (activeMember(context.members, actor.userId)) return refuse("already_site_user", { siteNumber: siteNumber.value });
+    if (activeMember(context.members, actor.userId)) return refuse("already_site_user", { siteNumber: siteNumber.value, name: actor.name });
   }
   if (openRequest) return refuse("request_already_pending", { siteNumber: siteNumber.value, since: openRequest.requestedAt });
   const requester = { userId: actor.userId, name: actor.name };

@@ -1,6 +1,19 @@
 // What a site-access change records; the store adds who and when from the actor and the clock.
+export const SITE_ACCESS_AUDIT_ACTIONS = [
+  "requested",
+  "approved",
+  "rejected",
+  "primary_contact_confirmed",
+  "primary_contact_denied",
+  "primary_contact_changed",
+  "user_added",
+  "user_updated",
+  "user_removed",
+] as const;
+export type SiteAccessAuditAction = (typeof SITE_ACCESS_AUDIT_ACTIONS)[number];
+
 export interface AuditEntry {
-  action: string;
+  action: SiteAccessAuditAction;
   reason?: string;
   before?: object;
   after?: object;

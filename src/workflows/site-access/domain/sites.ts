@@ -83,7 +83,7 @@ export function checkSiteAuthority(
   if (actor.role === "admin") return accept(standing);
   if (!siteAccessPermissions.can(actor.role, permission)) return refuse("not_permitted", { role: actor.role });
   if (standing !== "primary_contact" && standing !== "approving_secondary_contact") {
-    return refuse("not_site_decider", { siteNumber: site.siteNumber, primaryContact: site.primaryContact?.name });
+    return refuse("not_site_decider", contactFacts(site));
   }
   return accept(standing);
 }
@@ -91,5 +91,10 @@ export function checkSiteAuthority(
 /** Naming Secondary Contacts and the approval right is kept to the Primary Contact and admins. */
 export function checkContactAuthority(site: Site, actor: Actor, standing: SiteStanding): SiteAccessResult<true> {
   if (actor.role === "admin" || standing === "primary_contact") return accept(true);
-  return refuse("primary_contact_only", { siteNumber: site.siteNumber, primaryContact: site.primaryContact?.name });
+  return refuse("primary_contact_only", contactFacts(site));
+}
+
+/** Who to ask instead: the words say so when the bot does not know the Primary Contact yet. */
+function contactFacts(site: Site) {
+  return { siteNumber: site.siteNumber, primaryContact: site.primaryContact?.name ?? "", contactKnown: site.primaryContact ? "yes" : "no" };
 }

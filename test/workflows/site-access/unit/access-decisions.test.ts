@@ -47,7 +47,7 @@ describe("deciding an access request", () => {
   });
 
   it("refuses a Secondary Contact without the approval right, naming the Primary Contact", () => {
-    expect(decide(approve, sol)).toEqual({ ok: false, refusal: { code: "not_site_decider", facts: { siteNumber: "1234567", primaryContact: "Pia" } } });
+    expect(decide(approve, sol)).toEqual({ ok: false, refusal: { code: "not_site_decider", facts: { siteNumber: "1234567", primaryContact: "Pia", contactKnown: "yes" } } });
   });
 
   it("refuses an approver with no standing on the site", () => {
@@ -72,7 +72,7 @@ describe("deciding an access request", () => {
 
   it("keeps naming Secondary Contacts and the approval right to the Primary Contact and admins", () => {
     const secondary: AccessDecisionCommand = { ...approve, grant: { role: "secondary_contact", mayApprove: true, entitlements: ["reporting"] } };
-    expect(decide(secondary, sam)).toEqual({ ok: false, refusal: { code: "primary_contact_only", facts: { siteNumber: "1234567", primaryContact: "Pia" } } });
+    expect(decide(secondary, sam)).toEqual({ ok: false, refusal: { code: "primary_contact_only", facts: { siteNumber: "1234567", primaryContact: "Pia", contactKnown: "yes" } } });
     expect(decide(secondary, pia).ok).toBe(true);
     expect(decide(secondary, ada).ok).toBe(true);
   });

@@ -51,7 +51,7 @@ describe("asking for access to a site", () => {
 
   it("refuses someone already on the site's user list", () => {
     const result = requestAccess(form, context, uma, now);
-    expect(result).toEqual({ ok: false, refusal: { code: "already_site_user", facts: { siteNumber: "1234567" } } });
+    expect(result).toEqual({ ok: false, refusal: { code: "already_site_user", facts: { siteNumber: "1234567", name: "Uma" } } });
   });
 
   it("refuses a second open request for the same site, saying since when the first waits", () => {
