@@ -51,5 +51,14 @@ function customerRenewals(group: RenewalLineItem[]): CustomerRenewals {
     amount: sumAmounts(items.filter((item) => item.currency === currency).map((item) => item.amount), currency),
   }));
   const first = items[0] as RenewalLineItem;
-  return { customerName: first.customerName.trim(), items, totals, earliestEndDate: first.endDate };
+  return { customerName: commonSpelling(items), items, totals, earliestEndDate: first.endDate };
+}
+
+/** The customer's name as most of its rows spell it (the soonest row's spelling on a tie). */
+function commonSpelling(items: readonly RenewalLineItem[]): string {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item.customerName.trim(), (counts.get(item.customerName.trim()) ?? 0) + 1);
+  let best = "";
+  for (const [name, count] of counts) if (count > (counts.get(best) ?? 0)) best = name;
+  return best;
 }
