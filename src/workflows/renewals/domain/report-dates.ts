@@ -45,7 +45,8 @@ export function dateOrderOf(values: readonly string[], style: NumberStyle): Orde
   return { ok: true, order: proven ?? (style === "id" ? "day-first" : "month-first") };
 }
 
-export function parseReportDate(input: string, order: DateOrder): CalendarDate | undefined {
+/** "either" when the file's order is in conflict (refused on its own): a date valid one way is not also named bad. */
+export function parseReportDate(input: string, order: DateOrder | "either"): CalendarDate | undefined {
   const text = input.trim();
   const iso = ISO.exec(text);
   if (iso) return calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
@@ -57,5 +58,8 @@ export function parseReportDate(input: string, order: DateOrder): CalendarDate |
   const numeric = NUMERIC.exec(text);
   if (!numeric) return undefined;
   const [first, second, year] = [Number(numeric[1]), Number(numeric[2]), Number(numeric[3])];
-  return order === "day-first" ? calendarDate(year, second, first) : calendarDate(year, first, second);
+  const dayFirst = calendarDate(year, second, first);
+  const monthFirst = calendarDate(year, first, second);
+  if (order === "either") return dayFirst ?? monthFirst;
+  return order === "day-first" ? dayFirst : monthFirst;
 }

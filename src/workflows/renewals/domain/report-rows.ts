@@ -34,7 +34,7 @@ export function readRenewalReport(headers: readonly string[], rows: readonly Rep
     const row = filled[evidence.index] as ReportRow;
     errors.push({ code: "date_order_conflict", line: row.line, column: columns.headers.endDate as string, value: endDates[evidence.index] as string });
   }
-  const order: DateOrder = evidence.ok ? evidence.order : "day-first";
+  const order = evidence.ok ? evidence.order : "either";
   const items: ReportLineItem[] = [];
   const firstLineOf = new Map<string, number>();
   for (const row of filled) {
@@ -67,7 +67,7 @@ function cellOf(row: ReportRow, index: number | undefined): string {
   return index === undefined ? "" : (row.cells[index] ?? "").trim();
 }
 
-function readRow(row: ReportRow, columns: ColumnMap, indexOf: Indexes, order: DateOrder, errors: RenewalImportError[]): ReportLineItem | undefined {
+function readRow(row: ReportRow, columns: ColumnMap, indexOf: Indexes, order: DateOrder | "either", errors: RenewalImportError[]): ReportLineItem | undefined {
   const before = errors.length;
   const fail = (field: ReportField, code: RenewalImportError["code"], value?: string, facts?: Record<string, string | number>) => {
     errors.push({ code, line: row.line, column: columns.headers[field] as string, ...(value ? { value: value.slice(0, 60) } : {}), ...(facts ? { facts } : {}) });
@@ -113,7 +113,7 @@ function readRow(row: ReportRow, columns: ColumnMap, indexOf: Indexes, order: Da
   };
 }
 
-function readEndDate(value: string, order: DateOrder, fail: (code: "value_required" | "date_invalid", value?: string) => void): string | undefined {
+function readEndDate(value: string, order: DateOrder | "either", fail: (code: "value_required" | "date_invalid", value?: string) => void): string | undefined {
   if (!value) {
     fail("value_required");
     return undefined;
