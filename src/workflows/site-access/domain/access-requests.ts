@@ -109,3 +109,11 @@ function replayOf(existing: AccessRequest, siteNumber: string, claimsPrimaryCont
 export function isOpen(request: Pick<AccessRequest, "state">): boolean {
   return request.state === "pending" || request.state === "awaiting_vendor";
 }
+
+/**
+ * The value of the store's "one open request per person and site" key: set while the request is
+ * open, absent once decided (a unique column holding nulls lets decided requests pile up).
+ */
+export function openKeyOf(request: Pick<AccessRequest, "state" | "siteNumber" | "requester">): string | undefined {
+  return isOpen(request) ? `${request.siteNumber}:${request.requester.userId}` : undefined;
+}

@@ -1,7 +1,7 @@
 // Issue 17, "Site access": anyone in the organisation asks for access by site number, saying
 // whether they believe they are its Primary Contact; a claim goes to the vendor instead.
 import { describe, expect, it } from "vitest";
-import { isOpen, requestAccess, ZAccessRequestForm } from "../../../../src/workflows/site-access/domain/access-requests";
+import { isOpen, openKeyOf, requestAccess, ZAccessRequestForm } from "../../../../src/workflows/site-access/domain/access-requests";
 import { isReplay } from "../../../../src/workflows/site-access/domain/audit";
 import { parseSiteNumber } from "../../../../src/workflows/site-access/domain/sites";
 import { codeOf, members, now, pendingRequest, pia, rex, site, uma } from "./fixtures";
@@ -72,6 +72,12 @@ describe("asking for access to a site", () => {
     const sameKey = pendingRequest({ requestKey: "nonce-9" });
     const result = requestAccess({ ...form, claimsPrimaryContact: true }, { ...context, sameKey }, rex, now);
     expect(codeOf(result)).toBe("request_id_reused");
+  });
+
+  it("keys one open request per person and site, and frees the key once decided", () => {
+    expect(openKeyOf(pendingRequest())).toBe("1234567:aad-rex");
+    expect(openKeyOf(pendingRequest({ state: "awaiting_vendor" }))).toBe("1234567:aad-rex");
+    expect(openKeyOf(pendingRequest({ state: "rejected" }))).toBeUndefined();
   });
 
   it("counts pending and awaiting-vendor requests as open, decided ones not", () => {
