@@ -44,7 +44,9 @@ export function renewalsDueWithin(items: readonly RenewalLineItem[], windowDays:
 }
 
 function customerRenewals(group: RenewalLineItem[]): CustomerRenewals {
-  const items = [...group].sort((a, b) => a.endDate.localeCompare(b.endDate) || a.agreementNumber.localeCompare(b.agreementNumber) || a.lineItem.localeCompare(b.lineItem));
+  const items = [...group].sort(
+    (a, b) => a.endDate.localeCompare(b.endDate) || a.agreementNumber.localeCompare(b.agreementNumber) || a.lineItem.localeCompare(b.lineItem),
+  );
   const currencies = [...new Set(items.map((item) => item.currency))].sort();
   const totals = currencies.map((currency) => ({
     currency,

@@ -16,7 +16,15 @@ export function isQuoteNumber(value: string): boolean {
 }
 
 /** Longest text each free-text field keeps; a longer cell is refused, not cut. */
-export const TEXT_MAX = { agreementNumber: 40, lineItem: 40, siteNumber: 40, siteName: 200, customerName: 200, description: 300, accountOwner: 200 } as const;
+export const TEXT_MAX = {
+  agreementNumber: 40,
+  lineItem: 40,
+  siteNumber: 40,
+  siteName: 200,
+  customerName: 200,
+  description: 300,
+  accountOwner: 200,
+} as const;
 
 /** One line item as a report row or the inbound API gives it, once checked. */
 export const ZRenewalLineItemRecord = z.object({

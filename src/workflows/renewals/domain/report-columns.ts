@@ -23,13 +23,22 @@ export type ReportField = (typeof REPORT_FIELDS)[number];
 export const REQUIRED_FIELDS: readonly ReportField[] = ["agreementNumber", "lineItem", "siteName", "customerName", "endDate", "amount", "currency"];
 
 const HEADER_NAMES: Record<ReportField, Record<NumberStyle, readonly string[]>> = {
-  agreementNumber: { en: ["agreement number", "agreement", "customer agreement number", "agreement no"], id: ["nomor perjanjian", "perjanjian", "nomor perjanjian pelanggan", "no perjanjian"] },
+  agreementNumber: {
+    en: ["agreement number", "agreement", "customer agreement number", "agreement no"],
+    id: ["nomor perjanjian", "perjanjian", "nomor perjanjian pelanggan", "no perjanjian"],
+  },
   lineItem: { en: ["line item", "line item number", "line item id", "line"], id: ["item baris", "nomor item baris", "no item baris"] },
   siteNumber: { en: ["site number", "site", "site id", "site no"], id: ["nomor situs", "situs", "nomor lokasi", "no situs"] },
   siteName: { en: ["site name"], id: ["nama situs", "nama lokasi"] },
   customerName: { en: ["customer name", "customer"], id: ["nama pelanggan", "pelanggan"] },
-  description: { en: ["description", "part description", "product", "product description"], id: ["deskripsi", "deskripsi suku cadang", "produk", "deskripsi produk"] },
-  endDate: { en: ["end date", "renewal date", "expiration date", "renewal due date"], id: ["tanggal berakhir", "tanggal perpanjangan", "tanggal kedaluwarsa", "tanggal jatuh tempo"] },
+  description: {
+    en: ["description", "part description", "product", "product description"],
+    id: ["deskripsi", "deskripsi suku cadang", "produk", "deskripsi produk"],
+  },
+  endDate: {
+    en: ["end date", "renewal date", "expiration date", "renewal due date"],
+    id: ["tanggal berakhir", "tanggal perpanjangan", "tanggal kedaluwarsa", "tanggal jatuh tempo"],
+  },
   amount: { en: ["amount", "value", "renewal value", "price"], id: ["jumlah", "nilai", "nilai perpanjangan", "harga"] },
   currency: { en: ["currency"], id: ["mata uang"] },
   quoteNumber: { en: ["quote number", "quote"], id: ["nomor penawaran", "penawaran", "no penawaran"] },

@@ -32,7 +32,8 @@ export function readRenewalReport(headers: readonly string[], rows: readonly Rep
   const evidence = dateOrderOf(endDates, columns.style);
   if (!evidence.ok) {
     const row = filled[evidence.index] as ReportRow;
-    errors.push({ code: "date_order_conflict", line: row.line, column: columns.headers.endDate as string, value: endDates[evidence.index] as string });
+    const value = endDates[evidence.index] as string;
+    errors.push({ code: "date_order_conflict", line: row.line, column: columns.headers.endDate as string, value });
   }
   const order = evidence.ok ? evidence.order : "either";
   const items: ReportLineItem[] = [];
@@ -43,7 +44,8 @@ export function readRenewalReport(headers: readonly string[], rows: readonly Rep
     const key = lineItemKey(item);
     const first = firstLineOf.get(key);
     if (first !== undefined) {
-      errors.push({ code: "line_item_duplicated", line: row.line, column: columns.headers.lineItem as string, value: item.lineItem, facts: { firstLine: first } });
+      const column = columns.headers.lineItem as string;
+      errors.push({ code: "line_item_duplicated", line: row.line, column, value: item.lineItem, facts: { firstLine: first } });
       continue;
     }
     firstLineOf.set(key, row.line);
@@ -67,36 +69,73 @@ function cellOf(row: ReportRow, index: number | undefined): string {
   return index === undefined ? "" : (row.cells[index] ?? "").trim();
 }
 
-function readRow(row: ReportRow, columns: ColumnMap, indexOf: Indexes, order: DateOrder | "either", errors: RenewalImportError[]): ReportLineItem | undefined {
+type Facts = Record<string, string | number>;
+
+/** Reads one row's cells, naming each bad one; `failed` says whether any was. */
+function rowReader(row: ReportRow, columns: ColumnMap, indexOf: Indexes, errors: RenewalImportError[]) {
   const before = errors.length;
-  const fail = (field: ReportField, code: RenewalImportError["code"], value?: string, facts?: Record<string, string | number>) => {
-    errors.push({ code, line: row.line, column: columns.headers[field] as string, ...(value ? { value: value.slice(0, 60) } : {}), ...(facts ? { facts } : {}) });
+  const cell = (field: ReportField) => cellOf(row, indexOf[field]);
+  const fail = (field: ReportField, code: RenewalImportError["code"], value?: string, facts?: Facts): undefined => {
+    const column = columns.headers[field] as string;
+    errors.push({ code, line: row.line, column, ...(value ? { value: value.slice(0, 60) } : {}), ...(facts ? { facts } : {}) });
+    return undefined;
   };
-  const text = (field: keyof typeof TEXT_MAX, required: boolean): string | undefined => {
-    const value = cellOf(row, indexOf[field]);
-    if (!value) {
-      if (required) fail(field, "value_required");
-      return undefined;
-    }
-    if (value.length > TEXT_MAX[field]) fail(field, "value_too_long", value, { max: TEXT_MAX[field] });
-    return value;
+  return {
+    failed: () => errors.length > before,
+    text(field: keyof typeof TEXT_MAX, required: boolean): string | undefined {
+      const value = cell(field);
+      if (!value) return required ? fail(field, "value_required") : undefined;
+      if (value.length > TEXT_MAX[field]) fail(field, "value_too_long", value, { max: TEXT_MAX[field] });
+      return value;
+    },
+    endDate(order: DateOrder | "either"): string | undefined {
+      const value = cell("endDate");
+      if (!value) return fail("endDate", "value_required");
+      return parseReportDate(value, order) ?? fail("endDate", "date_invalid", value);
+    },
+    currency(): string | undefined {
+      const value = cell("currency");
+      if (!value) return fail("currency", "value_required");
+      return parseCurrencyCode(value) ?? fail("currency", "currency_invalid", value);
+    },
+    amount(currency: string | undefined): string | undefined {
+      const value = cell("amount");
+      if (!value) return fail("amount", "value_required");
+      // Without a currency the number of decimals allowed is unknown: the currency's error says enough.
+      if (!currency) return undefined;
+      const amount = parseAmount(value, columns.style, currency);
+      if (amount.ok) return amount.value;
+      if (amount.rule === "precision") return fail("amount", "amount_precision", value, { currency, digits: minorUnitDigits(currency) });
+      return fail("amount", "amount_invalid", value, { example: columns.style === "id" ? "1.234,50" : "1,234.50" });
+    },
+    quoteNumber(): string | undefined {
+      const value = cell("quoteNumber");
+      if (!value) return undefined;
+      return isQuoteNumber(value) ? value : fail("quoteNumber", "quote_number_invalid", value);
+    },
   };
-  const agreementNumber = text("agreementNumber", true);
-  const lineItem = text("lineItem", true);
-  const siteNumber = text("siteNumber", false);
-  const siteName = text("siteName", true);
-  const customerName = text("customerName", true);
-  const description = text("description", false);
-  const accountOwner = text("accountOwner", false);
-  const endDate = readEndDate(cellOf(row, indexOf.endDate), order, (code, value) => fail("endDate", code, value));
-  const currencyText = cellOf(row, indexOf.currency);
-  const currency = currencyText ? parseCurrencyCode(currencyText) : undefined;
-  if (!currencyText) fail("currency", "value_required");
-  else if (!currency) fail("currency", "currency_invalid", currencyText);
-  const amount = currency ? readAmount(cellOf(row, indexOf.amount), columns, currency, (code, value, facts) => fail("amount", code, value, facts)) : undefined;
-  const quoteNumber = cellOf(row, indexOf.quoteNumber) || undefined;
-  if (quoteNumber && !isQuoteNumber(quoteNumber)) fail("quoteNumber", "quote_number_invalid", quoteNumber);
-  if (errors.length > before || !agreementNumber || !lineItem || !siteName || !customerName || !endDate || !amount || !currency) return undefined;
+}
+
+function readRow(
+  row: ReportRow,
+  columns: ColumnMap,
+  indexOf: Indexes,
+  order: DateOrder | "either",
+  errors: RenewalImportError[],
+): ReportLineItem | undefined {
+  const read = rowReader(row, columns, indexOf, errors);
+  const agreementNumber = read.text("agreementNumber", true);
+  const lineItem = read.text("lineItem", true);
+  const siteNumber = read.text("siteNumber", false);
+  const siteName = read.text("siteName", true);
+  const customerName = read.text("customerName", true);
+  const description = read.text("description", false);
+  const accountOwner = read.text("accountOwner", false);
+  const endDate = read.endDate(order);
+  const currency = read.currency();
+  const amount = read.amount(currency);
+  const quoteNumber = read.quoteNumber();
+  if (read.failed() || !agreementNumber || !lineItem || !siteName || !customerName || !endDate || !amount || !currency) return undefined;
   return {
     line: row.line,
     agreementNumber,
@@ -111,31 +150,4 @@ function readRow(row: ReportRow, columns: ColumnMap, indexOf: Indexes, order: Da
     ...(quoteNumber ? { quoteNumber } : {}),
     ...(accountOwner ? { accountOwner } : {}),
   };
-}
-
-function readEndDate(value: string, order: DateOrder | "either", fail: (code: "value_required" | "date_invalid", value?: string) => void): string | undefined {
-  if (!value) {
-    fail("value_required");
-    return undefined;
-  }
-  const date = parseReportDate(value, order);
-  if (!date) fail("date_invalid", value);
-  return date;
-}
-
-function readAmount(
-  value: string,
-  columns: ColumnMap,
-  currency: string,
-  fail: (code: "value_required" | "amount_invalid" | "amount_precision", value?: string, facts?: Record<string, string | number>) => void,
-): string | undefined {
-  if (!value) {
-    fail("value_required");
-    return undefined;
-  }
-  const amount = parseAmount(value, columns.style, currency);
-  if (amount.ok) return amount.value;
-  if (amount.rule === "precision") fail("amount_precision", value, { currency, digits: minorUnitDigits(currency) });
-  else fail("amount_invalid", value, { example: columns.style === "id" ? "1.234,50" : "1,234.50" });
-  return undefined;
 }

@@ -61,7 +61,8 @@ export function decideAccessRequest(
     const decision: AccessDecision = { decisionId: command.decisionId, by, at: now, outcome: "rejected", reason };
     const record: AccessRequest = { ...request, state: "rejected", decision, version: request.version + 1 };
     const event: SiteAccessEvent = { ...decidedEvent(request, by, now), outcome: "rejected", reason };
-    return accept({ record, audit: [{ action: "rejected", reason, before: { state: request.state }, after: { state: "rejected" } }], events: [event] });
+    const audit: AuditEntry[] = [{ action: "rejected", reason, before: { state: request.state }, after: { state: "rejected" } }];
+    return accept({ record, audit, events: [event] });
   }
   if (touchesContacts(command.grant)) {
     const contacts = checkContactAuthority(site, actor, authority.value);
@@ -86,7 +87,8 @@ export function decisionCommand(form: TAccessDecisionForm): SiteAccessResult<Acc
 }
 
 function decidedEvent(request: AccessRequest, by: Person, now: Date) {
-  return { type: "siteAccess.requestDecided", requestId: request.id, siteNumber: request.siteNumber, requester: request.requester, by, at: now.toISOString() } as const;
+  const { id: requestId, siteNumber, requester } = request;
+  return { type: "siteAccess.requestDecided", requestId, siteNumber, requester, by, at: now.toISOString() } as const;
 }
 
 function grantedSiteUser(request: AccessRequest, context: DecisionContext, grant: Grant): SiteUser {
@@ -104,7 +106,11 @@ function grantedSiteUser(request: AccessRequest, context: DecisionContext, grant
   };
 }
 
-function replayOrAlreadyDecided(request: AccessRequest, decision: AccessDecision, command: AccessDecisionCommand): SiteAccessResult<AccessDecisionChange> {
+function replayOrAlreadyDecided(
+  request: AccessRequest,
+  decision: AccessDecision,
+  command: AccessDecisionCommand,
+): SiteAccessResult<AccessDecisionChange> {
   if (decision.decisionId !== command.decisionId) {
     return refuse("already_decided", { state: request.state, by: decision.by.name, at: decision.at });
   }

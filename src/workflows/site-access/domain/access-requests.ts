@@ -93,14 +93,19 @@ export function requestAccess(
     version: 0,
   };
   const after = { siteNumber: record.siteNumber, claimsPrimaryContact: record.claimsPrimaryContact, state: record.state };
-  const events: SiteAccessEvent[] = form.claimsPrimaryContact
-    ? [{ type: "siteAccess.primaryContactClaimed", requestId: record.id, siteNumber: record.siteNumber, claimant: requester, claimedAt: now.toISOString() }]
-    : [];
-  return accept({ record, audit: [{ action: "requested", after }], events });
+  const claimed: SiteAccessEvent = {
+    type: "siteAccess.primaryContactClaimed",
+    requestId: record.id,
+    siteNumber: record.siteNumber,
+    claimant: requester,
+    claimedAt: now.toISOString(),
+  };
+  return accept({ record, audit: [{ action: "requested", after }], events: form.claimsPrimaryContact ? [claimed] : [] });
 }
 
 function replayOf(existing: AccessRequest, siteNumber: string, claimsPrimaryContact: boolean, actor: Actor): SiteAccessResult<AccessRequestChange> {
-  const same = existing.siteNumber === siteNumber && existing.claimsPrimaryContact === claimsPrimaryContact && existing.requester.userId === actor.userId;
+  const same =
+    existing.siteNumber === siteNumber && existing.claimsPrimaryContact === claimsPrimaryContact && existing.requester.userId === actor.userId;
   if (!same) return refuse("request_id_reused", { siteNumber: existing.siteNumber });
   return accept({ record: existing, audit: [], events: [] });
 }

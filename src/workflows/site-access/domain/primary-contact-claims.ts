@@ -76,7 +76,8 @@ export function applyPrimaryContactVerification(
     if (reason.length > VENDOR_REASON_MAX) return refuse("reason_too_long", { max: VENDOR_REASON_MAX });
     const decision: AccessDecision = { decisionId: answer.verificationId, by: VENDOR, at: decidedAt, outcome: "rejected", reason };
     const record: AccessRequest = { ...request, state: "rejected", decision, version: request.version + 1 };
-    return accept({ record, audit: [{ action: "primary_contact_denied", reason, before: { state: request.state }, after: { state: "rejected" } }], siteAudit: [] });
+    const audit: AuditEntry[] = [{ action: "primary_contact_denied", reason, before: { state: request.state }, after: { state: "rejected" } }];
+    return accept({ record, audit, siteAudit: [] });
   }
   const site = confirmedSite(request, answer.siteName, context);
   if (!site.ok) return site;
@@ -103,5 +104,6 @@ function confirmedSite(request: AccessRequest, siteName: string | undefined, con
     return accept({ ...context.site, ...(name ? { name } : {}), primaryContact: request.requester, version: context.site.version + 1 });
   }
   if (!name) return refuse("site_name_required", { siteNumber: request.siteNumber });
-  return accept({ id: context.newSiteId, organisationId: context.organisationId, siteNumber: request.siteNumber, name, primaryContact: request.requester, version: 0 });
+  const { newSiteId: id, organisationId } = context;
+  return accept({ id, organisationId, siteNumber: request.siteNumber, name, primaryContact: request.requester, version: 0 });
 }

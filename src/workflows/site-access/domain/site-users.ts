@@ -42,10 +42,17 @@ export function addSiteUser(
     state: "active",
     version: earlier ? earlier.version + 1 : 0,
   };
-  return accept({ record, audit: [{ action: "user_added", after: grantOf(record) }], events: [userEvent("siteAccess.userAdded", site, record, actor, now)] });
+  const event = userEvent("siteAccess.userAdded", site, record, actor, now);
+  return accept({ record, audit: [{ action: "user_added", after: grantOf(record) }], events: [event] });
 }
 
-export function updateSiteUser(siteUser: SiteUser, grant: Grant, context: SiteUserContext, actor: Actor, now: Date): SiteAccessResult<SiteUserChange> {
+export function updateSiteUser(
+  siteUser: SiteUser,
+  grant: Grant,
+  context: SiteUserContext,
+  actor: Actor,
+  now: Date,
+): SiteAccessResult<SiteUserChange> {
   const { site, members } = context;
   if (siteUser.state !== "active") return refuse("not_site_user", { siteNumber: site.siteNumber, name: siteUser.name });
   // Changing a Secondary Contact, or making someone one, is the Primary Contact's call.
@@ -87,7 +94,9 @@ function grantOf(siteUser: SiteUser): Grant {
   return { role: siteUser.role, mayApprove: siteUser.mayApprove, entitlements: siteUser.entitlements };
 }
 
-function userEvent(type: "siteAccess.userAdded" | "siteAccess.userUpdated", site: Site, siteUser: SiteUser, actor: Actor, now: Date): SiteAccessEvent {
+type UserEventType = "siteAccess.userAdded" | "siteAccess.userUpdated";
+
+function userEvent(type: UserEventType, site: Site, siteUser: SiteUser, actor: Actor, now: Date): SiteAccessEvent {
   return {
     type,
     siteNumber: site.siteNumber,
