@@ -54,26 +54,43 @@ export function decideAccessRequest(
   const authority = checkSiteAuthority(site, members, actor, "siteAccess.decide");
   if (!authority.ok) return authority;
   const by = { userId: actor.userId, name: actor.name };
-  if (command.kind === "reject") {
-    const reason = command.reason.trim();
-    if (!reason) return refuse("reason_required");
-    if (reason.length > DECISION_REASON_MAX) return refuse("reason_too_long", { max: DECISION_REASON_MAX });
-    const decision: AccessDecision = { decisionId: command.decisionId, by, at: now, outcome: "rejected", reason };
-    const record: AccessRequest = { ...request, state: "rejected", decision, version: request.version + 1 };
-    const event: SiteAccessEvent = { ...decidedEvent(request, by, now), outcome: "rejected", reason };
-    const audit: AuditEntry[] = [{ action: "rejected", reason, before: { state: request.state }, after: { state: "rejected" } }];
-    return accept({ record, audit, events: [event] });
-  }
+  if (command.kind === "reject") return rejectRequest(request, command, by, now);
   if (touchesContacts(command.grant)) {
     const contacts = checkContactAuthority(site, actor, authority.value);
     if (!contacts.ok) return contacts;
   }
+  return accept(approveRequest(request, command, context, by, now));
+}
+
+function rejectRequest(
+  request: AccessRequest,
+  command: Extract<AccessDecisionCommand, { kind: "reject" }>,
+  by: Person,
+  now: Date,
+): SiteAccessResult<AccessDecisionChange> {
+  const reason = command.reason.trim();
+  if (!reason) return refuse("reason_required");
+  if (reason.length > DECISION_REASON_MAX) return refuse("reason_too_long", { max: DECISION_REASON_MAX });
+  const decision: AccessDecision = { decisionId: command.decisionId, by, at: now, outcome: "rejected", reason };
+  const record: AccessRequest = { ...request, state: "rejected", decision, version: request.version + 1 };
+  const event: SiteAccessEvent = { ...decidedEvent(request, by, now), outcome: "rejected", reason };
+  const audit: AuditEntry[] = [{ action: "rejected", reason, before: { state: request.state }, after: { state: "rejected" } }];
+  return accept({ record, audit, events: [event] });
+}
+
+function approveRequest(
+  request: AccessRequest,
+  command: Extract<AccessDecisionCommand, { kind: "approve" }>,
+  context: DecisionContext,
+  by: Person,
+  now: Date,
+): AccessDecisionChange {
   const decision: AccessDecision = { decisionId: command.decisionId, by, at: now, outcome: "approved", grant: command.grant };
   const record: AccessRequest = { ...request, state: "approved", decision, version: request.version + 1 };
   const siteUser = grantedSiteUser(request, context, command.grant);
   const event: SiteAccessEvent = { ...decidedEvent(request, by, now), outcome: "approved", ...command.grant };
   const audit: AuditEntry[] = [{ action: "approved", before: { state: request.state }, after: { state: "approved", ...command.grant } }];
-  return accept({ record, audit, events: [event], siteUser });
+  return { record, audit, events: [event], siteUser };
 }
 
 /** Parses the decision card into a command, refusing what no decision could mean. */

@@ -50,6 +50,12 @@ describe("deciding an access request", () => {
     expect(decide(approve, sol)).toEqual({ ok: false, refusal: { code: "not_site_decider", facts: { siteNumber: "1234567", primaryContact: "Pia", contactKnown: "yes" } } });
   });
 
+  it("says so when the site's Primary Contact is not known yet", () => {
+    const { primaryContact: _, ...unknownContact } = site;
+    const result = decideAccessRequest(pendingRequest(), approve, { ...context, site: unknownContact }, sol, now);
+    expect(result).toEqual({ ok: false, refusal: { code: "not_site_decider", facts: { siteNumber: "1234567", primaryContact: "", contactKnown: "no" } } });
+  });
+
   it("refuses an approver with no standing on the site", () => {
     const outsider: Actor = { userId: "aad-out", name: "Out", role: "approver" };
     expect(codeOf(decide(approve, outsider))).toBe("not_site_decider");
