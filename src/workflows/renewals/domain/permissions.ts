@@ -1,5 +1,6 @@
-// Who may work renewals (DOMAIN.md section 5 and "Roles"): everyone reads them; billing users
-// mark any line item quoted, renewed or lost; an approver may do so for the accounts they own.
+// Who may work renewals (DOMAIN.md section 5 and "Roles"): everyone in the organisation reads
+// them (no permission needed); billing users mark any line item quoted, renewed or lost; an
+// approver may do so for the accounts they own.
 import { definePermissions } from "../../../platform/domain/permissions";
 import type { Role } from "../../../platform/domain/roles";
 
@@ -11,7 +12,6 @@ export interface Actor {
 }
 
 export const renewalPermissions = definePermissions({
-  "renewal.view": ["approver", "billing", "viewer"],
   "renewal.manage": ["billing"],
   "renewal.manageOwn": ["approver", "billing"],
 });

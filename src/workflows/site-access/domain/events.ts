@@ -1,24 +1,12 @@
 // What the vendor must learn of (DOMAIN.md, "The vendor's side"): every decision on a site's
 // access leaves the bot as one of these events, in the same transaction as the decision, for the
 // partner's integration to apply on the vendor's site. Dates travel as ISO strings.
-import type { Entitlement, Grant, SiteRole } from "./entitlements";
+import type { Grant } from "./entitlements";
 import type { Person } from "./sites";
 
-export const SITE_ACCESS_EVENT_TYPES = [
-  "siteAccess.primaryContactClaimed",
-  "siteAccess.requestDecided",
-  "siteAccess.userAdded",
-  "siteAccess.userUpdated",
-  "siteAccess.userRemoved",
-] as const;
-export type SiteAccessEventType = (typeof SITE_ACCESS_EVENT_TYPES)[number];
-
-interface SiteUserFacts {
+interface SiteUserFacts extends Grant {
   siteNumber: string;
   user: Person;
-  role: SiteRole;
-  mayApprove: boolean;
-  entitlements: Entitlement[];
   by: Person;
   at: string;
 }

@@ -3,7 +3,7 @@
 // reseller's own outcome is kept.
 import { describe, expect, it } from "vitest";
 import type { TRenewalLineItemRecord } from "../../../../src/workflows/renewals/domain/line-items";
-import { lineItemKey } from "../../../../src/workflows/renewals/domain/line-items";
+import { lineItemKey, ZRenewalLineItemRecord } from "../../../../src/workflows/renewals/domain/line-items";
 import { applyReportLineItem } from "../../../../src/workflows/renewals/domain/report-import";
 import { lineItem } from "./fixtures";
 
@@ -21,6 +21,12 @@ const record: TRenewalLineItemRecord = {
 const context = { id: "ri-1", organisationId: "org-1" };
 
 describe("applying a report line item", () => {
+  it("takes the same record from the inbound API, checked by its schema", () => {
+    expect(ZRenewalLineItemRecord.parse(record)).toEqual(record);
+    expect(ZRenewalLineItemRecord.safeParse({ ...record, amount: "12,500.00" }).success).toBe(false);
+    expect(ZRenewalLineItemRecord.safeParse({ ...record, endDate: "31/03/2027" }).success).toBe(false);
+  });
+
   it("keys line items by agreement and line item", () => {
     expect(lineItemKey(record)).toBe("2024-AG-7731/001");
   });

@@ -2,7 +2,7 @@
 // days goes to its deciders, counted on the organisation's wall clock.
 import { describe, expect, it } from "vitest";
 import type { Role } from "../../../../src/platform/domain/roles";
-import { parsePendingSlaDays, pendingOverdueAt, pendingReminder, PENDING_SLA_DAYS_MAX } from "../../../../src/workflows/site-access/domain/pending-reminders";
+import { parsePendingSlaDays, pendingOverdueAt, pendingReminder, PENDING_SLA_DAYS_DEFAULT, PENDING_SLA_DAYS_MAX } from "../../../../src/workflows/site-access/domain/pending-reminders";
 import { members, pendingRequest, pia, rex, sam, site, sol, uma } from "./fixtures";
 
 const roles = new Map<string, Role>([pia, sam, sol, uma, rex].map((actor) => [actor.userId, actor.role]));
@@ -51,7 +51,8 @@ describe("when a pending request is overdue", () => {
 });
 
 describe("the pending-request SLA setting", () => {
-  it("takes whole days from 1 to 30", () => {
+  it("takes whole days from 1 to 30, 3 by default", () => {
+    expect(parsePendingSlaDays(PENDING_SLA_DAYS_DEFAULT)).toEqual({ ok: true, value: 3 });
     expect(parsePendingSlaDays("5")).toEqual({ ok: true, value: 5 });
     expect(parsePendingSlaDays(30)).toEqual({ ok: true, value: 30 });
   });
