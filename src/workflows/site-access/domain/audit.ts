@@ -1,5 +1,7 @@
 // What a site-access change records; the store adds who and when from the actor and the clock.
 export const SITE_ACCESS_AUDIT_ACTIONS = [
+  "site_added",
+  "site_renamed",
   "requested",
   "approved",
   "rejected",
