@@ -17,6 +17,11 @@ export function calendarDate(year: number, month: number, day: number): Calendar
   return utc.toISOString().slice(0, 10);
 }
 
+export function isCalendarDate(value: string): boolean {
+  const match = DATE_PATTERN.exec(value);
+  return match !== null && calendarDate(Number(match[1]), Number(match[2]), Number(match[3])) === value;
+}
+
 export function dayOf(date: CalendarDate): CalendarDay {
   const match = DATE_PATTERN.exec(date);
   if (!match) throw new RangeError(`not a calendar date: "${date}"`);

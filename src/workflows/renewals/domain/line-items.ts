@@ -2,7 +2,8 @@
 // "180 day report", one row per line item of a customer agreement, by end date, agreement,
 // quote and site. The reseller works each one to an end: quoted, then renewed or lost.
 import { z } from "zod";
-import type { CalendarDate } from "./calendar-dates";
+import { minorUnitDigits, parseCurrencyCode } from "./amounts";
+import { type CalendarDate, isCalendarDate } from "./calendar-dates";
 
 export const RENEWAL_STATES = ["open", "quoted", "renewed", "lost"] as const;
 export type RenewalState = (typeof RENEWAL_STATES)[number];
@@ -27,20 +28,25 @@ export const TEXT_MAX = {
 } as const;
 
 /** One line item as a report row or the inbound API gives it, once checked. */
-export const ZRenewalLineItemRecord = z.object({
-  agreementNumber: z.string().min(1).max(TEXT_MAX.agreementNumber),
-  lineItem: z.string().min(1).max(TEXT_MAX.lineItem),
-  siteNumber: z.string().max(TEXT_MAX.siteNumber).optional(),
-  siteName: z.string().min(1).max(TEXT_MAX.siteName),
-  customerName: z.string().min(1).max(TEXT_MAX.customerName),
-  description: z.string().max(TEXT_MAX.description).optional(),
-  endDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  amount: z.string().regex(/^\d+(\.\d+)?$/),
-  currency: z.string().regex(/^[A-Z]{3}$/),
-  quoteNumber: z.string().max(QUOTE_NUMBER_MAX).optional(),
-  /** As the report names the account's owner (an e-mail or a name); the store finds the user. */
-  accountOwner: z.string().max(TEXT_MAX.accountOwner).optional(),
-});
+export const ZRenewalLineItemRecord = z
+  .object({
+    agreementNumber: z.string().min(1).max(TEXT_MAX.agreementNumber),
+    lineItem: z.string().min(1).max(TEXT_MAX.lineItem),
+    siteNumber: z.string().max(TEXT_MAX.siteNumber).optional(),
+    siteName: z.string().min(1).max(TEXT_MAX.siteName),
+    customerName: z.string().min(1).max(TEXT_MAX.customerName),
+    description: z.string().max(TEXT_MAX.description).optional(),
+    endDate: z.string().refine(isCalendarDate, "not a calendar date (YYYY-MM-DD)"),
+    amount: z.string().regex(/^\d+(\.\d+)?$/),
+    currency: z.string().refine((code) => parseCurrencyCode(code) === code, "not a currency code"),
+    quoteNumber: z.string().refine(isQuoteNumber, "not a quote number").optional(),
+    /** As the report names the account's owner (an e-mail or a name); the store finds the user. */
+    accountOwner: z.string().max(TEXT_MAX.accountOwner).optional(),
+  })
+  .refine((record) => (record.amount.split(".")[1] ?? "").length <= minorUnitDigits(record.currency), {
+    message: "more decimals than the currency has",
+    path: ["amount"],
+  });
 export type TRenewalLineItemRecord = z.infer<typeof ZRenewalLineItemRecord>;
 
 export interface RenewalLineItem extends Omit<TRenewalLineItemRecord, "endDate"> {

@@ -25,6 +25,9 @@ describe("applying a report line item", () => {
     expect(ZRenewalLineItemRecord.parse(record)).toEqual(record);
     expect(ZRenewalLineItemRecord.safeParse({ ...record, amount: "12,500.00" }).success).toBe(false);
     expect(ZRenewalLineItemRecord.safeParse({ ...record, endDate: "31/03/2027" }).success).toBe(false);
+    expect(ZRenewalLineItemRecord.safeParse({ ...record, endDate: "2027-02-29" }).success).toBe(false);
+    expect(ZRenewalLineItemRecord.safeParse({ ...record, currency: "usd" }).success).toBe(false);
+    expect(ZRenewalLineItemRecord.safeParse({ ...record, amount: "1.005" }).success).toBe(false);
   });
 
   it("keys line items by agreement and line item", () => {
