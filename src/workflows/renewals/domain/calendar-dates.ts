@@ -1,8 +1,7 @@
 // Calendar dates as the vendor's report gives them ("2027-03-31": a day, not an instant), and
 // the arithmetic renewals need: days between two dates, a date N days earlier, today's date in
 // the organisation's zone. UTC-based arithmetic on dates is exact: no day is 23 or 25 hours here.
-import { wallClock } from "../../../platform/domain/zoned-time";
-import type { CalendarDay } from "../../../platform/domain/zoned-time";
+import { type CalendarDay, wallClock } from "../../../platform/domain/zoned-time";
 
 /** "YYYY-MM-DD". */
 export type CalendarDate = string;

@@ -3,8 +3,7 @@
 // requests. Who stands where on a site decides who may decide for it.
 import { accept, refuse } from "../../../platform/domain/result";
 import type { Entitlement, SiteRole } from "./entitlements";
-import type { Actor } from "./permissions";
-import { siteAccessPermissions } from "./permissions";
+import { type Actor, siteAccessPermissions } from "./permissions";
 import type { SiteAccessResult } from "./refusals";
 
 export interface Person {
