@@ -46,7 +46,8 @@ let shipped: PlatformTables | undefined;
  * the workflows' cards and catalogs handed to the renderer and the translator.
  */
 export function platformTables(workflows: readonly Workflow[] = WORKFLOWS): PlatformTables {
-  const tables = workflows === WORKFLOWS ? (shipped ??= foldWorkflows(PLATFORM_PARTS, WORKFLOWS)) : foldWorkflows(PLATFORM_PARTS, workflows);
+  if (workflows === WORKFLOWS) shipped ??= foldWorkflows(PLATFORM_PARTS, WORKFLOWS);
+  const tables = workflows === WORKFLOWS && shipped ? shipped : foldWorkflows(PLATFORM_PARTS, workflows);
   useMessageFolders(tables.folders.map((folder) => new URL("messages/", folder)));
   useCardFolders(tables.folders.map((folder) => new URL("cards/", folder)));
   return tables;

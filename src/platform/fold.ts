@@ -66,9 +66,18 @@ export function foldWorkflows(platform: PlatformParts, workflows: readonly Workf
   const actions = new Map<string, CardAction>();
   const intents = new Map<IntentName, IntentHandler>();
   const sections: ImportSectionDeclaration[] = [];
-  for (const [verb, action] of Object.entries(platform.actions)) claim(owners.verb, "card verb", verb, "the platform"), actions.set(verb, action);
-  for (const [intent, handler] of Object.entries(platform.intents)) claim(owners.intent, "intent", intent, "the platform"), intents.set(intent, handler);
-  for (const declaration of platform.importSections) claim(owners.section, "import section", declaration.name, "the platform"), sections.push(declaration);
+  for (const [verb, action] of Object.entries(platform.actions)) {
+    claim(owners.verb, "card verb", verb, "the platform");
+    actions.set(verb, action);
+  }
+  for (const [intent, handler] of Object.entries(platform.intents)) {
+    claim(owners.intent, "intent", intent, "the platform");
+    intents.set(intent, handler);
+  }
+  for (const declaration of platform.importSections) {
+    claim(owners.section, "import section", declaration.name, "the platform");
+    sections.push(declaration);
+  }
   for (const namespace of platform.namespaces) claim(owners.namespace, "namespace", namespace, "the platform");
 
   for (const workflow of workflows) {
@@ -88,7 +97,10 @@ export function foldWorkflows(platform: PlatformParts, workflows: readonly Workf
       inNamespace(workflow, "reminder kind", source.kind);
       claim(owners.kind, "reminder kind", source.kind, owner);
     }
-    for (const declaration of workflow.importSections) claim(owners.section, "import section", declaration.name, owner), sections.push(declaration);
+    for (const declaration of workflow.importSections) {
+      claim(owners.section, "import section", declaration.name, owner);
+      sections.push(declaration);
+    }
     for (const pattern of workflow.references ?? []) {
       claim(owners.reference, "reference entity", pattern.entity, owner);
       claim(owners.reference, "reference prefix", pattern.prefix.toLowerCase(), owner);

@@ -65,7 +65,10 @@ function actionData(card: Card, verb: string): Record<string, unknown> {
   let found: Record<string, unknown> | undefined;
   const walk = (node: unknown): void => {
     if (found || !node || typeof node !== "object") return;
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
     const record = node as Record<string, unknown>;
     if (record.type === "Action.Execute" && record.verb === verb) found = record.data as Record<string, unknown>;
     else Object.values(record).forEach(walk);
@@ -85,7 +88,10 @@ function inputValue(card: Card, inputId: string): unknown {
   let value: unknown;
   const walk = (node: unknown): void => {
     if (!node || typeof node !== "object") return;
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
     const record = node as Record<string, unknown>;
     if (record.id === inputId && typeof record.type === "string" && record.type.startsWith("Input.")) value = record.value;
     else Object.values(record).forEach(walk);

@@ -3,7 +3,7 @@
 // throughout: the bot answers in the language the question was written in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engagement } from "../../src/workflows/engagements/domain/engagements";
-import { type Locale } from "../../src/platform/i18n/locale";
+import type { Locale } from "../../src/platform/i18n/locale";
 import { translator } from "../../src/platform/i18n/translator";
 import { ensureOrganisation } from "../../src/platform/store/organisations";
 import type { CapturedActivity } from "../support/connector";

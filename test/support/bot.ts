@@ -144,7 +144,7 @@ export function cardText(card: unknown): string {
 export function cardVerbs(card: unknown): string[] {
   const verbs: string[] = [];
   const walk = (node: unknown, inRefresh: boolean): void => {
-    if (Array.isArray(node)) node.forEach((item) => walk(item, inRefresh));
+    if (Array.isArray(node)) for (const item of node) walk(item, inRefresh);
     else if (node && typeof node === "object") {
       const record = node as Record<string, unknown>;
       if (record.type === "Action.Execute" && typeof record.verb === "string" && !inRefresh) verbs.push(record.verb);

@@ -85,7 +85,7 @@ function duplicates(sections: Sections, input: unknown): ImportProblem[] {
     for (const field of section.uniqueFields) {
       const firstIndex = new Map<string, number>();
       records.forEach((record, index) => {
-        const value = valueOf(record, field);
+        const value = fieldOf(record, field);
         if (typeof value !== "string") return;
         const first = firstIndex.get(value);
         if (first === undefined) firstIndex.set(value, index);
@@ -101,14 +101,14 @@ function duplicates(sections: Sections, input: unknown): ImportProblem[] {
 }
 
 function identityOf(input: unknown, section: string, field: string, index: number): { field: string; value: unknown } {
-  return { field, value: valueOf(sectionOf(input, section)[index], field) };
+  return { field, value: fieldOf(sectionOf(input, section)[index], field) };
 }
 
 function sectionOf(input: unknown, name: string): unknown[] {
-  const records = valueOf(input, name);
+  const records = fieldOf(input, name);
   return Array.isArray(records) ? records : [];
 }
 
-function valueOf(record: unknown, field: string): unknown {
+function fieldOf(record: unknown, field: string): unknown {
   return typeof record === "object" && record !== null ? (record as Record<string, unknown>)[field] : undefined;
 }

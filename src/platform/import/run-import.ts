@@ -4,7 +4,7 @@
 import { retryLostRaces } from "../store/retry";
 import type { Db } from "../store/db";
 import type { Organisation } from "../store/organisations";
-import { type ImportFormat, type TImportFile } from "./import-file";
+import type { ImportFormat, TImportFile } from "./import-file";
 import { type OrganisationOutcome, applyOrganisation } from "./organisation";
 import { type ImportProblem, ImportRejected } from "./problems";
 import type { ImportSection, SectionOutcome } from "./section";

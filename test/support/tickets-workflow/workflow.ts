@@ -19,8 +19,8 @@ interface Ticket {
 const tickets = new Map<string, Map<string, Ticket>>();
 
 function ticketsOf(organisationId: string): Map<string, Ticket> {
-  let mine = tickets.get(organisationId);
-  if (!mine) tickets.set(organisationId, (mine = new Map()));
+  const mine = tickets.get(organisationId) ?? new Map<string, Ticket>();
+  tickets.set(organisationId, mine);
   return mine;
 }
 

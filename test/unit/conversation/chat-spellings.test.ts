@@ -3,7 +3,7 @@
 // the language apart. Two Indonesian questions were once answered in English.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadLexicons, spellOut } from "../../../src/platform/conversation/lexicon";
-import { LocalRecognizer } from "../../../src/platform/conversation/local-recognizer";
+import type { LocalRecognizer } from "../../../src/platform/conversation/local-recognizer";
 import type { RecognitionContext } from "../../../src/platform/conversation/recognizer";
 import { tokenise } from "../../../src/platform/conversation/text";
 import { LOCALES, type Locale } from "../../../src/platform/i18n/locale";

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { LocalRecognizer } from "../../../src/platform/conversation/local-recognizer";
+import type { LocalRecognizer } from "../../../src/platform/conversation/local-recognizer";
 import { clarificationChoices } from "../../../src/platform/conversation/ambiguity";
 import { type Evidence, isOffTopic } from "../../../src/platform/conversation/domain-evidence";
 import type { RecognitionContext } from "../../../src/platform/conversation/recognizer";

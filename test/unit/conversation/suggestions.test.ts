@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { clarificationChoices } from "../../../src/platform/conversation/ambiguity";
-import { LocalRecognizer } from "../../../src/platform/conversation/local-recognizer";
+import type { LocalRecognizer } from "../../../src/platform/conversation/local-recognizer";
 import type { Recognition } from "../../../src/platform/conversation/recognizer";
 import { askBack } from "../../../src/platform/bot/intents/help";
 import { exampleQuestion, suggestionFor } from "../../../src/platform/bot/intents/suggestions";

@@ -55,7 +55,8 @@ export function checkLineEdits(report: Pick<UsageReport, "lines">, edits: readon
   const checked: CheckedLineEdit[] = [];
   for (const edit of edits) {
     const line = lines.get(edit.lineId);
-    const at = (problems[edit.lineId] ??= {});
+    const at = problems[edit.lineId] ?? {};
+    problems[edit.lineId] = at;
     if (!line) at.line = problem("line_unknown", { lineId: edit.lineId.slice(0, 60) });
     else if (seen.has(edit.lineId)) at.line = problem("line_duplicated", { lineId: edit.lineId, product: line.product });
     seen.add(edit.lineId);

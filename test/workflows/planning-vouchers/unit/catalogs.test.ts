@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { type MessageFormatElement, TYPE, parse } from "@formatjs/icu-messageformat-parser";
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
-import { type VoucherDeadlineKind } from "../../../../src/workflows/planning-vouchers/domain/deadlines";
+import type { VoucherDeadlineKind } from "../../../../src/workflows/planning-vouchers/domain/deadlines";
 import { COMPETENCY_LEVELS } from "../../../../src/workflows/planning-vouchers/domain/eligibility";
 import { VOUCHER_REFUSALS } from "../../../../src/workflows/planning-vouchers/domain/refusals";
 import { CANCELLATION_REASONS } from "../../../../src/workflows/planning-vouchers/domain/reservation";
