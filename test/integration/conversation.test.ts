@@ -48,9 +48,9 @@ afterAll(async () => bot?.stop());
 
 /** Questions that sit between two intents, and the two the bot should offer. */
 const ambiguous: Record<Locale, { text: string; choices: [string, string] }> = {
-  en: { text: "unrated pending", choices: ["billing.awaitingRating", "approvals.pending"] },
+  en: { text: "pending vendor", choices: ["billing.awaitingRating", "approvals.pending"] },
   fr: { text: "facturation en attente", choices: ["approvals.pending", "billing.awaitingRating"] },
-  id: { text: "notifikasi tenggat", choices: ["deadlines", "reminders"] },
+  id: { text: "pengingat jatuh tempo", choices: ["deadlines", "reminders"] },
 };
 
 const questions: Record<Locale, Record<string, string>> = {

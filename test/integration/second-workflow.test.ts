@@ -56,10 +56,14 @@ describe("a second workflow added in one line", () => {
   });
 
   it("shows its overdue ticket in \"what needs me?\" with the fix one click away, and in \"anything due?\"", async () => {
-    const inbox = await ask(admin, "what needs me?");
+    const inbox = await ask(admin, "what reminders do I have?");
     expect(cardText(inbox.attachments)).toContain("TCK-123 (Printer offline) is overdue");
     expect(JSON.stringify(inbox.attachments)).toContain('"verb":"ticket.close"');
     expect(replyText(await ask(admin, "anything due this week?"))).toContain("TCK-123 (Printer offline) was due");
+    // The welcome card's "What needs me?" button: the same list, across every workflow.
+    const welcome = await ask(admin, "");
+    expect(cardText(welcome.attachments)).toContain("What needs me?");
+    expect(JSON.stringify((await bot.invoke(admin, "reminders.list", {})).body)).toContain("TCK-123 (Printer offline) is overdue");
   });
 
   it("runs its card action, and refuses it once done, changing nothing", async () => {
@@ -67,7 +71,7 @@ describe("a second workflow added in one line", () => {
     expect(JSON.stringify(closed.body)).toContain("TCK-123 is closed.");
     const again = await bot.invoke(admin, "ticket.close", { number: "123" });
     expect(JSON.stringify(again.body)).toContain("TCK-123 is already closed.");
-    expect(cardText((await ask(admin, "what needs me?")).attachments)).not.toContain("TCK-123");
+    expect(cardText((await ask(admin, "what reminders do I have?")).attachments)).not.toContain("TCK-123");
   });
 
   it("lists its question in help beside the shipped ones", async () => {
