@@ -7,7 +7,8 @@
 // approval answered is stored exactly once, every billing entry answered is stored) and exits
 // non-zero when one is wrong. Prints figures; asserts no speed.
 // Knobs: BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (2), BENCH_ROUNDS (2), BENCH_CONNECTIONS (32),
-// BENCH_SIZES (1000,50000), BENCH_DATABASES (sqlite,postgres), BENCH_WORKLOADS (all).
+// BENCH_SIZES (1000,50000), BENCH_DATABASES (sqlite,postgres), BENCH_WORKLOADS (all);
+// BENCH_PROFILE_DIR writes the bot's CPU profile (node --cpu-prof) there.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -192,7 +193,8 @@ async function measureDatabase(label: string, url: string, connector: BenchConne
   const organisations: SeededOrganisation[] = [];
   for (const size of SIZES) organisations.push(await seedOrganisation(opened.db, `bench-${size}`, size, CONNECTIONS));
   const ledgers = new Map(organisations.map((organisation) => [organisation, { approved: new Set<string>(), billed: 0 } as Ledger]));
-  const bot = await startProcess(["--enable-source-maps", "dist/main.js"], {
+  const profile = env.BENCH_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", env.BENCH_PROFILE_DIR] : [];
+  const bot = await startProcess([...profile, "dist/main.js"], {
     DATABASE_URL: url,
     LOG_LEVEL: "warn",
     MIGRATE_ON_START: "false",
