@@ -5,7 +5,8 @@
 // echo bot, then every workload, so each ratio compares figures taken minutes apart at most.
 // It checks every answer while it measures (the reply names the engagement asked for, every
 // approval answered is stored exactly once, every billing entry answered is stored) and exits
-// non-zero when one is wrong. Prints figures; asserts no speed.
+// non-zero when one is wrong. Prints figures; asserts no speed. Beside req/s it prints the bot's
+// CPU time per turn (from /proc): on a machine other work shares, that figure moves far less.
 // Knobs: BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (2), BENCH_ROUNDS (2), BENCH_CONNECTIONS (32),
 // BENCH_SIZES (1000,50000), BENCH_DATABASES (sqlite,postgres), BENCH_WORKLOADS (all);
 // BENCH_PROFILE_DIR writes the bot's CPU profile (node --cpu-prof) there.
@@ -184,10 +185,17 @@ async function checkStored(db: Db, organisation: SeededOrganisation, ledger: Led
   return problems;
 }
 
-const load = (url: string, next: (worker: number) => LoadRequest | undefined) =>
-  runLoad({ url, connections: CONNECTIONS, warmupMs: WARMUP_SECONDS * 1000, durationMs: SECONDS * 1000, next });
+/** utime + stime of a process, from /proc (Linux), in milliseconds. */
+function cpuMs(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 
-async function measureDatabase(label: string, url: string, connector: BenchConnector, echoUrl: string, rows: Row[], problems: string[]): Promise<void> {
+const load = (server: { url: string; child: ChildProcess }, next: (worker: number) => LoadRequest | undefined) =>
+  runLoad({ url: server.url, connections: CONNECTIONS, warmupMs: WARMUP_SECONDS * 1000, durationMs: SECONDS * 1000, next, serverCpuMs: () => cpuMs(server.child) });
+
+async function measureDatabase(label: string, url: string, connector: BenchConnector, echoBot: { url: string; child: ChildProcess }, rows: Row[], problems: string[]): Promise<void> {
   await migrateDatabase(url);
   const opened = openDatabase(url, { poolSize: 4 });
   const organisations: SeededOrganisation[] = [];
@@ -208,8 +216,8 @@ async function measureDatabase(label: string, url: string, connector: BenchConne
     for (let round = 1; round <= ROUNDS; round += 1) {
       const [anyOrganisation] = organisations;
       if (!anyOrganisation) break;
-      const echoMessage = await load(echoUrl, (worker) => messageRequest(connector, anyOrganisation, worker, "hello", "echo: hello"));
-      const echoInvoke = await load(echoUrl, (worker) => ({
+      const echoMessage = await load(echoBot, (worker) => messageRequest(connector, anyOrganisation, worker, "hello", "echo: hello"));
+      const echoInvoke = await load(echoBot, (worker) => ({
         body: JSON.stringify(activity(connector, anyOrganisation, worker, { type: "invoke", name: "adaptiveCard/action", value: {} })),
         check: (status) => (status === 200 ? undefined : `echo invoke HTTP ${status}`),
       }));
@@ -217,7 +225,7 @@ async function measureDatabase(label: string, url: string, connector: BenchConne
       rows.push({ database: label, round, workload: "echo invoke", size: undefined, result: echoInvoke, echo: echoInvoke });
       for (const name of CHOSEN) {
         for (const organisation of organisations) {
-          const result = await load(bot.url, workload(name, connector, organisation, ledgers.get(organisation)!));
+          const result = await load(bot, workload(name, connector, organisation, ledgers.get(organisation)!));
           turns += result.requests;
           const echo = name === "status" || name === "pending" ? echoMessage : echoInvoke;
           rows.push({ database: label, round, workload: name, size: organisation.size, result, echo });
@@ -238,7 +246,8 @@ const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toF
 function printRow(row: Row): void {
   const { result, echo } = row;
   const ratio = echo && row.size !== undefined ? `${fixed(result.perSecond / echo.perSecond, 3)}x` : "";
-  const cells = [row.database, String(row.round), row.workload, row.size === undefined ? "" : String(row.size), fixed(result.perSecond), fixed(result.p50, 1), fixed(result.p99, 1), String(result.errors), ratio];
+  const cpuRatio = echo && row.size !== undefined ? `${fixed(result.cpuMsPerRequest / echo.cpuMsPerRequest, 1)}x` : "";
+  const cells = [row.database, String(row.round), row.workload, row.size === undefined ? "" : String(row.size), fixed(result.perSecond), fixed(result.p50, 1), fixed(result.p99, 1), String(result.errors), ratio, fixed(result.cpuMsPerRequest, 2), cpuRatio];
   console.log(`| ${cells.join(" | ")} |`);
   for (const error of result.firstErrors) console.log(`    error: ${error}`);
 }
@@ -246,8 +255,8 @@ function printRow(row: Row): void {
 spawnSync(process.execPath, ["scripts/build.mjs", "--if-stale"], { stdio: "inherit" });
 console.log(`bench:turns on ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
 console.log(`${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s per workload, ${ROUNDS} rounds; the load generator and the stand-in connector share the machine`);
-console.log("| database | round | workload | engagements | req/s | p50 ms | p99 ms | errors | x echo |");
-console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+console.log("| database | round | workload | engagements | req/s | p50 ms | p99 ms | errors | x echo | bot CPU ms/turn | CPU x echo |");
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 
 const connector = await startBenchConnector();
 const echo = await startProcess(["bench/turns/echo-bot.mjs"], {});
@@ -258,7 +267,7 @@ try {
     if (database === "sqlite") {
       const dir = mkdtempSync(join(tmpdir(), "bench-turns-"));
       try {
-        await measureDatabase("SQLite", `file:${join(dir, "bench.db")}`, connector, echo.url, rows, problems);
+        await measureDatabase("SQLite", `file:${join(dir, "bench.db")}`, connector, echo, rows, problems);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -267,7 +276,7 @@ try {
       const name = `bench_turns_${randomBytes(4).toString("hex")}`;
       await queryOn(server.url, `CREATE DATABASE ${name}`);
       try {
-        await measureDatabase("PostgreSQL", databaseUrlOn(server.url, name), connector, echo.url, rows, problems);
+        await measureDatabase("PostgreSQL", databaseUrlOn(server.url, name), connector, echo, rows, problems);
       } finally {
         await queryOn(server.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await server.close();
@@ -280,8 +289,8 @@ try {
 }
 
 console.log("\nMean over rounds (x echo: the bot's req/s over the echo bot's in the same round):");
-console.log("| database | workload | engagements | req/s | p99 ms | x echo | errors |");
-console.log("| --- | --- | --- | --- | --- | --- | --- |");
+console.log("| database | workload | engagements | req/s | p99 ms | x echo | CPU ms/turn | CPU x echo | errors |");
+console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 const groups = new Map<string, Row[]>();
 for (const row of rows.filter((r) => r.size !== undefined || r.workload.startsWith("echo"))) {
   const key = `${row.database}|${row.workload}|${row.size ?? ""}`;
@@ -291,8 +300,10 @@ const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0)
 for (const [key, group] of groups) {
   const [database, name, size] = key.split("|");
   const ratio = mean(group.map((row) => row.result.perSecond / (row.echo?.perSecond ?? Number.NaN)));
+  const cpuRatio = mean(group.map((row) => row.result.cpuMsPerRequest / (row.echo?.cpuMsPerRequest ?? Number.NaN)));
   const errors = group.reduce((sum, row) => sum + row.result.errors, 0);
-  console.log(`| ${database} | ${name} | ${size} | ${fixed(mean(group.map((row) => row.result.perSecond)))} | ${fixed(mean(group.map((row) => row.result.p99)), 1)} | ${size ? `${fixed(ratio, 3)}x` : ""} | ${errors} |`);
+  const cpu = fixed(mean(group.map((row) => row.result.cpuMsPerRequest)), 2);
+  console.log(`| ${database} | ${name} | ${size} | ${fixed(mean(group.map((row) => row.result.perSecond)))} | ${fixed(mean(group.map((row) => row.result.p99)), 1)} | ${size ? `${fixed(ratio, 3)}x` : ""} | ${cpu} | ${size ? `${fixed(cpuRatio, 1)}x` : ""} | ${errors} |`);
 }
 const errors = rows.reduce((sum, row) => sum + row.result.errors, 0);
 if (errors > 0) problems.push(`${errors} answers were wrong or failed`);

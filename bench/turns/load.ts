@@ -18,6 +18,8 @@ export interface LoadOptions {
   durationMs: number;
   /** The request worker `worker` sends next; undefined ends that worker early (no work left). */
   next(worker: number): LoadRequest | undefined;
+  /** CPU milliseconds the server process has used so far: its cost per request, whatever else runs. */
+  serverCpuMs(): number;
 }
 
 export interface LoadResult {
@@ -28,6 +30,8 @@ export interface LoadResult {
   perSecond: number;
   p50: number;
   p99: number;
+  /** The server's CPU time per measured request: steadier than req/s on a busy machine. */
+  cpuMsPerRequest: number;
 }
 
 function post(agent: Agent, url: URL, body: string): Promise<{ status: number; body: string }> {
@@ -58,6 +62,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const firstErrors: string[] = [];
   let errors = 0;
   let lastAnswer = measureFrom;
+  let cpuAtStart = Number.NaN;
+  const cpuTimer = setTimeout(() => (cpuAtStart = options.serverCpuMs()), options.warmupMs);
 
   const worker = async (index: number) => {
     for (;;) {
@@ -84,6 +90,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }
   };
   await Promise.all(Array.from({ length: options.connections }, (_, index) => worker(index)));
+  clearTimeout(cpuTimer);
+  const cpuUsed = options.serverCpuMs() - cpuAtStart;
   agent.destroy();
   const seconds = Math.max(0.001, (Math.min(stopAt, lastAnswer) - measureFrom) / 1000);
   latencies.sort((a, b) => a - b);
@@ -95,5 +103,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     perSecond: latencies.length / seconds,
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
+    cpuMsPerRequest: cpuUsed / Math.max(1, latencies.length),
   };
 }
