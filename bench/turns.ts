@@ -9,7 +9,8 @@
 // CPU time per turn (from /proc): on a machine other work shares, that figure moves far less.
 // Knobs: BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (2), BENCH_ROUNDS (2), BENCH_CONNECTIONS (32),
 // BENCH_SIZES (1000,50000), BENCH_DATABASES (sqlite,postgres), BENCH_WORKLOADS (all);
-// BENCH_PROFILE_DIR writes the bot's CPU profile (node --cpu-prof) there.
+// BENCH_PROFILE_DIR writes the bot's CPU profile (node --cpu-prof) there; BENCH_BOT_ROOT runs
+// the bot built in another checkout (an earlier commit, to compare), on this one's migrations.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -60,9 +61,9 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startProcess(args: string[], extraEnv: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+async function startProcess(args: string[], extraEnv: Record<string, string>, cwd = process.cwd()): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, args, { env: { ...env, ...extraEnv, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, args, { cwd, env: { ...env, ...extraEnv, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"] });
   const base = `http://127.0.0.1:${port}`;
   const started = Date.now();
   for (;;) {
@@ -209,8 +210,11 @@ async function measureDatabase(label: string, url: string, connector: BenchConne
     REMINDERS_ENABLED: "false",
     FIXED_CLOCK: CLOCK,
     DATABASE_POOL_SIZE: "10",
-  });
+  }, env.BENCH_BOT_ROOT);
   const started = residentMb(bot.child);
+  // The first turns load the models and warm the JIT: run some before any round counts.
+  const [first] = organisations;
+  if (first) await load(bot, workload("status", connector, first, ledgers.get(first)!));
   let turns = 0;
   try {
     for (let round = 1; round <= ROUNDS; round += 1) {

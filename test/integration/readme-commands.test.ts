@@ -46,6 +46,10 @@ const STEPS: Step[] = [
   { command: "npm run bench:nlu", skip: "benchmarks take minutes and print figures" },
   { command: "npm run bench:reminders", skip: "benchmarks take minutes and print figures" },
   { command: "npm run bench:billing", skip: "benchmarks take minutes and print figures" },
+  { command: "npm run bench:turns", skip: "benchmarks take minutes and print figures" },
+  { command: "npm run bench:import", skip: "benchmarks take minutes and print figures" },
+  { command: "npm run build", skip: "npm start runs it (prestart) when a source is newer than dist/" },
+  { command: "npm run dev", skip: "npm start with tsx watching the sources; it never ends" },
   { command: "npm ci", skip: ".ci/run runs it on a clean clone" },
   { command: "npm run test:calendar -- --sqlite --only first-of-month", skip: "this suite again, on one pinned day; .ci/run runs it" },
   {
