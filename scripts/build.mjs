@@ -6,7 +6,7 @@
 // at run time (catalogs, intent training, lexicons, workflow cards) are copied beside the code,
 // paths kept. With --if-stale it does nothing when dist/ is newer than every source file, so
 // `npm start` (prestart) costs a few milliseconds after the first build.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,8 +14,10 @@ import ts from "typescript";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const sourceRoot = join(root, "src");
-const outRoot = join(root, "dist");
-const stamp = join(outRoot, ".built");
+const distRoot = join(root, "dist");
+const stamp = join(distRoot, ".built");
+// Built beside dist/ and swapped in whole: a bot running from dist/ never sees half a build.
+const outRoot = join(root, `.dist-${process.pid}`);
 
 function filesUnder(folder) {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
@@ -68,7 +70,6 @@ const compilerOptions = {
   inlineSources: false,
 };
 
-rmSync(outRoot, { recursive: true, force: true });
 await Promise.all(
   sources.map(async (path) => {
     const out = join(outRoot, relative(sourceRoot, path));
@@ -87,5 +88,9 @@ await Promise.all(
     if (sourceMapText) writeFileSync(`${jsPath}.map`, sourceMapText);
   }),
 );
-writeFileSync(stamp, `${new Date().toISOString()}\n`);
+writeFileSync(join(outRoot, ".built"), `${new Date().toISOString()}\n`);
+const previous = join(root, `.dist-old-${process.pid}`);
+if (existsSync(distRoot)) renameSync(distRoot, previous);
+renameSync(outRoot, distRoot);
+rmSync(previous, { recursive: true, force: true });
 console.error(`built dist/ from ${sources.length} files`);
