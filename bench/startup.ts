@@ -1,11 +1,11 @@
 // Measures what `npm start` costs on a machine, on SQLite and on PostgreSQL: from spawning the
-// bot with no other configuration (a new database and a free port) until GET /healthz answers,
-// first on an empty database (the migrations run) and then on a migrated one; the process's
+// compiled bot (`node dist/main.js`, what `npm start` runs once dist/ is built) with no other
+// configuration (a new database and a free port) until GET /healthz answers, first on an empty database (the migrations run) and then on a migrated one; the process's
 // resident memory once it answers; and `npm run db:migrate` on the migrated database (nothing
 // to apply). Prints figures; asserts nothing. PostgreSQL is the tests' server
 // (test/support/postgres-server.ts): an embedded one when no other answers.
 import { randomBytes } from "node:crypto";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -27,7 +27,7 @@ async function freePort(): Promise<number> {
 async function startOnce(databaseUrl: string): Promise<{ healthzMs: number; rssMb: number }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["dist/main.js"], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", REMINDERS_ENABLED: "true" },
     stdio: "ignore",
   });
@@ -67,6 +67,8 @@ async function measure(databaseUrl: string): Promise<string> {
   return `${fresh.healthzMs.toFixed(0).padStart(24)}  ${warm.healthzMs.toFixed(0).padStart(27)}  ${warm.rssMb.toFixed(0).padStart(6)}  ${migrateMs.toFixed(0).padStart(13)}`;
 }
 
+// `npm start` builds dist/ first when a source changed (prestart); build it once here.
+spawnSync(process.execPath, ["scripts/build.mjs", "--if-stale"], { stdio: "inherit" });
 const rows: string[] = [];
 for (let run = 1; run <= RUNS; run += 1) {
   const dir = mkdtempSync(join(tmpdir(), "partner-ops-startup-"));

@@ -36,6 +36,8 @@ const STEPS: Step[] = [
   { command: "npm install --foreground-scripts", skip: "npm install again, showing the compiler" },
   { command: "npm rebuild better-sqlite3", skip: "a repair step: it recompiles the driver for minutes; .ci/run's npm ci builds it from scratch" },
   { command: "npm_config_nodedir=<node folder> npm rebuild better-sqlite3", skip: "a repair step; .ci/run builds the driver that way" },
+  { command: "npm run build", run: expectOutput(/built dist\/ from \d+ files/) },
+  { command: "npm run dev", skip: "npm start with tsx watching the sources; it never ends" },
   { command: "npm run seed:demo", run: expectOutput(/demo data ready/) },
   { command: "npm run playground", skip: "test/unit/scripts/playground.test.ts starts it and loads its page" },
   { command: "npm test", skip: "the suite this test is part of" },
@@ -46,6 +48,8 @@ const STEPS: Step[] = [
   { command: "npm run bench:nlu", skip: "benchmarks take minutes and print figures" },
   { command: "npm run bench:reminders", skip: "benchmarks take minutes and print figures" },
   { command: "npm run bench:billing", skip: "benchmarks take minutes and print figures" },
+  { command: "npm run bench:turns", skip: "benchmarks take minutes and print figures" },
+  { command: "npm run bench:import", skip: "benchmarks take minutes and print figures" },
   { command: "npm ci", skip: ".ci/run runs it on a clean clone" },
   { command: "npm run test:calendar -- --sqlite --only first-of-month", skip: "this suite again, on one pinned day; .ci/run runs it" },
   {

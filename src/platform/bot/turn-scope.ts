@@ -6,8 +6,8 @@ import { isIanaTimeZone } from "../domain/time-zone";
 import { resolveLocale } from "../i18n/locale";
 import { type Translator, translator } from "../i18n/translator";
 import type { Services } from "../services";
-import { findPersonalConversation } from "../store/conversation-references";
 import { ensureOrganisation, ensureUser, type Organisation, type PartnerUser, setUserRole } from "../store/organisations";
+import { type KnownConversation, readTurnRecords } from "../store/turn-records";
 
 export interface TurnScope {
   services: Services;
@@ -18,6 +18,8 @@ export interface TurnScope {
   activityId: string;
   /** Personal chats show the reader's own view; group chats and channels a shared one. */
   conversationType: "personal" | "groupChat" | "channel";
+  /** The activity's conversation as stored when the turn began (null: not stored). */
+  storedConversation: KnownConversation | null;
 }
 
 export type ScopeRefusal = "tenant_not_allowed" | "no_identity";
@@ -42,20 +44,36 @@ export async function resolveTurnScope(context: TurnContext, services: Services)
   const aadObjectId = activity.from?.aadObjectId ?? (localMode ? activity.from?.id : undefined);
   if (!aadObjectId) return "no_identity";
 
-  const organisation = await ensureOrganisation(db, tenantId, { timeZone: config.DEFAULT_TIME_ZONE });
+  // One round trip for what every turn needs; the first contact of a tenant creates it, then reads again.
+  const keys = { tenantId, aadObjectId, conversationId: conversationIdOf(activity) };
+  let records = await readTurnRecords(db, keys);
+  if (!records) {
+    // A tenant's first turn: its organisation is made, then read with the rest.
+    await ensureOrganisation(db, tenantId, { timeZone: config.DEFAULT_TIME_ZONE });
+    records = await readTurnRecords(db, keys);
+  }
+  if (!records) return "no_identity";
+  const { organisation } = records;
   const isConfiguredAdmin = config.ADMIN_AAD_OBJECT_IDS.includes(aadObjectId);
-  let actor = await ensureUser(db, {
-    organisationId: organisation.id,
-    aadObjectId,
-    // Install events carry no name: keep the one we know rather than write the object id over it.
-    ...(activity.from?.name?.trim() ? { name: activity.from.name.trim() } : {}),
-    role: isConfiguredAdmin ? "admin" : config.DEFAULT_ROLE,
-    ...(activity.locale ? { locale: activity.locale } : {}),
-    ...(activity.from?.id ? { teamsUserId: activity.from.id } : {}),
-  });
+  let actor = await ensureUser(
+    db,
+    {
+      organisationId: organisation.id,
+      aadObjectId,
+      // Install events carry no name: keep the one we know rather than write the object id over it.
+      ...(activity.from?.name?.trim() ? { name: activity.from.name.trim() } : {}),
+      role: isConfiguredAdmin ? "admin" : config.DEFAULT_ROLE,
+      ...(activity.locale ? { locale: activity.locale } : {}),
+      ...(activity.from?.id ? { teamsUserId: activity.from.id } : {}),
+    },
+    records.user,
+  );
   if (isConfiguredAdmin && actor.role !== "admin") actor = await setUserRole(db, { ...actor, role: "admin" });
 
-  const readerZone = await readerTimeZone(context, services, organisation.id, aadObjectId);
+  // The reader's own zone: the turn's `localTimezone`, else the one their personal chat last
+  // carried (card invokes and events may come without it); the organisation's when Teams never said.
+  const sent = activity.localTimezone;
+  const readerZone = sent && isIanaTimeZone(sent) ? sent : records.personalTimeZone;
   return {
     services,
     organisation,
@@ -64,17 +82,13 @@ export async function resolveTurnScope(context: TurnContext, services: Services)
     now: services.clock(),
     activityId: activity.id ?? "",
     conversationType: conversationTypeOf(activity.conversation?.conversationType),
+    storedConversation: records.conversation,
   };
 }
 
-/**
- * The reader's own zone: the turn's `localTimezone`, else the one their personal chat last
- * carried (card invokes and events may come without it); undefined when Teams never said.
- */
-async function readerTimeZone(context: TurnContext, services: Services, organisationId: string, aadObjectId: string): Promise<string | undefined> {
-  const sent = context.activity.localTimezone;
-  if (sent && isIanaTimeZone(sent)) return sent;
-  return (await findPersonalConversation(services.db, organisationId, aadObjectId))?.timeZone;
+/** The conversation a reference is stored under: a channel thread's channel (conversation-memory.ts). */
+function conversationIdOf(activity: TurnContext["activity"]): string {
+  return (activity.conversation?.id ?? "").split(";messageid=")[0] ?? "";
 }
 
 function conversationTypeOf(type: string | undefined): TurnScope["conversationType"] {

@@ -4,13 +4,20 @@
 import { type Activity, type ConversationReference, TurnContext } from "botbuilder";
 import { isIanaTimeZone } from "../domain/time-zone";
 import type { Services } from "../services";
-import { type ConversationKind, forgetConversation, rememberConversation } from "../store/conversation-references";
+import {
+  type ConversationKind,
+  forgetConversation,
+  type RememberConversationInput,
+  rememberConversation,
+  rememberConversationSeen,
+} from "../store/conversation-references";
+import type { KnownConversation } from "../store/turn-records";
 import type { Organisation } from "../store/organisations";
 
 export async function rememberConversationOf(
   context: TurnContext,
   services: Services,
-  scope: { organisation: Organisation; actor: { aadObjectId: string } },
+  scope: { organisation: Organisation; actor: { aadObjectId: string }; storedConversation?: KnownConversation | null },
 ): Promise<void> {
   const { activity } = context;
   if (!activity.serviceUrl || !activity.conversation?.id) return;
@@ -21,7 +28,7 @@ export async function rememberConversationOf(
   const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity) as Partial<ConversationReference>;
   const teamId = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
   try {
-    await rememberConversation(services.db, {
+    const input: RememberConversationInput = {
       organisationId: scope.organisation.id,
       tenantId: scope.organisation.tenantId,
       conversationId,
@@ -34,7 +41,9 @@ export async function rememberConversationOf(
       ...(typeof teamId === "string" ? { teamId } : {}),
       ...(activity.locale ? { locale: activity.locale } : {}),
       ...(activity.localTimezone && isIanaTimeZone(activity.localTimezone) ? { timeZone: activity.localTimezone } : {}),
-    });
+    };
+    if (scope.storedConversation === undefined) await rememberConversation(services.db, input);
+    else await rememberConversationSeen(services.db, input, scope.storedConversation);
   } catch (error) {
     // Reminders are a side benefit of this turn: the turn itself goes on.
     services.logger.warn({ err: error, activityId: activity.id }, "could not remember the conversation");

@@ -56,6 +56,15 @@ export async function planReminders(
   // Rows are gathered per recipient and each recipient's rows inserted in one transaction: a
   // deliverer in another instance then sees all of them or none, and sends one digest.
   const byRecipient = new Map<string, { target: Target; rows: NewOutboxMessage[] }>();
+  // Quiet hours end at the same instant for every row read in one zone: worked out once per zone, not per row.
+  const notBeforeByZone = new Map<string, Date>();
+  const notBefore = (timeZone: string) => {
+    const known = notBeforeByZone.get(timeZone);
+    if (known) return known;
+    const at = nextAllowedTime(now, timeZone, settings.quietHours);
+    notBeforeByZone.set(timeZone, at);
+    return at;
+  };
   for (const item of items) {
     for (const target of targetsOf(item, { users, personal, onRoster, suppressions, channels, organisation }, report)) {
       const key = recipientKey(target.recipient);
@@ -68,7 +77,7 @@ export async function planReminders(
         deadlineKey: item.deadlineKey,
         threshold: item.threshold,
         deadlineAt: item.deadlineAt,
-        notBefore: nextAllowedTime(now, target.timeZone, settings.quietHours),
+        notBefore: notBefore(target.timeZone),
         payload: toPayload(item),
       });
       byRecipient.set(key, entry);

@@ -6,6 +6,7 @@ import { composeReminderMessages } from "../bot/views/reminders";
 import type { Services } from "../services";
 import { processOwner } from "./deliverer";
 import { personalChatOpener, proactiveSender } from "./proactive";
+import { rateLimited, TeamsRateLimiter } from "./rate-limiter";
 import { type ReminderCycleDeps, ReminderScheduler } from "./scheduler";
 import { type ReminderSettings, reminderSettings } from "./settings";
 
@@ -13,6 +14,8 @@ export function reminderCycleDeps(
   services: Pick<Services, "db" | "config" | "clock" | "logger" | "tables">,
   adapter: CloudAdapter,
   overrides: Partial<ReminderSettings> = {},
+  /** One per process: every digest this process sends waits its turn in it. */
+  limiter = new TeamsRateLimiter(),
 ): ReminderCycleDeps {
   return {
     db: services.db,
@@ -20,7 +23,10 @@ export function reminderCycleDeps(
     clock: services.clock,
     settings: { ...reminderSettings(services.config), ...overrides },
     compose: composeReminderMessages,
-    sender: { send: proactiveSender(adapter, services.config.MicrosoftAppId), open: personalChatOpener(adapter, services.config.MicrosoftAppId) },
+    sender: {
+      send: rateLimited(proactiveSender(adapter, services.config.MicrosoftAppId), limiter),
+      open: personalChatOpener(adapter, services.config.MicrosoftAppId),
+    },
     logger: services.logger,
     sources: services.tables.deadlineSources,
   };

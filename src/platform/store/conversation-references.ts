@@ -3,6 +3,7 @@
 // itself with roster members. Uninstalling, or the connector answering 403/404, marks a
 // reference dead instead of deleting it, so a reinstall revives it.
 import type { DbTx } from "./db";
+import type { KnownConversation } from "./turn-records";
 import { rosterOrganisationIds } from "./roster-members";
 
 export const CONVERSATION_KINDS = ["personal", "channel", "groupChat"] as const;
@@ -37,7 +38,37 @@ type Row = Awaited<ReturnType<DbTx["conversationReference"]["findFirstOrThrow"]>
 /** Stores or refreshes the reference; a reference seen alive again is no longer dead. */
 export async function rememberConversation(db: DbTx, input: RememberConversationInput): Promise<StoredConversationReference> {
   const { organisationId, conversationId } = input;
-  const data = {
+  const data = conversationData(input);
+  const where = { organisationId_conversationId: { organisationId, conversationId } };
+  // Every personal message passes here: write only what changed (a read is far cheaper than a
+  // write, above all on SQLite where writers queue).
+  const existing = await db.conversationReference.findUnique({ where });
+  if (existing && existing.deadAt === null && isUnchanged(existing, data)) return toReference(existing);
+  const row = await db.conversationReference.upsert({
+    where,
+    create: { organisationId, conversationId, ...data },
+    update: { ...data, deadAt: null, deadReason: null },
+  });
+  return toReference(row);
+}
+
+/**
+ * The same, for a turn that already read the stored row (`known`, null when absent, from
+ * turn-records.ts): an unchanged live reference costs no query at all.
+ */
+export async function rememberConversationSeen(db: DbTx, input: RememberConversationInput, known: KnownConversation | null): Promise<void> {
+  if (known && !known.dead && isUnchanged(known, conversationData(input))) return;
+  await rememberConversation(db, input);
+}
+
+type ConversationData = ReturnType<typeof conversationData>;
+
+function isUnchanged(stored: { [key in keyof ConversationData]-?: unknown }, data: ConversationData): boolean {
+  return Object.entries(data).every(([key, value]) => stored[key as keyof ConversationData] === value);
+}
+
+function conversationData(input: RememberConversationInput) {
+  return {
     tenantId: input.tenantId,
     kind: input.kind,
     serviceUrl: input.serviceUrl,
@@ -51,19 +82,6 @@ export async function rememberConversation(db: DbTx, input: RememberConversation
     // A message from the user in a chat the bot opened makes it theirs.
     openedByBot: input.openedByBot ?? false,
   };
-  const where = { organisationId_conversationId: { organisationId, conversationId } };
-  // Every personal message passes here: write only what changed (a read is far cheaper than a
-  // write, above all on SQLite where writers queue).
-  const existing = await db.conversationReference.findUnique({ where });
-  if (existing && existing.deadAt === null && Object.entries(data).every(([key, value]) => existing[key as keyof typeof data] === value)) {
-    return toReference(existing);
-  }
-  const row = await db.conversationReference.upsert({
-    where,
-    create: { organisationId, conversationId, ...data },
-    update: { ...data, deadAt: null, deadReason: null },
-  });
-  return toReference(row);
 }
 
 /** Marks the reference dead: the bot was removed, blocked or the conversation is gone. */

@@ -50,14 +50,16 @@ export async function findUser(db: DbTx, organisationId: string, aadObjectId: st
 /**
  * Finds the user, creating them with `role` on first contact. The name, locale and Teams id
  * follow Teams when it sends them, written only when they changed (every activity asks); the
- * role never changes here (roles are granted by the import or ADMIN_AAD_OBJECT_IDS).
+ * role never changes here (roles are granted by the import or ADMIN_AAD_OBJECT_IDS). `known`
+ * is the user as this turn already read them (null: not found), saving the read.
  */
 export async function ensureUser(
   db: DbTx,
   input: { organisationId: string; aadObjectId: string; name?: string; locale?: string; teamsUserId?: string; role: Role },
+  known?: PartnerUser | null,
 ): Promise<PartnerUser> {
   const { organisationId, aadObjectId } = input;
-  const found = await findUser(db, organisationId, aadObjectId);
+  const found = known === undefined ? await findUser(db, organisationId, aadObjectId) : (known ?? undefined);
   const changes = {
     ...(input.name && input.name !== found?.name ? { name: input.name } : {}),
     ...(input.locale && input.locale !== found?.locale ? { locale: input.locale } : {}),

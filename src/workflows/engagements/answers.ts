@@ -4,10 +4,10 @@ import { takesBillingEntries } from "./domain/billing-eligibility";
 import { type Engagement, normaliseEngagementReference } from "./domain/engagements";
 import { can, ENGAGEMENT_PERMISSIONS } from "./domain/permissions";
 import type { AdaptiveCard } from "../../platform/cards/render";
-import { findEngagementByReference, listEngagementEvents, listEngagements } from "./store/engagements";
+import { type EngagementCursor, findEngagementByReference, listEngagementEvents, listEngagements } from "./store/engagements";
 import { listTeamsUserIdsWithRoles } from "../../platform/store/organisations";
 import type { TurnScope } from "../../platform/bot/turn-scope";
-import { engagementCard, engagementListCard, type EngagementView } from "./views/engagements";
+import { countedText, engagementCard, engagementListCard, type EngagementView } from "./views/engagements";
 
 export const PENDING_LIST_LIMIT = 10;
 
@@ -47,12 +47,14 @@ export async function sharedEngagementCard(scope: TurnScope, engagement: Engagem
   return engagementCard({ engagement, t: scope.t, view: "details", canDecide: false, refreshUserIds });
 }
 
-export async function pendingEngagementsCard(scope: TurnScope): Promise<AdaptiveCard> {
-  const { items, total } = await listEngagements(scope.services.db, scope.organisation.id, {
+/** The pending requests, a page at a time: the first page, or the one after `after`. */
+export async function pendingEngagementsCard(scope: TurnScope, after?: EngagementCursor): Promise<AdaptiveCard> {
+  const page = await listEngagements(scope.services.db, scope.organisation.id, {
     states: ["pending"],
     limit: PENDING_LIST_LIMIT,
+    ...(after ? { after } : {}),
   });
-  return engagementListCard({ title: scope.t.t("engagement.list.pendingTitle", { count: total }), items, total, t: scope.t });
+  return engagementListCard({ title: countedText(scope.t, "engagement.list.pendingTitle", page), page, t: scope.t });
 }
 
 /** The engagement card for a typed reference, or the words saying none was found. */

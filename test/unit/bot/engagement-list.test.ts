@@ -21,12 +21,27 @@ const items = Array.from({ length: PENDING_LIST_LIMIT }, (_, i) => ({ ...sampleE
 
 describe("the engagement list", () => {
   it("gives every row a visible Open button for that engagement", () => {
-    const card = engagementListCard({ title: "Pending", items, total: 25, t: translator("en") });
+    const card = engagementListCard({ title: "Pending", page: { items, total: 25, totalCapped: false }, t: translator("en") });
     expect(visibleButtons(card)).toEqual(items.map((item) => expect.objectContaining({ title: "Open", verb: "engagement.open", data: { engagementId: item.id, view: "details" } })));
   });
 
+  it("offers the page after the last row shown, named by that row, and says when there are more than it counted", () => {
+    const next = { requestedAt: new Date("2026-11-02T08:00:00Z"), reference: "ENG-1051" };
+    const card = engagementListCard({ title: "Pending", page: { items, total: 1000, totalCapped: true, next }, t: translator("en") });
+    expect(visibleButtons(card).at(-1)).toEqual(
+      expect.objectContaining({ title: "Next requests", verb: "engagement.listPending", data: { afterRequestedAt: "2026-11-02T08:00:00.000Z", afterReference: "ENG-1051" } }),
+    );
+    expect(JSON.stringify(card)).toContain("Showing 10 of more than 1,000 requests.");
+  });
+
+  it("offers no next page on the last one", () => {
+    const card = engagementListCard({ title: "Pending", page: { items, total: 10, totalCapped: false }, t: translator("en") });
+    expect(visibleButtons(card).map((button) => button.verb)).not.toContain("engagement.listPending");
+  });
+
   it.each(LOCALES)("stays a valid card within the 28 KB budget with the longest list, in %s", (locale) => {
-    const card = engagementListCard({ title: "Pending", items, total: 250, t: translator(locale, "Europe/Paris") });
+    const next = { requestedAt: new Date("2026-11-02T08:00:00Z"), reference: "ENG-1051" };
+    const card = engagementListCard({ title: "Pending", page: { items, total: 1000, totalCapped: true, next }, t: translator(locale, "Europe/Paris") });
     expect(validateAdaptiveCard(card)).toEqual([]);
     expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(MAX_CARD_BYTES);
   });

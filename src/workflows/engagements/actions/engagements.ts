@@ -13,6 +13,12 @@ const ZEngagementRefSchema = z.object({
   view: z.enum(["details", "history"]).catch("details").default("details"),
 });
 
+/** The page after the row these name; neither: the first page. */
+const ZListPageSchema = z.object({
+  afterRequestedAt: z.iso.datetime().optional().catch(undefined),
+  afterReference: z.string().max(64).optional().catch(undefined),
+});
+
 const ZRejectSchema = ZEngagementRefSchema.extend({
   // Teams sends an untouched Input.Text as an empty string or leaves it out.
   reason: z.string().max(10_000).optional(),
@@ -49,7 +55,12 @@ async function decide(scope: ActionScope, engagementId: string, command: Engagem
 }
 
 export const engagementActions = {
-  "engagement.listPending": defineAction(z.object({}), false, async (scope) => ({ card: await pendingEngagementsCard(scope) })),
+  "engagement.listPending": defineAction(ZListPageSchema, false, async (scope, data) => ({
+    card: await pendingEngagementsCard(
+      scope,
+      data.afterRequestedAt && data.afterReference ? { requestedAt: new Date(data.afterRequestedAt), reference: data.afterReference } : undefined,
+    ),
+  })),
   "engagement.open": defineAction(ZEngagementRefSchema, false, open),
   "engagement.refresh": defineAction(ZEngagementRefSchema, false, open),
   "engagement.approve": defineAction(ZEngagementRefSchema, true, (scope, data) =>

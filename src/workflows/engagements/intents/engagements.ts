@@ -5,7 +5,7 @@ import { can } from "../domain/permissions";
 import { findEngagementByReference, findEngagementsByPartialReference, listEngagements } from "../store/engagements";
 import { engagementCardToPost, PENDING_LIST_LIMIT } from "../answers";
 import type { TurnScope } from "../../../platform/bot/turn-scope";
-import { engagementListCard } from "../views/engagements";
+import { countedText, engagementListCard } from "../views/engagements";
 import { bulletList } from "../../../platform/bot/intents/suggestions";
 import type { IntentHandler, Reply } from "../../../platform/bot/intents/types";
 
@@ -37,19 +37,19 @@ export const engagementIntents: Record<string, IntentHandler> = {
 
   "approvals.pending": async (scope, recognition) => {
     const canDecide = can(scope.actor.role, "engagement.decide");
-    const { items, total } = await listEngagements(scope.services.db, scope.organisation.id, { states: ["pending"], limit: PENDING_LIST_LIMIT });
+    const page = await listEngagements(scope.services.db, scope.organisation.id, { states: ["pending"], limit: PENDING_LIST_LIMIT });
     // Approvers decide every pending request of their organisation, so "mine" and "all" list the
     // same requests for them; for anyone else, "mine" is honestly empty.
     if (recognition.entities.scope === "mine" && !canDecide) {
       return {
-        text: scope.t.t("conversation.pending.notDecider", { role: scope.actor.role, count: total }),
+        text: countedText(scope.t, "conversation.pending.notDecider", page, { role: scope.actor.role }),
         suggestions: [scope.t.t("conversation.suggest.allPending")],
       };
     }
     const title =
       recognition.entities.scope === "mine"
-        ? scope.t.t("conversation.pending.mineTitle", { count: total })
-        : scope.t.t("engagement.list.pendingTitle", { count: total });
-    return { card: engagementListCard({ title, items, total, t: scope.t }) };
+        ? countedText(scope.t, "conversation.pending.mineTitle", page)
+        : countedText(scope.t, "engagement.list.pendingTitle", page);
+    return { card: engagementListCard({ title, page, t: scope.t }) };
   },
 };

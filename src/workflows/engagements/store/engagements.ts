@@ -49,17 +49,54 @@ export async function findEngagementsByPartialReference(
   return rows.map(toEngagement);
 }
 
+/** A list is counted up to this many rows, by the index alone; past it the card says "more than". */
+export const LIST_COUNT_CAP = 1000;
+
+/** Where a page of a list ends: the next page starts after this row, in the order shown. */
+export interface EngagementCursor {
+  requestedAt: Date;
+  reference: string;
+}
+
+export interface EngagementPage {
+  items: Engagement[];
+  /** Exact up to LIST_COUNT_CAP; `totalCapped` says there are more. */
+  total: number;
+  totalCapped: boolean;
+  /** Set when rows follow this page. */
+  next?: EngagementCursor;
+}
+
+/**
+ * One page of the organisation's engagements, oldest request first, read along the index on
+ * (organisation, state, requestedAt, reference): a page costs the same at 1k or 100k rows.
+ */
 export async function listEngagements(
   db: DbTx,
   organisationId: string,
-  filter: { states?: readonly EngagementState[]; limit?: number } = {},
-): Promise<{ items: Engagement[]; total: number }> {
+  filter: { states?: readonly EngagementState[]; limit?: number; after?: EngagementCursor } = {},
+): Promise<EngagementPage> {
+  const limit = filter.limit ?? 50;
   const where = { organisationId, ...(filter.states ? { state: { in: [...filter.states] } } : {}) };
-  const [rows, total] = await Promise.all([
-    db.engagement.findMany({ where, orderBy: [{ requestedAt: "asc" }, { reference: "asc" }], take: filter.limit ?? 50 }),
-    db.engagement.count({ where }),
+  const { after } = filter;
+  const afterCursor = after
+    ? { OR: [{ requestedAt: { gt: after.requestedAt } }, { requestedAt: after.requestedAt, reference: { gt: after.reference } }] }
+    : {};
+  const orderBy = [{ requestedAt: "asc" }, { reference: "asc" }] as const;
+  const [rows, counted] = await Promise.all([
+    db.engagement.findMany({ where: { ...where, ...afterCursor }, orderBy: [...orderBy], take: limit + 1 }),
+    // The order given to a bounded count is the index's: without it Prisma orders by id, which
+    // sorts every matching row before counting the first thousand.
+    db.engagement.count({ where, orderBy: [...orderBy], take: LIST_COUNT_CAP + 1 }),
   ]);
-  return { items: rows.map(toEngagement), total };
+  const items = rows.slice(0, limit).map(toEngagement);
+  const last = items.at(-1);
+  return {
+    items,
+    total: Math.min(counted, LIST_COUNT_CAP),
+    totalCapped: counted > LIST_COUNT_CAP,
+    ...(rows.length > limit && last ? { next: { requestedAt: last.requestedAt, reference: last.reference } } : {}),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 // Turns engagements into the data of cards/engagement.json and cards/engagement-list.json.
 // Every string is resolved from the catalog here; templates only place them.
 import type { Engagement, EngagementEvent, EngagementState } from "../domain/engagements";
+import type { EngagementPage } from "../store/engagements";
 import { REJECTION_REASON_MAX } from "../domain/engagements";
 import { type AdaptiveCard, renderCard } from "../../../platform/cards/render";
 import type { Translator } from "../../../platform/i18n/translator";
@@ -91,16 +92,17 @@ export function engagementCard(input: EngagementCardInput): AdaptiveCard {
   });
 }
 
-export function engagementListCard(input: {
-  title: string;
-  items: Engagement[];
-  total: number;
-  t: Translator;
-}): AdaptiveCard {
-  const { t } = input;
+/** A message counting a list: "33 pending requests", or "more than 1,000" past the count's cap. */
+export function countedText(t: Translator, key: string, page: EngagementPage, values: Record<string, string> = {}): string {
+  return t.t(page.totalCapped ? `${key}Many` : key, { ...values, count: page.total });
+}
+
+export function engagementListCard(input: { title: string; page: EngagementPage; t: Translator }): AdaptiveCard {
+  const { t, page } = input;
+  const moreKey = page.totalCapped ? "engagement.list.moreOfMany" : "engagement.list.more";
   return renderCard("engagement-list", {
     title: input.title,
-    items: input.items.map((e) => ({
+    items: page.items.map((e) => ({
       id: e.id,
       reference: e.reference,
       title: e.title,
@@ -109,7 +111,10 @@ export function engagementListCard(input: {
       stateColor: STATE_COLOR[e.state],
       openLabel: t.t("engagement.action.open"),
     })),
-    more: input.total > input.items.length ? t.t("engagement.list.more", { shown: input.items.length, total: input.total }) : "",
-    text: { empty: t.t("engagement.list.empty") },
+    more: page.totalCapped || page.total > page.items.length ? t.t(moreKey, { shown: page.items.length, total: page.total }) : "",
+    // The next page starts after the last row shown (a keyset cursor): no offset to count past.
+    nextRequestedAt: page.next?.requestedAt.toISOString() ?? "",
+    nextReference: page.next?.reference ?? "",
+    text: { empty: t.t("engagement.list.empty"), next: t.t("engagement.list.next") },
   });
 }
