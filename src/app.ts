@@ -4,7 +4,7 @@ import type { CloudAdapter } from "botbuilder";
 import { type AuthenticationOverrides, createAdapter } from "./platform/bot/adapter";
 import { PartnerOpsBot } from "./platform/bot/bot";
 import { type Clock, configuredClock } from "./platform/clock";
-import { isOpenLocalMode, type TConfig } from "./platform/config";
+import { databaseTimeouts, isOpenLocalMode, type TConfig } from "./platform/config";
 import { LocalRecognizer } from "./platform/conversation/local-recognizer";
 import type { Recognizer } from "./platform/conversation/recognizer";
 import { registerBillingApi } from "./workflows/engagements/api";
@@ -34,7 +34,7 @@ const apiRoutes: RouteRegistrar[] = [registerBillingApi];
 
 export async function startApp(config: TConfig, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const database = openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
+  const database = openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, timeouts: databaseTimeouts(config) });
   const services: Services = {
     config,
     db: database.db,

@@ -7,6 +7,7 @@ import type { CloudAdapter } from "botbuilder";
 import restify from "restify";
 import type { PartnerOpsBot } from "../bot/bot";
 import type { Services } from "../services";
+import { checkDatabaseWritable } from "../store/readiness";
 
 export interface HttpServer {
   server: restify.Server;
@@ -47,14 +48,15 @@ export async function startHttpServer(
   });
 
   server.get("/readyz", async (_req, res) => {
-    try {
-      await services.db.$queryRawUnsafe("SELECT 1");
-      if (draining) res.header("Connection", "close");
-      res.send(draining ? 503 : 200, { status: draining ? "draining" : "ready", database: services.config.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgres" });
-    } catch (error) {
-      services.logger.warn({ err: error }, "readiness check failed");
-      res.send(503, { status: "unavailable", database: "unreachable" });
+    const provider = services.config.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgres";
+    const readiness = await checkDatabaseWritable(services.db, provider, services.config.READINESS_TIMEOUT_MS);
+    if (!readiness.ready) {
+      services.logger.warn({ reason: readiness.reason }, "readiness check failed");
+      res.send(503, { status: "unavailable", database: readiness.reason === "timeout" ? "not answering" : "not writable" });
+      return;
     }
+    if (draining) res.header("Connection", "close");
+    res.send(draining ? 503 : 200, { status: draining ? "draining" : "ready", database: provider });
   });
 
   for (const register of registrars) register(server, services);
