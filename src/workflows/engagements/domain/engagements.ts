@@ -3,6 +3,7 @@
 // event and bumps the version the store uses for its conditional update.
 import { type Actor, can } from "../../../platform/domain/roles";
 import { type Result, accept, refuse } from "../../../platform/domain/result";
+import { normaliseFreeText } from "../../../platform/domain/text";
 
 export const ENGAGEMENT_STATES = ["pending", "approved", "rejected", "completion_requested", "completed", "retired"] as const;
 export type EngagementState = (typeof ENGAGEMENT_STATES)[number];
@@ -83,7 +84,7 @@ export function decideEngagement(
       at: engagement.decision?.at,
     });
   }
-  const reason = command.kind === "reject" ? (command.reason ?? "").trim() : undefined;
+  const reason = command.kind === "reject" ? normaliseFreeText(command.reason) : undefined;
   if (command.kind === "reject") {
     if (!reason) return refuse("reason_required");
     if (reason.length > REJECTION_REASON_MAX) return refuse("reason_too_long", { max: REJECTION_REASON_MAX });
