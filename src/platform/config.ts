@@ -35,6 +35,8 @@ export const ZConfigSchema = z
     MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
     MicrosoftAppTenantId: z.string().default(""),
     ALLOWED_TENANT_IDS: list,
+    // Open local mode only: serviceUrl prefixes replies may go to besides loopback addresses.
+    SERVICE_URL_ALLOW_LIST: list,
     ADMIN_AAD_OBJECT_IDS: list,
     DEFAULT_ROLE: z.enum(ROLES).default("viewer"),
     DEFAULT_TIME_ZONE: timeZone.default("UTC"),

@@ -1,9 +1,11 @@
 // The Bot Framework adapter: authenticates inbound requests (when an app id is configured)
 // and sends replies to the activity's serviceUrl. Turn errors end as an error card carrying
-// a correlation id; the stack trace goes to the log only.
+// a correlation id (for an invoke, in its HTTP answer); the stack trace goes to the log only.
 import { randomUUID } from "node:crypto";
 import {
+  ActivityTypes,
   CloudAdapter,
+  type InvokeResponse,
   ConfigurationBotFrameworkAuthentication,
   type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
@@ -11,11 +13,12 @@ import {
   type TurnContext,
 } from "botbuilder";
 import { AuthenticationError, type AuthenticateRequestResult } from "botframework-connector";
-import { cardAttachment } from "../cards/render";
+import { ADAPTIVE_CARD_CONTENT_TYPE, cardAttachment } from "../cards/render";
 import type { TConfig } from "../config";
 import { resolveLocale } from "../i18n/locale";
-import { translator } from "../i18n/translator";
+import { type Translator, translator } from "../i18n/translator";
 import type { Logger } from "../logger";
+import { type IssuerRules, refusedAuthorization } from "./token-issuer";
 import { errorCard } from "./views/common";
 
 /**
@@ -30,7 +33,16 @@ export type AuthenticationOverrides = Partial<ConfigurationBotFrameworkAuthentic
  * not an AuthenticationError). Every failure to authenticate a request is a 401: fail closed.
  */
 class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  constructor(
+    options: ConfigurationBotFrameworkAuthenticationOptions,
+    private readonly issuerRules: IssuerRules,
+  ) {
+    super(options);
+  }
+
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const refused = refusedAuthorization(authHeader, this.issuerRules);
+    if (refused) throw new AuthenticationError(`Unauthorized: ${refused}`, 401);
     try {
       return await super.authenticateRequest(activity, authHeader);
     } catch (error) {
@@ -41,24 +53,44 @@ class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthenti
 }
 
 export function createAdapter(config: TConfig, logger: Logger, overrides: AuthenticationOverrides = {}): CloudAdapter {
-  const authentication = new StrictBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId,
-    MicrosoftAppPassword: config.MicrosoftAppPassword,
-    MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-    ...overrides,
-  });
+  const authentication = new StrictBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: config.MicrosoftAppId,
+      MicrosoftAppPassword: config.MicrosoftAppPassword,
+      MicrosoftAppType: config.MicrosoftAppType,
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+      ...overrides,
+    },
+    {
+      ...(overrides.ToBotFromChannelTokenIssuer ? { channelIssuer: overrides.ToBotFromChannelTokenIssuer } : {}),
+      ...(config.MicrosoftAppTenantId ? { tenantId: config.MicrosoftAppTenantId } : {}),
+    },
+  );
   const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const correlationId = randomUUID();
     logger.error({ err: error, correlationId, activityId: context.activity.id, type: context.activity.type }, "turn failed");
+    const t = translator(resolveLocale(context.activity.locale));
+    if (context.activity.type === "invoke") {
+      // The invoke is answered in its HTTP response (the default would be an empty 501).
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: invokeErrorResponse(context, t, correlationId) });
+      return;
+    }
     if (context.activity.type !== "message") return;
     try {
-      const t = translator(resolveLocale(context.activity.locale));
       await context.sendActivity(MessageFactory.attachment(cardAttachment(errorCard(t, correlationId))));
     } catch (sendError) {
       logger.error({ err: sendError, correlationId }, "could not send the error card");
     }
   };
   return adapter;
+}
+
+/** HTTP 200 as Teams expects: an error card for a card action, the documented error shape for other invokes. */
+export function invokeErrorResponse(context: TurnContext, t: Translator, correlationId: string): InvokeResponse {
+  if (context.activity.name === "adaptiveCard/action") {
+    return { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: errorCard(t, correlationId) } };
+  }
+  const message = `${t.t("common.error.message")} ${t.t("common.error.reference", { correlationId })}`;
+  return { status: 200, body: { statusCode: 500, type: "application/vnd.microsoft.error", value: { code: "InternalServerError", message } } };
 }

@@ -62,17 +62,21 @@ export class PartnerOpsBot extends TeamsActivityHandler {
   }
 
   private async answerCardAction(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
-    const scope = await this.scopeOrExplain(context);
-    if (!scope) return messageResponse(translator(resolveLocale(context.activity.locale)).t("common.tenantNotAllowed"));
     const correlationId = randomUUID();
+    // Everything, the organisation and role lookups included, is inside the try: a database
+    // that is down still gets the clicker an error card with a reference.
+    let t = translator(resolveLocale(context.activity.locale));
     try {
+      const scope = await this.scopeOrExplain(context);
+      if (!scope) return messageResponse(t.t("common.tenantNotAllowed"));
+      t = scope.t;
       const outcome = await runCardAction(scope, context.activity.value);
       if ("message" in outcome) return messageResponse(outcome.message);
       if (outcome.shared && context.activity.replyToId) await this.updateSharedCard(context, outcome.shared, correlationId);
       return cardResponse(outcome.card);
     } catch (error) {
       this.services.logger.error({ err: error, correlationId, activityId: context.activity.id }, "card action failed");
-      return cardResponse(errorCard(scope.t, correlationId));
+      return cardResponse(errorCard(t, correlationId));
     }
   }
 

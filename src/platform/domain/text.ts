@@ -37,3 +37,19 @@ function codePointAt(text: string, offset: number): string {
 export function unsafeCharacterIn(text: string): boolean {
   return text.includes("\u0000") || LONE_SURROGATE.test(text);
 }
+
+/** Where in a parsed JSON value a key or a string is unsafe (unsafeCharacterIn): the paths, at most `limit`. */
+export function unsafeStringPaths(value: unknown, limit = 20, path: (string | number)[] = [], found: (string | number)[][] = []): (string | number)[][] {
+  if (found.length >= limit) return found;
+  if (typeof value === "string") {
+    if (unsafeCharacterIn(value)) found.push(path);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => unsafeStringPaths(item, limit, [...path, index], found));
+  } else if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (unsafeCharacterIn(key)) found.push([...path, key]);
+      else unsafeStringPaths(item, limit, [...path, key], found);
+    }
+  }
+  return found.slice(0, limit);
+}

@@ -6,14 +6,37 @@
 import type { CloudAdapter } from "botbuilder";
 import restify from "restify";
 import type { PartnerOpsBot } from "../bot/bot";
+import { isOpenLocalMode } from "../config";
 import type { Services } from "../services";
 import { checkDatabaseWritable } from "../store/readiness";
+import { checkActivityEnvelope } from "./activity-door";
+import { duplicateKeyIn, unsafeStringIn } from "./strict-json";
 
 export interface HttpServer {
   server: restify.Server;
   /** The port actually bound (PORT=0 picks a free one). */
   port: number;
   close(): Promise<void>;
+}
+
+/**
+ * A JSON body with a key given twice is refused everywhere (a reader and the bot would see
+ * different values); API bodies with a NUL or a lone surrogate in a string are refused too.
+ */
+function refuseAmbiguousJson(req: restify.Request, res: restify.Response, next: restify.Next): void {
+  const raw = (req as restify.Request & { rawBody?: unknown }).rawBody;
+  if (typeof raw !== "string" || !req.is("json")) return next();
+  const duplicate = duplicateKeyIn(raw);
+  if (duplicate !== undefined) {
+    res.send(400, { error: "invalid_request", message: `the JSON body names the key "${duplicate}" more than once` });
+    return next(false);
+  }
+  const unsafe = req.path().startsWith("/api/v1/") ? unsafeStringIn(req.body) : undefined;
+  if (unsafe !== undefined) {
+    res.send(400, { error: "invalid_request", fields: { [unsafe]: "contains a NUL character or a lone surrogate" } });
+    return next(false);
+  }
+  return next();
 }
 
 export type RouteRegistrar = (server: restify.Server, services: Services) => void;
@@ -26,6 +49,8 @@ export async function startHttpServer(
 ): Promise<HttpServer> {
   const server = restify.createServer({ name: "partner-ops-bot", handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
+  server.use(refuseAmbiguousJson);
+  const openMode = isOpenLocalMode(services.config);
   let inFlight = 0;
   let draining = false;
 
@@ -35,9 +60,18 @@ export async function startHttpServer(
       res.send(503, { error: "shutting down" });
       return;
     }
+    const verdict = checkActivityEnvelope(req.body, openMode, services.config.SERVICE_URL_ALLOW_LIST);
+    if (!verdict.ok) {
+      res.send(verdict.status, { error: "invalid_request", message: verdict.message });
+      return;
+    }
     inFlight += 1;
     try {
       await adapter.process(req, res, (context) => bot.run(context));
+    } catch (error) {
+      // adapter.process answers its own failures; this is what escapes it, answered without details.
+      services.logger.error({ err: error }, "request to /api/messages failed");
+      if (!res.headersSent) res.send(500, { error: "internal", message: "the request could not be processed" });
     } finally {
       inFlight -= 1;
     }

@@ -2,6 +2,7 @@
 // `parseImportFile` validates the whole file at once and reports every problem, each naming
 // its record and field, before anything touches the database.
 import { z } from "zod";
+import { unsafeStringPaths } from "../domain/text";
 import { ZImportOrganisationSchema } from "./organisation";
 import { type ImportProblem, fieldName, issueMessage, recordName } from "./problems";
 import { IMPORT_SECTIONS, IMPORT_SECTION_NAMES, type ImportSectionName } from "./sections/index";
@@ -33,7 +34,11 @@ export type ParsedImportFile = { ok: true; file: TImportFile } | { ok: false; pr
 
 export function parseImportFile(input: unknown): ParsedImportFile {
   const parsed = ZImportFileSchema.safeParse(input, { reportInput: true });
-  const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => problemOf(issue, input))), ...duplicates(input)];
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => problemOf(issue, input))),
+    ...duplicates(input),
+    ...unsafeStrings(input),
+  ];
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };
   return { ok: true, file: parsed.data };
 }
@@ -46,6 +51,13 @@ function problemOf(issue: z.core.$ZodIssue, input: unknown): ImportProblem {
   }
   return { where: fieldName("", issue.path).replace(/^\./, ""), message: issueMessage(issue) };
 }
+
+/** A NUL or a lone surrogate can never be stored as sent (PostgreSQL refuses it): named, not retried. */
+function unsafeStrings(input: unknown): ImportProblem[] {
+  return unsafeStringPaths(input).map((path) => problemOf({ code: "custom", path, message: UNSAFE_TEXT, input: undefined }, input));
+}
+
+const UNSAFE_TEXT = "contains a NUL character or a lone surrogate, which cannot be stored";
 
 /** Within one file each unique field (externalId, reference, aadObjectId...) appears once. */
 function duplicates(input: unknown): ImportProblem[] {
