@@ -27,6 +27,8 @@ export const ZConfigSchema = z
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
     DATABASE_LOCK_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    // Each attempt of a call to the Bot Connector (src/platform/bot/connector-policy.ts).
+    CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
     READINESS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2_000),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

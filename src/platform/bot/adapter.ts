@@ -12,12 +12,14 @@ import {
   MessageFactory,
   type TurnContext,
 } from "botbuilder";
-import { AuthenticationError, type AuthenticateRequestResult } from "botframework-connector";
+import type { Pipeline } from "@azure/core-rest-pipeline";
+import { AuthenticationError, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient, type ConnectorFactory } from "botframework-connector";
 import { ADAPTIVE_CARD_CONTENT_TYPE, cardAttachment } from "../cards/render";
 import type { TConfig } from "../config";
 import { resolveLocale } from "../i18n/locale";
 import { type Translator, translator } from "../i18n/translator";
 import type { Logger } from "../logger";
+import { CONNECTOR_POLICY_NAME, type ConnectorCallRules, connectorCallPolicy, DEFAULT_CONNECTOR_RULES } from "./connector-policy";
 import { type IssuerRules, refusedAuthorization } from "./token-issuer";
 import { errorCard } from "./views/common";
 
@@ -36,19 +38,34 @@ class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthenti
   constructor(
     options: ConfigurationBotFrameworkAuthenticationOptions,
     private readonly issuerRules: IssuerRules,
+    private readonly connectorRules: ConnectorCallRules,
   ) {
     super(options);
+  }
+
+  /** Every connector client the adapter makes gets our retry policy and per-attempt timeout. */
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.withRules(super.createConnectorFactory(claimsIdentity));
+  }
+
+  private withRules(factory: ConnectorFactory): ConnectorFactory {
+    return {
+      create: async (serviceUrl: string, audience?: string) => withConnectorRules(await factory.create(serviceUrl, audience), this.connectorRules),
+    };
   }
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     const refused = refusedAuthorization(authHeader, this.issuerRules);
     if (refused) throw new AuthenticationError(`Unauthorized: ${refused}`, 401);
+    let result: AuthenticateRequestResult;
     try {
-      return await super.authenticateRequest(activity, authHeader);
+      result = await super.authenticateRequest(activity, authHeader);
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
       throw new AuthenticationError(`Unauthorized: ${error instanceof Error ? error.message : "token rejected"}`, 401);
     }
+    // The turn's replies go through this factory's clients.
+    return result.connectorFactory ? { ...result, connectorFactory: this.withRules(result.connectorFactory) } : result;
   }
 }
 
@@ -65,6 +82,7 @@ export function createAdapter(config: TConfig, logger: Logger, overrides: Authen
       ...(overrides.ToBotFromChannelTokenIssuer ? { channelIssuer: overrides.ToBotFromChannelTokenIssuer } : {}),
       ...(config.MicrosoftAppTenantId ? { tenantId: config.MicrosoftAppTenantId } : {}),
     },
+    { ...DEFAULT_CONNECTOR_RULES, timeoutMs: config.CONNECTOR_TIMEOUT_MS },
   );
   const adapter = new CloudAdapter(authentication);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
@@ -84,6 +102,19 @@ export function createAdapter(config: TConfig, logger: Logger, overrides: Authen
     }
   };
   return adapter;
+}
+
+/** The compat client keeps its core-client ServiceClient, whose pipeline holds the retry policies. */
+type PipelineOwner = { client?: { pipeline?: Pipeline } };
+
+function withConnectorRules(client: ConnectorClient, rules: ConnectorCallRules): ConnectorClient {
+  const pipeline = (client as unknown as PipelineOwner).client?.pipeline;
+  if (!pipeline) throw new Error("botframework-connector's client no longer exposes its HTTP pipeline: the connector retry policy cannot be installed");
+  if (!pipeline.getOrderedPolicies().some((policy) => policy.name === CONNECTOR_POLICY_NAME)) {
+    pipeline.removePolicy({ phase: "Retry" });
+    pipeline.addPolicy(connectorCallPolicy(rules), { phase: "Retry" });
+  }
+  return client;
 }
 
 /** HTTP 200 as Teams expects: an error card for a card action, the documented error shape for other invokes. */

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import {
   type AdaptiveCardInvokeResponse,
+  type CloudAdapter,
   type InvokeResponse,
   MessageFactory,
   TeamsActivityHandler,
@@ -72,7 +73,7 @@ export class PartnerOpsBot extends TeamsActivityHandler {
       t = scope.t;
       const outcome = await runCardAction(scope, context.activity.value);
       if ("message" in outcome) return messageResponse(outcome.message);
-      if (outcome.shared && context.activity.replyToId) await this.updateSharedCard(context, outcome.shared, correlationId);
+      if (outcome.shared && context.activity.replyToId) this.updateSharedCardLater(context, context.activity.replyToId, outcome.shared, correlationId);
       return cardResponse(outcome.card);
     } catch (error) {
       this.services.logger.error({ err: error, correlationId, activityId: context.activity.id }, "card action failed");
@@ -80,14 +81,24 @@ export class PartnerOpsBot extends TeamsActivityHandler {
     }
   }
 
-  private async updateSharedCard(context: TurnContext, card: AdaptiveCard, correlationId: string): Promise<void> {
-    try {
-      await context.updateActivity({ type: "message", id: context.activity.replyToId, attachments: [cardAttachment(card)] });
-    } catch (error) {
-      // The clicker already sees the new card; the others see it on their next refresh.
-      this.services.logger.warn({ err: error, correlationId }, "could not update the shared card");
-    }
+  /**
+   * The clicker's answer does not wait for the shared card: a slow or throttled connector
+   * would hold the invoke past the time Teams waits. The update runs as its own proactive turn
+   * once this one has answered; if it fails, the others see the new card on their next refresh.
+   */
+  private updateSharedCardLater(context: TurnContext, activityId: string, card: AdaptiveCard, correlationId: string): void {
+    const reference = TurnContext.getConversationReference(context.activity);
+    const adapter = context.adapter as CloudAdapter;
+    const update = async () => {
+      await adapter.continueConversationAsync(this.services.config.MicrosoftAppId, reference, async (proactive) => {
+        await proactive.updateActivity({ type: "message", id: activityId, attachments: [cardAttachment(card)] });
+      });
+    };
+    setImmediate(() => {
+      update().catch((error: unknown) => this.services.logger.warn({ err: error, correlationId }, "could not update the shared card"));
+    });
   }
+
 
   private async answerMessage(context: TurnContext): Promise<void> {
     const scope = await this.scopeOrExplain(context);
