@@ -21,11 +21,14 @@ describe("the SQLite connection lock", () => {
   it("gives up waiting for the connection after the lock deadline instead of waiting forever", async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const isHolding = new Promise<void>((resolve) => (holding = resolve));
     const holder = database.db.$transaction(async (tx) => {
       await tx.organisation.count();
+      holding();
       await held;
     }, { timeout: 10_000 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await isHolding;
     const started = performance.now();
     const waited = await database.db.organisation.count().then(() => "answered", (error: Error) => error.message);
     const elapsed = performance.now() - started;
