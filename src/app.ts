@@ -6,7 +6,7 @@ import type { CloudAdapter } from "botbuilder";
 import { type AuthenticationOverrides, createAdapter } from "./platform/bot/adapter";
 import { PartnerOpsBot } from "./platform/bot/bot";
 import { type Clock, configuredClock } from "./platform/clock";
-import { isOpenLocalMode, loadConfig, type TConfig } from "./platform/config";
+import { databaseTimeouts, isOpenLocalMode, loadConfig, type TConfig } from "./platform/config";
 import { LocalRecognizer } from "./platform/conversation/local-recognizer";
 import type { Recognizer } from "./platform/conversation/recognizer";
 import { useCardFolders } from "./platform/cards/render";
@@ -71,7 +71,7 @@ export function localRecognizer(tables: PlatformTables = platformTables()): Prom
 export async function startApp(config: TConfig, options: AppOptions = {}): Promise<App> {
   const tables = options.tables ?? platformTables();
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const database = openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
+  const database = openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE, timeouts: databaseTimeouts(config) });
   const services: Services = {
     config,
     db: database.db,

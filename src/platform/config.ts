@@ -23,6 +23,13 @@ export const CORE_SETTINGS = {
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    // Bounds on every database wait (src/platform/store/db.ts; README, "Failure behaviour").
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    DATABASE_LOCK_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    // Each attempt of a call to the Bot Connector (src/platform/bot/connector-policy.ts).
+    CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    READINESS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2_000),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     MicrosoftAppId: z.string().default(""),
@@ -30,6 +37,8 @@ export const CORE_SETTINGS = {
     MicrosoftAppType: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
     MicrosoftAppTenantId: z.string().default(""),
     ALLOWED_TENANT_IDS: list,
+    // Open local mode only: serviceUrl prefixes replies may go to besides loopback addresses.
+    SERVICE_URL_ALLOW_LIST: list,
     ADMIN_AAD_OBJECT_IDS: list,
     DEFAULT_ROLE: z.enum(ROLES).default("viewer"),
     DEFAULT_TIME_ZONE: timeZone.default("UTC"),
@@ -88,6 +97,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, workflowSetting
     throw new ConfigError(`invalid configuration:\n${problems}`);
   }
   return parsed.data;
+}
+
+/** The database waits the settings bound, in the shape openDatabase takes. */
+export function databaseTimeouts(config: TConfig) {
+  return { connectMs: config.DATABASE_CONNECT_TIMEOUT_MS, statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS, lockWaitMs: config.DATABASE_LOCK_WAIT_MS };
 }
 
 /** Without an app id botbuilder skips inbound authentication: fine on a laptop, never in production. */

@@ -135,6 +135,8 @@ describe("engagement requests in Teams", () => {
     const engagement = await pendingEngagement("Shared card");
     bot.connector.clear();
     await bot.invoke(approver, "engagement.approve", { engagementId: engagement.id }, { replyToId: "activity-card-1" });
+    // The update follows the invoke's answer instead of holding it.
+    await bot.connector.waitFor((activities) => activities.some((a) => a.method === "PUT"));
     const updates = bot.connector.activities.filter((a) => a.method === "PUT");
     expect(updates).toHaveLength(1);
     expect(updates[0]?.path).toMatch(/activities\/activity-card-1$/);

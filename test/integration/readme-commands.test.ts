@@ -43,6 +43,7 @@ const STEPS: Step[] = [
   { command: "npm test", skip: "the suite this test is part of" },
   { command: "npm run test:calendar", skip: "this suite again, once per pinned day" },
   { command: "npm run test:e2e", skip: "the browser journeys; .ci/run runs them" },
+  { command: "npm run test:faults", skip: "the fault tests; .ci/run runs them" },
   { command: "npm run bench:startup", skip: "benchmarks take minutes and print figures" },
   { command: "npm run db:migrate", run: expectOutput(/database ready \(sqlite\)/) },
   { command: "npm run bench:nlu", skip: "benchmarks take minutes and print figures" },

@@ -3,7 +3,7 @@
 // the rosters tests give it (GET /v3/conversations/{id}/pagedmembers, a few members per page
 // with continuation tokens) and opens personal chats (POST /v3/conversations: one conversation
 // per user, the same id each time, as Teams does). Tests may script failures (429 with
-// Retry-After, 5xx, 403) through `respond`.
+// Retry-After, 5xx, 403, or no answer at all) through `respond`.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -24,7 +24,8 @@ export interface RosterAccount {
   userPrincipalName?: string;
 }
 
-export type ConnectorResponder = (request: CapturedActivity) => { status: number; headers?: Record<string, string>; body?: unknown } | undefined;
+/** A scripted answer; `hang` never answers at all, as a connector that accepted the connection and stalled. */
+export type ConnectorResponder = (request: CapturedActivity) => { status: number; headers?: Record<string, string>; body?: unknown; hang?: boolean } | undefined;
 
 export interface StandInConnector {
   serviceUrl: string;
@@ -66,7 +67,11 @@ export async function startStandInConnector(): Promise<StandInConnector> {
       connector.requests.length = 0;
       connector.created.length = 0;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -79,6 +84,7 @@ export async function startStandInConnector(): Promise<StandInConnector> {
       const captured: CapturedActivity = { method: req.method ?? "", path, conversationId, activity: body, receivedAt: Date.now() };
       connector.requests.push(captured);
       const scripted = connector.respond?.(captured);
+      if (scripted?.hang) return;
       if (scripted && scripted.status >= 300) {
         res.writeHead(scripted.status, { "content-type": "application/json", ...scripted.headers });
         res.end(JSON.stringify(scripted.body ?? { error: { code: "Scripted", message: "scripted failure" } }));

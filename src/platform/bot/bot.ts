@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import {
   type AdaptiveCardInvokeResponse,
+  type CloudAdapter,
   type InvokeResponse,
   MessageFactory,
   TeamsActivityHandler,
@@ -62,28 +63,42 @@ export class PartnerOpsBot extends TeamsActivityHandler {
   }
 
   private async answerCardAction(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
-    const scope = await this.scopeOrExplain(context);
-    if (!scope) return messageResponse(translator(resolveLocale(context.activity.locale)).t("common.tenantNotAllowed"));
     const correlationId = randomUUID();
+    // Everything, the organisation and role lookups included, is inside the try: a database
+    // that is down still gets the clicker an error card with a reference.
+    let t = translator(resolveLocale(context.activity.locale));
     try {
+      const scope = await this.scopeOrExplain(context);
+      if (!scope) return messageResponse(t.t("common.tenantNotAllowed"));
+      t = scope.t;
       const outcome = await runCardAction(scope, context.activity.value);
       if ("message" in outcome) return messageResponse(outcome.message);
-      if (outcome.shared && context.activity.replyToId) await this.updateSharedCard(context, outcome.shared, correlationId);
+      if (outcome.shared && context.activity.replyToId) this.updateSharedCardLater(context, context.activity.replyToId, outcome.shared, correlationId);
       return cardResponse(outcome.card);
     } catch (error) {
       this.services.logger.error({ err: error, correlationId, activityId: context.activity.id }, "card action failed");
-      return cardResponse(errorCard(scope.t, correlationId));
+      return cardResponse(errorCard(t, correlationId));
     }
   }
 
-  private async updateSharedCard(context: TurnContext, card: AdaptiveCard, correlationId: string): Promise<void> {
-    try {
-      await context.updateActivity({ type: "message", id: context.activity.replyToId, attachments: [cardAttachment(card)] });
-    } catch (error) {
-      // The clicker already sees the new card; the others see it on their next refresh.
-      this.services.logger.warn({ err: error, correlationId }, "could not update the shared card");
-    }
+  /**
+   * The clicker's answer does not wait for the shared card: a slow or throttled connector
+   * would hold the invoke past the time Teams waits. The update runs as its own proactive turn
+   * once this one has answered; if it fails, the others see the new card on their next refresh.
+   */
+  private updateSharedCardLater(context: TurnContext, activityId: string, card: AdaptiveCard, correlationId: string): void {
+    const reference = TurnContext.getConversationReference(context.activity);
+    const adapter = context.adapter as CloudAdapter;
+    const update = async () => {
+      await adapter.continueConversationAsync(this.services.config.MicrosoftAppId, reference, async (proactive) => {
+        await proactive.updateActivity({ type: "message", id: activityId, attachments: [cardAttachment(card)] });
+      });
+    };
+    setImmediate(() => {
+      update().catch((error: unknown) => this.services.logger.warn({ err: error, correlationId }, "could not update the shared card"));
+    });
   }
+
 
   private async answerMessage(context: TurnContext): Promise<void> {
     const scope = await this.scopeOrExplain(context);

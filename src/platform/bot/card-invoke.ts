@@ -3,6 +3,7 @@
 // The invoke body and the card data are client-controlled: both go through zod, and an
 // unknown verb or bad data is answered with words, changing nothing.
 import { z } from "zod";
+import { unsafeStringPaths } from "../domain/text";
 import type { ActionOutcome } from "./actions/types";
 import type { TurnScope } from "./turn-scope";
 
@@ -23,6 +24,9 @@ export async function runCardAction(scope: TurnScope, invokeValue: unknown): Pro
   const { trigger } = invoke.data;
   // An automatic refresh is a read: answering it with a write makes Teams refresh again, forever.
   if (trigger === "automatic" && action.writes) return { message: scope.t.t("common.invalidAction") };
+  // A NUL or a lone surrogate can never be stored as typed: refused here, not failed later.
+  const unsafe = unsafeStringPaths(invoke.data.action.data, 5);
+  if (unsafe.length > 0) return { message: scope.t.t("refusal.invalid_input", { details: unsafe.map((path) => path.join(".")).join(", ") }) };
   const data = action.data.safeParse(invoke.data.action.data);
   if (!data.success) {
     const details = data.error.issues.map((issue) => issue.path.join(".") || issue.message).join(", ");

@@ -3,6 +3,7 @@
 // validates the whole file at once and reports every problem, each naming its record and
 // field, before anything touches the database.
 import { z } from "zod";
+import { unsafeStringPaths } from "../domain/text";
 import type { PlatformTables } from "../fold";
 import { ZImportOrganisationSchema } from "./organisation";
 import { type ImportProblem, fieldName, issueMessage, recordName } from "./problems";
@@ -58,7 +59,11 @@ export function importFormat(sections: Sections): ImportFormat {
     schema,
     parse(input) {
       const parsed = schema.safeParse(input, { reportInput: true });
-      const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => problemOf(byName, issue, input))), ...duplicates(sections, input)];
+      const problems = [
+        ...(parsed.success ? [] : parsed.error.issues.map((issue) => problemOf(byName, issue, input))),
+        ...duplicates(sections, input),
+        ...unsafeStrings(byName, input),
+      ];
       if (problems.length > 0 || !parsed.success) return { ok: false, problems };
       return { ok: true, file: parsed.data as TImportFile };
     },
@@ -76,6 +81,13 @@ function problemOf(byName: SectionsByName, issue: z.core.$ZodIssue, input: unkno
   }
   return { where: fieldName("", issue.path).replace(/^\./, ""), message: issueMessage(issue) };
 }
+
+/** A NUL or a lone surrogate can never be stored as sent (PostgreSQL refuses it): named, not retried. */
+function unsafeStrings(byName: SectionsByName, input: unknown): ImportProblem[] {
+  return unsafeStringPaths(input).map((path) => problemOf(byName, { code: "custom", path, message: UNSAFE_TEXT, input: undefined }, input));
+}
+
+const UNSAFE_TEXT = "contains a NUL character or a lone surrogate, which cannot be stored";
 
 /** Within one file each unique field (externalId, reference, aadObjectId...) appears once. */
 function duplicates(sections: Sections, input: unknown): ImportProblem[] {

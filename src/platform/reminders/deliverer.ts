@@ -57,6 +57,8 @@ export interface DeliveryDeps {
   logger?: ReminderLogger;
   /** Recipients claimed per batch; the loop claims batches until nothing is due. */
   batchRecipients?: number;
+  /** A run stops after this long (its unsent rows go back, due at once, for the next run). */
+  cycleDeadlineMs?: number;
   random?: () => number;
 }
 
@@ -77,9 +79,13 @@ const OUTBOX_BACKOFF = { baseMs: 60_000, maxMs: 3_600_000 };
 const MAX_BATCHES_PER_RUN = 1_000;
 const MIN_RETRY_MS = 1_000;
 
+// Under the default 60 s between runs: one run never overlaps the next.
+const DEFAULT_CYCLE_DEADLINE_MS = 50_000;
+
 export async function deliverDue(deps: DeliveryDeps): Promise<DeliveryReport> {
   const report: DeliveryReport = { messagesSent: 0, rowsSent: 0, rowsFailed: 0, rowsDead: 0, rowsSkipped: 0, rowsPostponed: 0, rowsLost: 0 };
-  for (let round = 0; round < MAX_BATCHES_PER_RUN; round++) {
+  const deadline = performance.now() + (deps.cycleDeadlineMs ?? DEFAULT_CYCLE_DEADLINE_MS);
+  for (let round = 0; round < MAX_BATCHES_PER_RUN && performance.now() < deadline; round++) {
     const batch = await claimDueMessages(deps.db, {
       owner: deps.owner,
       now: deps.clock(),
@@ -88,9 +94,37 @@ export async function deliverDue(deps: DeliveryDeps): Promise<DeliveryReport> {
       maxAttempts: deps.settings.maxAttempts,
     });
     if (batch.messages.length === 0) return report;
-    for (const group of groupByRecipient(batch.messages)) await deliverIsolated(deps, batch.token, group, report);
+    const groups = takeTurnsByOrganisation(groupByRecipient(batch.messages));
+    for (const [index, group] of groups.entries()) {
+      if (performance.now() >= deadline) {
+        // Out of time: the rest go back as they were, due now, for the next run.
+        const left = groups.slice(index).flat().map((row) => row.id);
+        await postpone(deps.db, batch.token, left, deps.clock());
+        report.rowsPostponed += left.length;
+        deps.logger?.warn({ rows: left.length }, "reminder delivery run reached its deadline");
+        return report;
+      }
+      await deliverIsolated(deps, batch.token, group, report);
+    }
   }
   return report;
+}
+
+/** One recipient of each organisation in turn: an organisation with many recipients, or a slow one, does not hold the others back. */
+function takeTurnsByOrganisation(groups: OutboxMessage[][]): OutboxMessage[][] {
+  const queues = new Map<string, OutboxMessage[][]>();
+  for (const group of groups) {
+    const organisationId = (group[0] as OutboxMessage).organisationId;
+    queues.set(organisationId, [...(queues.get(organisationId) ?? []), group]);
+  }
+  const ordered: OutboxMessage[][] = [];
+  for (let turn = 0; ordered.length < groups.length; turn++) {
+    for (const queue of queues.values()) {
+      const group = queue[turn];
+      if (group) ordered.push(group);
+    }
+  }
+  return ordered;
 }
 
 /**

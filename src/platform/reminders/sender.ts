@@ -37,6 +37,9 @@ export interface RetryPolicy extends BackoffPolicy {
   maxWaitMs: number;
 }
 
+/** Above the connector's own per-attempt timeouts and retries (src/platform/bot/connector-policy.ts). */
+export const DEFAULT_SEND_TIMEOUT_MS = 20_000;
+
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseMs: 1_000, maxMs: 30_000, maxTries: 4, maxWaitMs: 60_000 };
 
 export type SendOutcome =
@@ -49,6 +52,8 @@ export interface SenderDeps {
   /** Without it, people who never wrote to the bot cannot be reached. */
   open?: OpenPersonalChat;
   policy?: RetryPolicy;
+  /** One call's deadline: a hung send fails and is retried on a later cycle. */
+  sendTimeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   now?: () => Date;
@@ -77,7 +82,7 @@ export async function callWithRetry<T>(deps: SenderDeps, call: () => Promise<T>)
   let waited = 0;
   for (let attempt = 0; ; attempt++) {
     try {
-      return { outcome: "done", value: await call(), tries: attempt + 1 };
+      return { outcome: "done", value: await withTimeout(call(), deps.sendTimeoutMs ?? DEFAULT_SEND_TIMEOUT_MS), tries: attempt + 1 };
     } catch (error) {
       const failure = describeSendError(error, now());
       if (failure.status !== undefined && DEAD.has(failure.status)) return { outcome: "dead", reason: failure.reason };
@@ -90,6 +95,21 @@ export async function callWithRetry<T>(deps: SenderDeps, call: () => Promise<T>)
       waited += wait;
     }
   }
+}
+
+export class SendTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`send_timeout: no answer within ${ms} ms`);
+    this.name = "SendTimeoutError";
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SendTimeoutError(ms)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 export interface SendFailure {

@@ -6,6 +6,9 @@
 // Transactions also begin IMMEDIATE: a transaction that reads and then writes takes the write
 // lock up front, so another process writing the same file makes it wait (busy_timeout) instead
 // of failing at once with SQLITE_BUSY when it upgrades from reading to writing.
+// The lock is released by the COMMIT or ROLLBACK itself, whether it succeeds or not: on a full
+// disk COMMIT fails (and SQLite has already rolled back, so Prisma's ROLLBACK fails too), and
+// Prisma then calls neither commit() nor rollback(). Every wait for the lock has a deadline.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
@@ -15,19 +18,29 @@ export interface SqliteAdapterConfig {
   url: string;
   /** busy_timeout in milliseconds: how long to wait for another process's write lock. */
   timeout: number;
+  /** How long a query waits for this process's connection (held by a transaction) before failing. */
+  lockWaitMs: number;
+}
+
+/** A query waited longer than the lock deadline for the connection. */
+export class SqliteBusyError extends Error {
+  constructor(waitedMs: number) {
+    super(`SQLite is busy: the connection was not free within ${waitedMs} ms`);
+    this.name = "SqliteBusyError";
+  }
 }
 
 export function serializedSqliteAdapter(config: SqliteAdapterConfig) {
-  const stock = new PrismaBetterSQLite3(config);
+  const stock = new PrismaBetterSQLite3({ url: config.url, timeout: config.timeout });
   return {
     provider: "sqlite" as const,
     adapterName: stock.adapterName,
-    connect: async (): Promise<Adapter> => serialized(await stock.connect()),
+    connect: async (): Promise<Adapter> => serialized(await stock.connect(), config.lockWaitMs),
   };
 }
 
-function serialized(connection: Adapter): Adapter {
-  const lock = new ConnectionLock();
+function serialized(connection: Adapter, lockWaitMs: number): Adapter {
+  const lock = new ConnectionLock(lockWaitMs);
   return {
     provider: connection.provider,
     adapterName: connection.adapterName,
@@ -51,37 +64,63 @@ function serialized(connection: Adapter): Adapter {
   };
 }
 
+const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK)\b/i;
+
 // Prisma sends COMMIT or ROLLBACK itself (usePhantomQuery false), then calls commit() or
-// rollback(): by then the connection is free for the next caller.
+// rollback() only if that statement succeeded. The statement ending the transaction releases
+// the lock; a failed COMMIT is followed by a ROLLBACK so the next caller finds no open
+// transaction (SQLite may have rolled back already: that ROLLBACK's error says so, and is moot).
 function transactionOn(connection: Adapter, release: () => void): Transaction {
   return {
     provider: connection.provider,
     adapterName: connection.adapterName,
     options: { usePhantomQuery: false },
     queryRaw: (query) => connection.queryRaw(query),
-    executeRaw: (query) => connection.executeRaw(query),
+    executeRaw: async (query) => {
+      if (!ENDS_TRANSACTION.test(query.sql)) return connection.executeRaw(query);
+      try {
+        return await connection.executeRaw(query);
+      } catch (error) {
+        if (/^\s*COMMIT/i.test(query.sql)) await connection.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => undefined);
+        throw error;
+      } finally {
+        release();
+      }
+    },
     commit: async () => release(),
     rollback: async () => release(),
   };
 }
 
-/** First come, first served access to the one connection. */
-class ConnectionLock {
+/** First come, first served access to the one connection; a caller gives up after `waitMs`. */
+export class ConnectionLock {
   #tail: Promise<void> = Promise.resolve();
+
+  constructor(private readonly waitMs: number) {}
 
   acquire(): Promise<() => void> {
     let free!: () => void;
     const freed = new Promise<void>((resolve) => (free = resolve));
-    const turn = this.#tail.then(() => {
-      let released = false;
-      return () => {
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      free();
+    };
+    const previous = this.#tail;
+    this.#tail = previous.then(() => freed);
+    return new Promise((resolve, reject) => {
+      // A caller that gave up keeps its place in the queue and passes the turn on at once.
+      const timer = setTimeout(() => {
+        release();
+        reject(new SqliteBusyError(this.waitMs));
+      }, this.waitMs);
+      void previous.then(() => {
+        clearTimeout(timer);
         if (released) return;
-        released = true;
-        free();
-      };
+        resolve(release);
+      });
     });
-    this.#tail = this.#tail.then(() => freed);
-    return turn;
   }
 
   async around<T>(work: () => Promise<T>): Promise<T> {

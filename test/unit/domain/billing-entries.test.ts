@@ -177,6 +177,30 @@ describe("the vendor's decision", () => {
     expect(decideBillingEntry(decided, engagement, rated, "http", now)).toMatchObject({ ok: true, value: { kind: "unchanged" } });
   });
 
+  it("refuses a new decision id on a rated entry even with the same outcome (a different amount is a contradiction, not a replay)", () => {
+    const decided = submitted({ state: "rated", decision: { decisionId: "dec-1", source: "http", decidedAt: now, receivedAt: now, ratedAmount: "120.00", ratedCurrency: "EUR" } });
+    for (const again of [{ ...rated, decisionId: "dec-2", ratedAmount: "99" }, { ...rated, decisionId: "dec-2" }]) {
+      expect(decideBillingEntry(decided, engagement, again, "http", now)).toMatchObject({ ok: false, refusal: { code: "already_decided", facts: { state: "rated" } } });
+    }
+  });
+
+  it("refuses the same decision id sent again with other facts", () => {
+    const decided = submitted({ state: "rated", decision: { decisionId: "dec-1", source: "http", decidedAt: now, receivedAt: now, ratedAmount: "120.00", ratedCurrency: "EUR" } });
+    expect(decideBillingEntry(decided, engagement, { ...rated, ratedAmount: "121" }, "http", now)).toMatchObject({ ok: false, refusal: { code: "already_decided" } });
+    expect(decideBillingEntry(decided, engagement, { ...rated, currency: "USD" }, "http", now)).toMatchObject({ ok: false, refusal: { code: "already_decided" } });
+    const rejected = submitted({ state: "rejected", decision: { decisionId: "dec-9", source: "http", decidedAt: now, receivedAt: now, reason: "wrong unit" } });
+    const rejection = { outcome: "rejected", decisionId: "dec-9", decidedAt: now, reason: "wrong unit" } as const;
+    expect(decideBillingEntry(rejected, engagement, rejection, "http", now)).toMatchObject({ ok: true, value: { kind: "unchanged" } });
+    expect(decideBillingEntry(rejected, engagement, { ...rejection, reason: "wrong month" }, "http", now)).toMatchObject({ ok: false, refusal: { code: "already_decided" } });
+  });
+
+  it("refuses a rejection whose reason is only zero-width characters", () => {
+    expect(decideBillingEntry(submitted(), engagement, { outcome: "rejected", decisionId: "d", decidedAt: now, reason: "\u200b\u200c\ufeff" }, "http", now)).toMatchObject({
+      ok: false,
+      refusal: { code: "reason_required" },
+    });
+  });
+
   it("refuses a decision that contradicts the one recorded", () => {
     const decided = submitted({ state: "rated", decision: { decisionId: "dec-1", source: "http", decidedAt: now, receivedAt: now } });
     const rejection = { outcome: "rejected", decisionId: "dec-2", decidedAt: now, reason: "wrong unit" } as const;

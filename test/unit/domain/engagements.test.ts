@@ -43,7 +43,7 @@ describe("deciding an engagement request", () => {
     expect(result.value.events[0]).toMatchObject({ action: "rejected", reason: "No budget" });
   });
 
-  it.each([undefined, "", "   "])("refuses a rejection without a reason (%j)", (reason) => {
+  it.each([undefined, "", "   ", "\u200b\u200c\ufeff", " \u2060\u00ad\u0007 "])("refuses a rejection without a reason (%j)", (reason) => {
     const result = decideEngagement(pending, { kind: "reject", ...(reason !== undefined ? { reason } : {}) }, approver, now);
     expect(result).toEqual({ ok: false, refusal: { code: "reason_required", facts: {} } });
   });

@@ -28,6 +28,16 @@ function problems(input: unknown): string[] {
 }
 
 describe("validating an import file", () => {
+  it("names every field holding a NUL or a lone surrogate, which no database stores as sent", () => {
+    const input = file({ engagements: [engagement({ externalId: "X-\u0000", title: "Backup \ud800" })] });
+    expect(problems(input)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^engagements\[0\].*\.externalId: contains a NUL character or a lone surrogate/),
+        expect.stringMatching(/^engagements\[0\].*\.title: contains a NUL character or a lone surrogate/),
+      ]),
+    );
+  });
+
   it("accepts a well-formed file, reading dates with their offset and the canonical time zone", () => {
     const parsed = IMPORT_FORMAT.parse(file({ organisation: { tenantId: "t", name: "N", timeZone: "europe/paris" } }));
     expect(parsed.ok).toBe(true);

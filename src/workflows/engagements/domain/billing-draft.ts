@@ -4,6 +4,7 @@ import { type BillableEngagement, checkBillableMonth } from "./billing-eligibili
 import type { UsageMonth } from "./billing-window";
 import { QUANTITY_LIMITS, UNIT_COST_LIMITS, lineAmount, parseCurrency, parseDecimal } from "./money";
 import type { Refusal, RefusalCode } from "../../../platform/domain/result";
+import { normaliseFreeText } from "../../../platform/domain/text";
 
 /** Units a quantity is counted in; their names are catalog keys ("billing.unit.<unit>"). */
 export const BILLING_UNITS = ["hour", "day", "month", "user", "device", "license", "instance", "gb", "tb", "unit"] as const;
@@ -61,7 +62,7 @@ export function checkBillingDraft(input: BillingDraftInput, rules: DraftRules): 
   const month = textField(input.month, "month", problems);
   const window = month === undefined ? undefined : checkBillableMonth(rules.engagement, month, rules.timeZone, rules.now);
   if (window && !window.ok) problems.month = window.refusal;
-  const notes = (input.notes ?? "").trim();
+  const notes = normaliseFreeText(input.notes);
   if (notes.length > NOTES_MAX) problems.notes = refusal("notes_too_long", { max: NOTES_MAX, length: notes.length });
 
   if (Object.keys(problems).length > 0 || !quantity || !unitCost || !unit || !currency?.ok || !month) {

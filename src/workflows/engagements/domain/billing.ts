@@ -10,6 +10,7 @@ import { RATED_AMOUNT_LIMITS, parseCurrency, parseDecimal, roundToCurrency } fro
 import { checkNotBefore, checkNotInFuture } from "../../../platform/domain/reported-time";
 import { type Result, accept, refuse } from "../../../platform/domain/result";
 import type { Actor } from "../../../platform/domain/roles";
+import { normaliseFreeText } from "../../../platform/domain/text";
 import { can } from "./permissions";
 
 export const BILLING_ENTRY_STATES = ["submitted", "rated", "rejected"] as const;
@@ -145,9 +146,10 @@ export type VendorDecision =
 export type DecisionOutcome = { kind: "applied"; change: BillingChange } | { kind: "unchanged"; entry: BillingEntry };
 
 /**
- * Applies the vendor's decision. The same decision sent again, or a second decision with the
- * same outcome, changes nothing; a decision contradicting the recorded one, or dated after it
- * was received (beyond the clock-skew allowance), is refused.
+ * Applies the vendor's decision. A replay is the same decision id with the same facts (outcome,
+ * rated amount and currency, reason): it changes nothing. Anything else on a decided entry (a
+ * new decision id, even with the same outcome, or the same id with other facts) is refused, as
+ * is a decision dated after it was received (beyond the clock-skew allowance).
  */
 export function decideBillingEntry(
   entry: BillingEntry,
@@ -162,12 +164,11 @@ export function decideBillingEntry(
   if (!timely.ok) return timely;
   const ordered = checkNotBefore("decidedAt", decidedAt, entry.submittedAt, "submission");
   if (!ordered.ok) return ordered;
-  if (entry.decision?.decisionId === decision.decisionId) return accept({ kind: "unchanged", entry });
+  const recorded = decisionRecord(entry, decision, source, receivedAt);
   if (entry.state !== "submitted") {
-    if (entry.state === decision.outcome) return accept({ kind: "unchanged", entry });
+    if (entry.decision && recorded.ok && isReplay(entry.state, entry.decision, decision.outcome, recorded.value)) return accept({ kind: "unchanged", entry });
     return refuse("already_decided", { state: entry.state, reference: entry.reference, by: VENDOR_ACTOR.name, at: entry.decision?.decidedAt });
   }
-  const recorded = decisionRecord(entry, decision, source, receivedAt);
   if (!recorded.ok) return recorded;
   const decided: BillingEntry = { ...entry, state: decision.outcome, decision: recorded.value };
   const next: Engagement = { ...engagement, version: engagement.version + 1 };
@@ -182,6 +183,16 @@ export function decideBillingEntry(
   return accept({ kind: "applied", change: { entry: decided, transition: { engagement: next, events: [event] } } });
 }
 
+function isReplay(state: BillingEntry["state"], recorded: BillingDecisionRecord, outcome: VendorDecision["outcome"], again: BillingDecisionRecord): boolean {
+  return (
+    recorded.decisionId === again.decisionId &&
+    state === outcome &&
+    recorded.ratedAmount === again.ratedAmount &&
+    recorded.ratedCurrency === again.ratedCurrency &&
+    recorded.reason === again.reason
+  );
+}
+
 function decisionRecord(
   entry: BillingEntry,
   decision: VendorDecision,
@@ -190,7 +201,7 @@ function decisionRecord(
 ): Result<BillingDecisionRecord> {
   const base = { decisionId: decision.decisionId, source, decidedAt: decision.decidedAt ?? receivedAt, receivedAt };
   if (decision.outcome === "rejected") {
-    const reason = (decision.reason ?? "").trim();
+    const reason = normaliseFreeText(decision.reason);
     if (!reason) return refuse("reason_required");
     if (reason.length > VENDOR_REASON_MAX) return refuse("reason_too_long", { max: VENDOR_REASON_MAX });
     return accept({ ...base, reason });

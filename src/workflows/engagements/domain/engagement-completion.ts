@@ -5,6 +5,7 @@ import { type Engagement, type EngagementState, type Transition, REJECTION_REASO
 import { checkNotBefore, checkNotInFuture } from "../../../platform/domain/reported-time";
 import { type Result, accept, refuse } from "../../../platform/domain/result";
 import type { Actor } from "../../../platform/domain/roles";
+import { normaliseFreeText } from "../../../platform/domain/text";
 import { can } from "./permissions";
 
 export const COMPLETION_NOTE_MAX = 1000;
@@ -39,10 +40,11 @@ export function requestCompletion(engagement: Engagement, request: CompletionReq
     const ordered = checkNotBefore("requestedAt", requestedAt, engagement.decision.at, "approval");
     if (!ordered.ok) return ordered;
   }
-  const note = (request.note ?? "").trim();
+  const note = normaliseFreeText(request.note);
   if (note.length > COMPLETION_NOTE_MAX) return refuse("reason_too_long", { max: COMPLETION_NOTE_MAX });
   const next: Engagement = { ...engagement, state: "completion_requested", version: engagement.version + 1 };
-  const actor = request.requestedBy?.trim() ? { ...CLIENT_ACTOR, name: request.requestedBy.trim() } : CLIENT_ACTOR;
+  const requestedBy = normaliseFreeText(request.requestedBy);
+  const actor = requestedBy ? { ...CLIENT_ACTOR, name: requestedBy } : CLIENT_ACTOR;
   const event = eventFor(next, "completion_requested", actor, requestedAt, note || undefined);
   return accept({ kind: "requested", transition: { engagement: next, events: [event] } });
 }
@@ -63,7 +65,7 @@ export function decideCompletion(
   if (engagement.state !== "completion_requested") {
     return refuse("completion_not_requested", { state: engagement.state, reference: engagement.reference });
   }
-  const reason = command.kind === "reject" ? (command.reason ?? "").trim() : undefined;
+  const reason = command.kind === "reject" ? normaliseFreeText(command.reason) : undefined;
   if (command.kind === "reject") {
     if (!reason) return refuse("reason_required");
     if (reason.length > REJECTION_REASON_MAX) return refuse("reason_too_long", { max: REJECTION_REASON_MAX });

@@ -4,6 +4,7 @@
 import type { Actor } from "../../../platform/domain/roles";
 import { can } from "./permissions";
 import { type Result, accept, refuse } from "../../../platform/domain/result";
+import { normaliseFreeText } from "../../../platform/domain/text";
 
 export const ENGAGEMENT_STATES = ["pending", "approved", "rejected", "completion_requested", "completed", "retired"] as const;
 export type EngagementState = (typeof ENGAGEMENT_STATES)[number];
@@ -84,7 +85,7 @@ export function decideEngagement(
       at: engagement.decision?.at,
     });
   }
-  const reason = command.kind === "reject" ? (command.reason ?? "").trim() : undefined;
+  const reason = command.kind === "reject" ? normaliseFreeText(command.reason) : undefined;
   if (command.kind === "reject") {
     if (!reason) return refuse("reason_required");
     if (reason.length > REJECTION_REASON_MAX) return refuse("reason_too_long", { max: REJECTION_REASON_MAX });

@@ -1,0 +1,91 @@
+// The Bot Connector failing: a send it may have accepted is never repeated blindly (counted at
+// the stand-in connector), a throttled one is repeated after its Retry-After when that is short,
+// and a connector that never answers ends the turn after the per-attempt timeout.
+import { afterEach, describe, expect, it } from "vitest";
+import { type Engagement, eventFor } from "../../src/workflows/engagements/domain/engagements";
+import { findEngagement, insertEngagement } from "../../src/workflows/engagements/store/engagements";
+import { cardText, startTestBot, type TestBot } from "../support/bot";
+
+let bot: TestBot | undefined;
+afterEach(async () => {
+  await bot?.stop();
+  bot = undefined;
+});
+
+const replies = (test: TestBot) => test.connector.requests.filter((request) => request.method === "POST" && /\/activities/.test(request.path));
+
+describe("replies when the Bot Connector fails", () => {
+  it("sends a reply answered 500 once, and the error card once: two requests, not eight", async () => {
+    bot = await startTestBot();
+    const user = await bot.user("viewer");
+    bot.connector.respond = () => ({ status: 500 });
+    await bot.sendMessage(user, "help");
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(replies(bot)).toHaveLength(2);
+  });
+
+  it("repeats a reply throttled with a short Retry-After, and it arrives once", async () => {
+    bot = await startTestBot();
+    const user = await bot.user("viewer");
+    let throttled = 0;
+    bot.connector.respond = () => (throttled++ === 0 ? { status: 429, headers: { "retry-after": "1" } } : undefined);
+    const started = performance.now();
+    expect((await bot.sendMessage(user, "help")).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThan(900);
+    expect(bot.connector.activities).toHaveLength(1);
+    expect(replies(bot)).toHaveLength(2);
+  });
+
+  it("gives up at once on a Retry-After longer than a turn can wait", async () => {
+    bot = await startTestBot();
+    const user = await bot.user("viewer");
+    bot.connector.respond = () => ({ status: 429, headers: { "retry-after": "120" } });
+    const started = performance.now();
+    await bot.sendMessage(user, "help");
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(replies(bot).length).toBeLessThanOrEqual(2);
+  });
+
+  it("ends a turn whose connector never answers after the timeout, not minutes later", async () => {
+    bot = await startTestBot({ env: { CONNECTOR_TIMEOUT_MS: "1000" } });
+    const user = await bot.user("viewer");
+    bot.connector.respond = () => ({ status: 200, hang: true });
+    const started = performance.now();
+    await bot.sendMessage(user, "help");
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeLessThan(4_000);
+    expect(replies(bot)).toHaveLength(2);
+  });
+});
+
+describe("a card click when the Bot Connector is slow", () => {
+  it("answers the clicker at once and updates the shared card afterwards", async () => {
+    bot = await startTestBot({ env: { CONNECTOR_TIMEOUT_MS: "3000" } });
+    const approver = await bot.user("approver");
+    const engagement: Engagement = {
+      id: "eng-slow-connector",
+      organisationId: bot.organisation.id,
+      externalId: "ext-slow",
+      reference: "ENG-9101",
+      title: "Slow connector",
+      clientName: "Contoso",
+      productName: "Backup",
+      requestedAt: new Date("2026-11-20T08:00:00Z"),
+      state: "pending",
+      version: 1,
+    };
+    await bot.database.db.$transaction((tx) => insertEngagement(tx, { engagement, events: [eventFor(engagement, "created", { aadObjectId: "import", name: "Import" }, engagement.requestedAt)] }));
+    let stalled = true;
+    bot.connector.respond = (request) => (request.method === "PUT" && stalled ? { status: 200, hang: true } : undefined);
+    const started = performance.now();
+    const { status, body } = await bot.invoke(approver, "engagement.approve", { engagementId: engagement.id }, { replyToId: "activity-card-9" });
+    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(status).toBe(200);
+    expect(cardText(body.value)).toMatch(/Approved/);
+    expect((await findEngagement(bot.database.db, bot.organisation.id, engagement.id))?.state).toBe("approved");
+    const deadline = Date.now() + 10_000;
+    while (!bot.connector.requests.some((request) => request.method === "PUT") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    stalled = false;
+    expect(bot.connector.requests.filter((request) => request.method === "PUT").length).toBeGreaterThanOrEqual(1);
+  });
+});
