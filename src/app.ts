@@ -11,6 +11,7 @@ import { registerBillingApi } from "./workflows/engagements/api";
 import { type HttpServer, type RouteRegistrar, startHttpServer } from "./platform/http/server";
 import { createLogger, type Logger } from "./platform/logger";
 import { startReminders } from "./platform/reminders/runtime";
+import { startWebhookDelivery } from "./platform/events/runtime";
 import type { Services } from "./platform/services";
 import { openDatabase } from "./platform/store/db";
 
@@ -46,6 +47,7 @@ export async function startApp(config: TConfig, options: AppOptions = {}): Promi
   const bot = new PartnerOpsBot(services);
   const http = await startHttpServer(services, adapter, bot, apiRoutes);
   const reminders = startReminders(services, adapter);
+  const webhooks = startWebhookDelivery(services);
 
   if (isOpenLocalMode(config)) {
     logger.warn(
@@ -63,7 +65,7 @@ export async function startApp(config: TConfig, options: AppOptions = {}): Promi
     http,
     stop: async () => {
       // Stop taking requests at once, while a reminder run in progress finishes its claimed rows.
-      await Promise.all([http.close(), reminders.stop()]);
+      await Promise.all([http.close(), reminders.stop(), webhooks.stop()]);
       await database.close();
     },
   };

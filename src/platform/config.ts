@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ROLES } from "./domain/roles";
 import { isIanaTimeZone } from "./domain/time-zone";
+import { webhookEnvShape } from "./events/settings";
 import { reminderEnvShape } from "./reminders/settings";
 import { DEFAULT_DATABASE_URL } from "./store/database-url";
 
@@ -45,6 +46,8 @@ export const ZConfigSchema = z
       .transform((value) => (value === "" ? undefined : new Date(value))),
     // Reminders: schedule, quiet hours, SLA, lease (src/reminders/settings.ts documents each).
     ...reminderEnvShape,
+    // Outbound events: webhook delivery loop (src/platform/events/settings.ts).
+    ...webhookEnvShape,
     // Billing: the vendor's key for POST /api/v1/billing-decisions (empty turns the endpoint off),
     // and the currencies the add-entry form offers, the first preselected.
     VENDOR_API_KEY: z.union([z.literal(""), z.string().min(24, "must be at least 24 characters")]).default(""),
