@@ -37,14 +37,23 @@ export function startWebhookReceiver(options: ReceiverOptions): Promise<Server> 
     const body = Buffer.concat(chunks).toString("utf8");
     const [id, timestamp, signatures] = ["webhook-id", "webhook-timestamp", "webhook-signature"].map((name) => String(req.headers[name] ?? ""));
     if (!id || !verify(options.secret, id, timestamp ?? "", signatures ?? "", body, options.now?.() ?? Date.now() / 1000)) {
-      res.writeHead(401).end();
+      res.writeHead(401);
+      res.end();
       return;
     }
     if (!seen.has(id)) {
-      await options.onEvent(JSON.parse(body) as ReceivedEvent);
+      try {
+        await options.onEvent(JSON.parse(body) as ReceivedEvent);
+      } catch {
+        // Not taken: the sender retries with the same webhook-id.
+        res.writeHead(500);
+        res.end();
+        return;
+      }
       seen.add(id);
     }
-    res.writeHead(204).end();
+    res.writeHead(204);
+    res.end();
   });
   return new Promise((resolve) => server.listen(options.port ?? 0, "127.0.0.1", () => resolve(server)));
 }
