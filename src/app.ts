@@ -8,6 +8,9 @@ import { isOpenLocalMode, type TConfig } from "./platform/config";
 import { LocalRecognizer } from "./platform/conversation/local-recognizer";
 import type { Recognizer } from "./platform/conversation/recognizer";
 import { registerBillingApi } from "./workflows/engagements/api";
+import { ENGAGEMENT_EVENTS } from "./workflows/engagements/events";
+import type { EventCatalog } from "./platform/events/define-event";
+import { registerEventsApi } from "./platform/events/api";
 import { type HttpServer, type RouteRegistrar, startHttpServer } from "./platform/http/server";
 import { createLogger, type Logger } from "./platform/logger";
 import { startReminders } from "./platform/reminders/runtime";
@@ -30,8 +33,11 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** Every outbound event type, from the workflows. */
+export const EVENT_CATALOG: EventCatalog = [...ENGAGEMENT_EVENTS];
+
 /** Feature HTTP APIs under /api/v1: one line each. */
-const apiRoutes: RouteRegistrar[] = [registerBillingApi];
+const apiRoutes: RouteRegistrar[] = [registerBillingApi, registerEventsApi(EVENT_CATALOG)];
 
 export async function startApp(config: TConfig, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
@@ -53,6 +59,9 @@ export async function startApp(config: TConfig, options: AppOptions = {}): Promi
     logger.warn(
       "MicrosoftAppId is not set: inbound requests are NOT authenticated and replies go to any serviceUrl. Local use only.",
     );
+  }
+  if (config.VENDOR_API_KEY) {
+    logger.warn("VENDOR_API_KEY is deprecated: give each organisation its own keys (npm run api-key -- create) and remove it.");
   }
   if (config.FIXED_CLOCK) {
     logger.warn({ fixedClock: config.FIXED_CLOCK.toISOString() }, "FIXED_CLOCK is set: this process's clock started at that instant. Tests only.");
