@@ -10,7 +10,7 @@ import type { Db } from "../store/db";
 import { markDead, markFailed, markSent, postpone, renewLease } from "../store/outbox";
 import { type ClaimedDelivery, claimWebhookDeliveries } from "./claims";
 import { disableWebhookEndpoint, findEndpointForDelivery, recordEndpointFailure, recordEndpointSuccess } from "./endpoints";
-import { eventEnvelope, findEvent } from "./events";
+import { eventEnvelope, findEvents, type StoredEvent } from "./events";
 import { MAX_WEBHOOK_ATTEMPTS, webhookRetryDelay } from "./retry-schedule";
 import { signedHeaders } from "./signing";
 
@@ -65,28 +65,34 @@ async function deliverToEndpoint(deps: WebhookDeliveryDeps, token: string, rows:
       report.dead += rows.length;
       return;
     }
+    const events = await findEvents(deps.db, rows.map((row) => row.eventId));
+    let sent = false;
     for (const [index, row] of rows.entries()) {
-      const outcome = await deliverOne(deps, token, endpoint, row, report);
-      if (outcome.kind === "continue") continue;
+      const outcome = await deliverOne(deps, token, endpoint, row, events.get(row.eventId), report);
+      sent ||= outcome.kind === "sent";
+      if (outcome.kind === "sent" || outcome.kind === "continue") continue;
       const rest = rows.slice(index + 1).map((later) => later.id);
       if (outcome.kind === "disabled") await markDead(deps.db, token, rest, "endpoint_disabled");
       else await postpone(deps.db, token, rest, outcome.retryAt);
       if (outcome.kind === "disabled") report.dead += rest.length;
       return;
     }
+    // Once per batch, not per event: the endpoint answers again.
+    if (sent) await recordEndpointSuccess(deps.db, endpoint.id, deps.clock());
   } catch (error) {
     // The database failed mid-way: leases run out and the rows are claimed again.
     deps.logger?.error({ err: error, organisationId: first.organisationId, endpointId: first.endpointId }, "webhook delivery failed for an endpoint");
   }
 }
 
-type Outcome = { kind: "continue" } | { kind: "wait"; retryAt: Date } | { kind: "disabled" };
+type Outcome = { kind: "sent" } | { kind: "continue" } | { kind: "wait"; retryAt: Date } | { kind: "disabled" };
 
 async function deliverOne(
   deps: WebhookDeliveryDeps,
   token: string,
   endpoint: { id: string; url: string; secret: string; organisationId: string },
   row: ClaimedDelivery,
+  event: StoredEvent | undefined,
   report: WebhookDeliveryReport,
 ): Promise<Outcome> {
   const leaseMs = deps.leaseMs ?? 60_000;
@@ -94,7 +100,6 @@ async function deliverOne(
     report.lost += 1;
     return { kind: "continue" };
   }
-  const event = await findEvent(deps.db, row.eventId);
   if (!event) {
     await markDead(deps.db, token, [row.id], "event_missing");
     report.dead += 1;
@@ -105,9 +110,8 @@ async function deliverOne(
   const now = deps.clock();
   if (attempt.status !== undefined && attempt.status >= 200 && attempt.status < 300) {
     await markSent(deps.db, token, [row.id], now);
-    await recordEndpointSuccess(deps.db, endpoint.id, now);
     report.sent += 1;
-    return { kind: "continue" };
+    return { kind: "sent" };
   }
   if (attempt.status === 410) {
     await disableWebhookEndpoint(deps.db, endpoint.organisationId, endpoint.id, "the endpoint answered 410 Gone", now);

@@ -15,9 +15,10 @@ export function eventEnvelope(event: StoredEvent) {
   return { id: event.id, type: event.type, timestamp: event.occurredAt.toISOString(), data: event.data };
 }
 
-export async function findEvent(db: DbTx, id: string): Promise<StoredEvent | undefined> {
-  const row = await db.organisationEvent.findUnique({ where: { id } });
-  return row ? toEvent(row) : undefined;
+/** The events with these ids (a delivery batch's, well under the bind-parameter limit), by id. */
+export async function findEvents(db: DbTx, ids: readonly string[]): Promise<Map<string, StoredEvent>> {
+  const rows = await db.organisationEvent.findMany({ where: { id: { in: [...new Set(ids)] } } });
+  return new Map(rows.map((row) => [row.id, toEvent(row)]));
 }
 
 /** Events after `after` (a position), in position order: the commit order of the organisation's writers. */
