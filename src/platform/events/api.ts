@@ -98,7 +98,7 @@ function invalid(issues: readonly z.core.$ZodIssue[]): Reply {
 }
 
 async function readFeed(req: restify.Request, services: Services, caller: { organisationId: string }): Promise<Reply> {
-  const parsed = ZFeedQuerySchema.safeParse(req.query ?? {});
+  const parsed = ZFeedQuerySchema.safeParse(Object.fromEntries(new URL(req.url ?? "", "http://localhost").searchParams));
   if (!parsed.success) return invalid(parsed.error.issues);
   const after = Number(parsed.data.after);
   // One more than asked tells whether another page follows, without a count.
