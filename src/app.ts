@@ -7,10 +7,11 @@ import { type Clock, configuredClock } from "./platform/clock";
 import { isOpenLocalMode, type TConfig } from "./platform/config";
 import { LocalRecognizer } from "./platform/conversation/local-recognizer";
 import type { Recognizer } from "./platform/conversation/recognizer";
-import { registerBillingApi } from "./workflows/engagements/api";
+import { BILLING_API_OPERATIONS, registerBillingApi } from "./workflows/engagements/api";
 import { ENGAGEMENT_EVENTS } from "./workflows/engagements/events";
 import type { EventCatalog } from "./platform/events/define-event";
-import { registerEventsApi } from "./platform/events/api";
+import { eventsApiOperations, registerEventsApi } from "./platform/events/api";
+import { registerOpenApi } from "./platform/http/openapi-route";
 import { type HttpServer, type RouteRegistrar, startHttpServer } from "./platform/http/server";
 import { createLogger, type Logger } from "./platform/logger";
 import { startReminders } from "./platform/reminders/runtime";
@@ -36,8 +37,11 @@ export interface App {
 /** Every outbound event type, from the workflows. */
 export const EVENT_CATALOG: EventCatalog = [...ENGAGEMENT_EVENTS];
 
+/** What GET /api/v1/openapi.json documents: every route below but itself. */
+export const API_OPERATIONS = [...BILLING_API_OPERATIONS, ...eventsApiOperations(EVENT_CATALOG)];
+
 /** Feature HTTP APIs under /api/v1: one line each. */
-const apiRoutes: RouteRegistrar[] = [registerBillingApi, registerEventsApi(EVENT_CATALOG)];
+const apiRoutes: RouteRegistrar[] = [registerBillingApi, registerEventsApi(EVENT_CATALOG), registerOpenApi(API_OPERATIONS, EVENT_CATALOG)];
 
 export async function startApp(config: TConfig, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);

@@ -6,6 +6,7 @@
 import type restify from "restify";
 import { z } from "zod";
 import { type ApiCaller, requireApiCaller } from "../http/api-caller";
+import type { ApiOperation } from "../http/openapi";
 import type { RouteRegistrar } from "../http/server";
 import type { Services } from "../services";
 import type { ApiKeyScope } from "../store/api-keys";
@@ -61,6 +62,30 @@ export const ZWebhookEndpointSchema = z
     deliveries: z.object({ pending: z.number().int(), sent: z.number().int(), dead: z.number().int() }),
   })
   .meta({ id: "WebhookEndpoint" });
+
+const ZDeadDeliveriesSchema = z.object({
+  deliveries: z.array(z.object({ eventId: z.string(), attempts: z.number().int(), lastError: z.string().nullable(), createdAt: z.iso.datetime() })),
+});
+
+export function eventsApiOperations(catalog: EventCatalog): ApiOperation[] {
+  const endpoint = { status: 200, schema: ZWebhookEndpointSchema, description: "The endpoint and how its deliveries stand" };
+  return [
+    { method: "get", path: "/api/v1/events", operationId: "listEvents", summary: "The organisation's events in commit order, after a cursor", scope: "read", query: ZFeedQuerySchema, response: { status: 200, schema: ZFeedPageSchema, description: "One page of events" }, errors: [400] },
+    { method: "get", path: "/api/v1/webhook-endpoints", operationId: "listWebhookEndpoints", summary: "The organisation's webhook endpoints and their delivery health", scope: "read", response: { ...endpoint, schema: z.object({ endpoints: z.array(ZWebhookEndpointSchema) }) }, errors: [] },
+    {
+      method: "post",
+      path: "/api/v1/webhook-endpoints",
+      operationId: "registerWebhookEndpoint",
+      summary: "Registers an endpoint; the answer carries its signing secret, shown only once",
+      scope: "write",
+      body: zWebhookEndpointBody(catalog),
+      response: { status: 201, schema: z.object({ ...ZWebhookEndpointSchema.shape, secret: z.string() }), description: "Registered" },
+      errors: [400, 413],
+    },
+    { method: "delete", path: "/api/v1/webhook-endpoints/{id}", operationId: "disableWebhookEndpoint", summary: "Disables an endpoint: nothing more is sent to it", scope: "write", response: { status: 200, schema: z.object({ id: z.string(), disabled: z.literal(true) }), description: "Disabled" }, errors: [404] },
+    { method: "get", path: "/api/v1/webhook-endpoints/{id}/dead-deliveries", operationId: "listDeadDeliveries", summary: "Deliveries given up after the last retry, newest first", scope: "read", response: { status: 200, schema: ZDeadDeliveriesSchema, description: "Dead deliveries" }, errors: [404] },
+  ];
+}
 
 type Reply = { status: number; body: object };
 

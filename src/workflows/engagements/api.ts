@@ -17,6 +17,7 @@ import { findOrganisationByTenant } from "../../platform/store/organisations";
 import { ONE_ENTRY_MESSAGE, billingDecisionFields, entryLocator, namesOneEntry, vendorDecision } from "./import/billing-decisions";
 import { ZImportCompletionRequestSchema } from "./import/completion-requests";
 import { type ApiCaller, mayActFor, requireApiCaller } from "../../platform/http/api-caller";
+import type { ApiOperation } from "../../platform/http/openapi";
 import type { RouteRegistrar } from "../../platform/http/server";
 
 const tenant = { organisationTenantId: z.string().trim().min(1).max(100) };
@@ -36,6 +37,43 @@ const FIELD_OF: Partial<Record<Refusal["code"], string>> = {
 };
 
 type Reply = { status: number; body: object };
+
+const ZDecisionResultSchema = z.object({
+  billingEntryId: z.string(),
+  submissionReference: z.string(),
+  state: z.string(),
+  decisionId: z.string().nullable(),
+  ratedAmount: z.string().nullable(),
+  currency: z.string(),
+  reason: z.string().nullable(),
+  decidedAt: z.iso.datetime().nullable(),
+  replayed: z.boolean(),
+});
+
+const ZCompletionResultSchema = z.object({ engagementId: z.string(), reference: z.string(), state: z.string(), replayed: z.boolean() });
+
+export const BILLING_API_OPERATIONS: ApiOperation[] = [
+  {
+    method: "post",
+    path: "/api/v1/billing-decisions",
+    operationId: "recordBillingDecision",
+    summary: "The vendor's rating or rejection of a billing submission; idempotent by decisionId",
+    scope: "write",
+    body: ZBillingDecisionBodySchema,
+    response: { status: 200, schema: ZDecisionResultSchema, description: "Recorded, or a replay of what was recorded (replayed: true)" },
+    errors: [400, 404, 409, 413],
+  },
+  {
+    method: "post",
+    path: "/api/v1/completion-requests",
+    operationId: "recordCompletionRequest",
+    summary: "A client's request to complete an engagement; idempotent",
+    scope: "write",
+    body: ZCompletionRequestBodySchema,
+    response: { status: 200, schema: ZCompletionResultSchema, description: "Recorded, or a replay (replayed: true)" },
+    errors: [400, 404, 409, 413],
+  },
+];
 
 export const registerBillingApi: RouteRegistrar = (server, services) => {
   server.post("/api/v1/billing-decisions", async (req, res) => answer(req, res, services, decide));
