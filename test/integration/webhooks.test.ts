@@ -14,7 +14,7 @@ import { type Engagement, eventFor } from "../../src/workflows/engagements/domai
 import { ENGAGEMENT_EVENTS } from "../../src/workflows/engagements/events";
 import { listBillingEntries } from "../../src/workflows/engagements/store/billing";
 import { insertEngagement } from "../../src/workflows/engagements/store/engagements";
-import { startTestBot, type TestBot, type TestUser } from "../support/bot";
+import { cardText, startTestBot, type TestBot, type TestUser } from "../support/bot";
 import { submitBillingInCard } from "../support/billing-submit";
 
 // Day 2 of November: October can still be billed. Each test starts there again.
@@ -101,6 +101,10 @@ async function scripted(answers: { status: number; headers?: Record<string, stri
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, ids };
 }
 
+async function entriesCardText(engagementId: string): Promise<string> {
+  return cardText((await bot.invoke(billing, "engagement.billing", { engagementId })).body.value);
+}
+
 async function deliveryRows() {
   return bot.database.db.outboxMessage.findMany({ where: { kind: "webhook" }, orderBy: { createdAt: "asc" } });
 }
@@ -114,7 +118,10 @@ describe("webhook delivery of a billing entry recorded in Teams", () => {
     const engagement = await approvedEngagement();
     await submitBillingInCard(bot, billing, engagement.id);
     const [entry] = await listBillingEntries(bot.database.db, bot.organisation.id, engagement.id);
+    expect(await entriesCardText(engagement.id)).toContain("Recorded, not yet sent to the vendor");
+    clockNow = new Date("2026-11-02T10:02:00Z");
     expect((await deliver()).sent).toBe(1);
+    expect(await entriesCardText(engagement.id)).toContain("Sent to the vendor at 10:02 AM UTC");
     expect(await deliver()).toEqual({ sent: 0, failed: 0, dead: 0, lost: 0 });
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({
@@ -148,8 +155,10 @@ describe("webhook delivery of a billing entry recorded in Teams", () => {
         throw new Error("database down");
       }
     });
-    await submitBillingInCard(bot, billing, (await approvedEngagement()).id);
+    const engagement = await approvedEngagement();
+    await submitBillingInCard(bot, billing, engagement.id);
     expect(await deliver()).toMatchObject({ sent: 0, failed: 1 });
+    expect(await entriesCardText(engagement.id)).toContain("Delivery failing since 10:00 AM UTC: the partner's integration is not answering");
     const [failed] = (await deliveryRows()).filter((row) => row.state === "failed");
     expect(failed?.lastError).toBe("HTTP 500");
     // The first retry comes 5 s later (4 to 6 with jitter); not before.

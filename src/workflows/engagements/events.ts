@@ -43,6 +43,11 @@ export const billingSubmissionCorrected = defineEvent(
 
 export const ENGAGEMENT_EVENTS: EventCatalog = [billingSubmissionCreated, billingSubmissionCorrected];
 
+/** An entry has one submission event (created or corrected): its id follows from the entry's. */
+export function billingSubmissionEventId(entryId: string): string {
+  return `evt_${entryId.replaceAll("-", "")}`;
+}
+
 export function billingSubmissionData(entry: BillingEntry, engagement: Pick<Engagement, "externalId" | "reference">): z.input<typeof ZBillingSubmissionSchema> {
   return {
     billingEntryId: entry.id,

@@ -12,7 +12,7 @@ import { countBillingEntries, findBillingEntry, findBillingEntryByIdempotencyKey
 import { LOST_RACE, retryLostRaces } from "./billing-retry";
 import { emitEvent } from "../../../platform/events/emit";
 import type { Db } from "../../../platform/store/db";
-import { billingSubmissionCorrected, billingSubmissionCreated, billingSubmissionData } from "../events";
+import { billingSubmissionCorrected, billingSubmissionCreated, billingSubmissionData, billingSubmissionEventId } from "../events";
 import { findEngagement, updateEngagement } from "./engagements";
 
 export interface BillingSubmissionCommand {
@@ -64,7 +64,7 @@ export async function submitBillingOnce(db: Db, command: BillingSubmissionComman
       if ((await updateEngagement(tx, engagement, transition)) === "conflict") return false;
       await insertBillingEntry(tx, entry);
       const event = entry.supersedesId ? billingSubmissionCorrected : billingSubmissionCreated;
-      await emitEvent(tx, event, { organisationId, data: billingSubmissionData(entry, engagement), now: command.now });
+      await emitEvent(tx, event, { organisationId, id: billingSubmissionEventId(entry.id), data: billingSubmissionData(entry, engagement), now: command.now });
       return true;
     });
     return saved ? { kind: "created", entry } : LOST_RACE;
