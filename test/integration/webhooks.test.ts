@@ -195,7 +195,8 @@ describe("webhook delivery of a billing entry recorded in Teams", () => {
     expect(endpoint.ids).toHaveLength(1);
   });
 
-  it("gives up after the last of eight attempts over about a day, and the delivery stays visible as dead", async () => {
+  it("gives up after the last of eight attempts over about a day, the delivery visible as dead, and tells the admins once", async () => {
+    const admin = await bot.user("admin", "Ada Admin");
     const endpoint = await scripted([{ status: 500 }]);
     await register(endpoint.url);
     await submitBillingInCard(bot, billing, (await approvedEngagement()).id);
@@ -210,6 +211,8 @@ describe("webhook delivery of a billing entry recorded in Teams", () => {
     expect(rows).toMatchObject([{ state: "dead", attempts: 8, lastError: "HTTP 500" }]);
     expect(clockNow.getTime() - started).toBeGreaterThan(24 * 3_600_000);
     expect(failing?.failingSince?.getTime()).toBe(started);
+    const notices = await bot.database.db.outboxMessage.findMany({ where: { kind: "events.endpointFailing" } });
+    expect(notices.map((notice) => notice.recipient)).toEqual([`user:${admin.aadObjectId}`]);
   });
 
   it("delivers an event whose delivering process died mid-way, once its lease ran out", async () => {

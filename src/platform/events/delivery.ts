@@ -9,6 +9,7 @@ import { parseRetryAfter } from "../reminders/backoff";
 import type { Db } from "../store/db";
 import { markDead, markFailed, markSent, postpone, renewLease } from "../store/outbox";
 import { type ClaimedDelivery, claimWebhookDeliveries } from "./claims";
+import { tellAdminsOfFailure } from "./failure-notice";
 import { disableWebhookEndpoint, findEndpointForDelivery, recordEndpointFailure, recordEndpointSuccess } from "./endpoints";
 import { eventEnvelope, findEvents, type StoredEvent } from "./events";
 import { MAX_WEBHOOK_ATTEMPTS, webhookRetryDelay } from "./retry-schedule";
@@ -122,7 +123,8 @@ async function deliverOne(
   const error = attempt.status !== undefined ? `HTTP ${attempt.status}` : attempt.error;
   const retryAt = new Date(now.getTime() + webhookRetryDelay(row.attempts, deps.random ?? Math.random, attempt.retryAfterMs));
   await markFailed(deps.db, token, [row.id], { error, retryAt, maxAttempts: MAX_WEBHOOK_ATTEMPTS });
-  await recordEndpointFailure(deps.db, endpoint.id, error, now);
+  const tellSince = await recordEndpointFailure(deps.db, endpoint.id, error, now);
+  if (tellSince) await tellAdminsOfFailure(deps.db, endpoint, tellSince, now);
   if (row.attempts >= MAX_WEBHOOK_ATTEMPTS) report.dead += 1;
   else report.failed += 1;
   return { kind: "wait", retryAt };

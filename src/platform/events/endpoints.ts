@@ -83,10 +83,21 @@ export async function recordEndpointSuccess(db: DbTx, id: string, now: Date): Pr
   await db.webhookEndpoint.update({ where: { id }, data: { lastSuccessAt: now, failingSince: null, failureNoticeAt: null, lastError: null } });
 }
 
-/** Sets `failingSince` on the first failure after a success; later failures keep it. */
-export async function recordEndpointFailure(db: DbTx, id: string, error: string, now: Date): Promise<void> {
+/** A failure lasting this long is no passing blip: the organisation's admins are told. */
+export const FAILING_NOTICE_AFTER_MS = 10 * 60_000;
+
+/**
+ * Sets `failingSince` on the first failure after a success (later failures keep it). Answers
+ * the failing period's start when this call is the one that must tell the admins: once per
+ * period, claimed by a conditional update so two instances never both tell.
+ */
+export async function recordEndpointFailure(db: DbTx, id: string, error: string, now: Date): Promise<Date | undefined> {
   await db.webhookEndpoint.updateMany({ where: { id, failingSince: null }, data: { failingSince: now } });
-  await db.webhookEndpoint.update({ where: { id }, data: { lastError: error.slice(0, 500) } });
+  const endpoint = await db.webhookEndpoint.update({ where: { id }, data: { lastError: error.slice(0, 500) } });
+  const since = endpoint.failingSince;
+  if (!since || endpoint.failureNoticeAt || now.getTime() - since.getTime() < FAILING_NOTICE_AFTER_MS) return undefined;
+  const { count } = await db.webhookEndpoint.updateMany({ where: { id, failureNoticeAt: null }, data: { failureNoticeAt: now } });
+  return count === 1 ? since : undefined;
 }
 
 type Row = Awaited<ReturnType<DbTx["webhookEndpoint"]["findFirstOrThrow"]>>;
