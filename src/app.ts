@@ -12,13 +12,17 @@ import type { Recognizer } from "./platform/conversation/recognizer";
 import { useCardFolders } from "./platform/cards/render";
 import { type IntentCatalogue, loadIntentCatalogue, PLATFORM_INTENTS } from "./platform/conversation/intent-catalogue";
 import { foldWorkflows, type PlatformTables } from "./platform/fold";
-import { type HttpServer, startHttpServer } from "./platform/http/server";
+import type { ApiOperation } from "./platform/http/openapi";
+import { type HttpServer, type RouteRegistrar, startHttpServer } from "./platform/http/server";
 import { useMessageFolders } from "./platform/i18n/catalog";
 import { PLATFORM_PARTS } from "./platform/parts";
 import type { Workflow } from "./platform/workflow";
 import { WORKFLOWS } from "./workflows/index";
+import { eventsApiOperations, registerEventsApi } from "./platform/events/api";
+import { registerOpenApi } from "./platform/http/openapi-route";
 import { createLogger, type Logger } from "./platform/logger";
 import { startReminders } from "./platform/reminders/runtime";
+import { startWebhookDelivery } from "./platform/events/runtime";
 import type { Services } from "./platform/services";
 import { openDatabase } from "./platform/store/db";
 
@@ -68,6 +72,16 @@ export function localRecognizer(tables: PlatformTables = platformTables()): Prom
   return LocalRecognizer.create({ catalogue: intentCatalogue(tables), references: tables.references });
 }
 
+/** Every route under /api/v1: the workflows', the event feed and webhook endpoints, and the OpenAPI document of them all. */
+export function apiRoutes(tables: PlatformTables = platformTables()): RouteRegistrar[] {
+  return [...tables.routes, registerEventsApi(tables.events), registerOpenApi(apiOperations(tables), tables.events)];
+}
+
+/** What GET /api/v1/openapi.json documents: every route but itself. */
+export function apiOperations(tables: PlatformTables = platformTables()): ApiOperation[] {
+  return [...tables.apiOperations, ...eventsApiOperations(tables.events)];
+}
+
 export async function startApp(config: TConfig, options: AppOptions = {}): Promise<App> {
   const tables = options.tables ?? platformTables();
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
@@ -82,13 +96,17 @@ export async function startApp(config: TConfig, options: AppOptions = {}): Promi
   };
   const adapter = createAdapter(config, logger, options.authentication);
   const bot = new PartnerOpsBot(services);
-  const http = await startHttpServer(services, adapter, bot, tables.routes);
+  const http = await startHttpServer(services, adapter, bot, apiRoutes(tables));
   const reminders = startReminders(services, adapter);
+  const webhooks = startWebhookDelivery(services);
 
   if (isOpenLocalMode(config)) {
     logger.warn(
       "MicrosoftAppId is not set: inbound requests are NOT authenticated and replies go to any serviceUrl. Local use only.",
     );
+  }
+  if (config.VENDOR_API_KEY) {
+    logger.warn("VENDOR_API_KEY is deprecated: give each organisation its own keys (npm run api-key -- create) and remove it.");
   }
   if (config.FIXED_CLOCK) {
     logger.warn({ fixedClock: config.FIXED_CLOCK.toISOString() }, "FIXED_CLOCK is set: this process's clock started at that instant. Tests only.");
@@ -101,7 +119,7 @@ export async function startApp(config: TConfig, options: AppOptions = {}): Promi
     http,
     stop: async () => {
       // Stop taking requests at once, while a reminder run in progress finishes its claimed rows.
-      await Promise.all([http.close(), reminders.stop()]);
+      await Promise.all([http.close(), reminders.stop(), webhooks.stop()]);
       await database.close();
     },
   };

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ROLES } from "./domain/roles";
 import { isIanaTimeZone } from "./domain/time-zone";
+import { webhookEnvShape } from "./events/settings";
 import { reminderEnvShape } from "./reminders/settings";
 import { DEFAULT_DATABASE_URL } from "./store/database-url";
 
@@ -54,6 +55,8 @@ export const CORE_SETTINGS = {
       .transform((value) => (value === "" ? undefined : new Date(value))),
     // Reminders: schedule, quiet hours, SLA, lease (src/reminders/settings.ts documents each).
     ...reminderEnvShape,
+    // Outbound events: webhook delivery loop (src/platform/events/settings.ts).
+    ...webhookEnvShape,
     // The vendor's key for the /api/v1 routes the workflows register (empty turns them off).
     VENDOR_API_KEY: z.union([z.literal(""), z.string().min(24, "must be at least 24 characters")]).default(""),
 } satisfies z.ZodRawShape;

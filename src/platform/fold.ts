@@ -12,6 +12,8 @@ import type { RouteRegistrar } from "./http/server";
 import type { ImportSection } from "./import/section";
 import type { Translator } from "./i18n/translator";
 import type { DeadlineSource } from "./reminders/due-item";
+import type { EventCatalog } from "./events/define-event";
+import type { ApiOperation } from "./http/openapi";
 import type { ImportSectionDeclaration, WelcomeAction, Workflow } from "./workflow";
 
 /** What the platform adds itself, under the same rules as a workflow but with no namespace. */
@@ -37,6 +39,8 @@ export interface PlatformTables {
   /** Import sections in the order they are applied: each after those it relies on. */
   importSections: readonly { name: string; section: ImportSection }[];
   routes: readonly RouteRegistrar[];
+  apiOperations: readonly ApiOperation[];
+  events: EventCatalog;
   refusals: ReadonlySet<string>;
   settings: z.ZodRawShape;
   helpIntents: readonly IntentName[];
@@ -62,7 +66,7 @@ function inNamespace(workflow: Workflow, what: string, name: string): void {
 }
 
 export function foldWorkflows(platform: PlatformParts, workflows: readonly Workflow[]): PlatformTables {
-  const owners = { verb: new Map<string, string>(), intent: new Map<string, string>(), kind: new Map<string, string>(), section: new Map<string, string>(), namespace: new Map<string, string>(), reference: new Map<string, string>(), workflow: new Map<string, string>(), setting: new Map<string, string>() };
+  const owners = { verb: new Map<string, string>(), intent: new Map<string, string>(), kind: new Map<string, string>(), section: new Map<string, string>(), namespace: new Map<string, string>(), reference: new Map<string, string>(), workflow: new Map<string, string>(), setting: new Map<string, string>(), event: new Map<string, string>() };
   const actions = new Map<string, CardAction>();
   const intents = new Map<IntentName, IntentHandler>();
   const sections: ImportSectionDeclaration[] = [];
@@ -106,6 +110,10 @@ export function foldWorkflows(platform: PlatformParts, workflows: readonly Workf
       claim(owners.reference, "reference prefix", pattern.prefix.toLowerCase(), owner);
     }
     for (const setting of Object.keys(workflow.settings ?? {})) claim(owners.setting, "setting", setting, owner);
+    for (const event of workflow.events ?? []) {
+      inNamespace(workflow, "event type", event.type);
+      claim(owners.event, "event type", event.type, owner);
+    }
     // Last, so that a clash names the verb or intent rather than the prefix they share.
     for (const namespace of workflow.namespaces) claim(owners.namespace, "namespace", namespace, owner);
   }
@@ -120,6 +128,8 @@ export function foldWorkflows(platform: PlatformParts, workflows: readonly Workf
     deadlineSources: workflows.flatMap((workflow) => workflow.deadlines),
     importSections: orderSections(sections),
     routes: workflows.flatMap((workflow) => workflow.routes),
+    apiOperations: workflows.flatMap((workflow) => workflow.apiOperations ?? []),
+    events: workflows.flatMap((workflow) => workflow.events ?? []),
     refusals: new Set([...platform.refusals, ...workflows.flatMap((workflow) => workflow.refusals)]),
     settings: Object.assign({}, ...workflows.map((workflow) => workflow.settings ?? {})) as z.ZodRawShape,
     helpIntents: [...new Set([...workflows.flatMap((workflow) => workflow.examples.help), ...platform.helpIntents])],

@@ -13,6 +13,8 @@ import type { RouteRegistrar } from "./http/server";
 import type { ImportSection } from "./import/section";
 import type { Translator } from "./i18n/translator";
 import type { DeadlineSource } from "./reminders/due-item";
+import type { EventCatalog } from "./events/define-event";
+import type { ApiOperation } from "./http/openapi";
 import type { WorkflowDemo } from "./import/demo/demo-context";
 
 export interface ImportSectionDeclaration {
@@ -57,6 +59,10 @@ export interface Workflow {
   deadlines: readonly DeadlineSource[];
   importSections: readonly ImportSectionDeclaration[];
   routes: readonly RouteRegistrar[];
+  /** What its routes take and answer, for the OpenAPI document (GET /api/v1/openapi.json). */
+  apiOperations?: readonly ApiOperation[];
+  /** Outbound event types its decisions emit (webhooks and the pull feed). */
+  events?: EventCatalog;
   /** Environment settings, merged into the configuration and validated at start-up. */
   settings?: z.ZodRawShape;
   examples: WorkflowExamples;

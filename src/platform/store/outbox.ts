@@ -20,7 +20,12 @@ export const NOTIFICATION_THRESHOLD = "notification";
 /** Who a row is for: a user's personal chat, or one conversation (a team channel). */
 export type Recipient = { type: "user"; aadObjectId: string } | { type: "conversation"; conversationId: string };
 
-export function recipientKey(recipient: Recipient): string {
+/** A webhook endpoint's deliveries (src/platform/events/) share the table, never a Teams claim. */
+export const WEBHOOK_RECIPIENT_PREFIX = "webhook:";
+export type OutboxRecipient = Recipient | { type: "webhook"; endpointId: string };
+
+export function recipientKey(recipient: OutboxRecipient): string {
+  if (recipient.type === "webhook") return `${WEBHOOK_RECIPIENT_PREFIX}${recipient.endpointId}`;
   return recipient.type === "user" ? `user:${recipient.aadObjectId}` : `conversation:${recipient.conversationId}`;
 }
 
@@ -33,7 +38,7 @@ export interface NewOutboxMessage {
   organisationId: string;
   dedupeKey: string;
   kind: string;
-  recipient: Recipient;
+  recipient: OutboxRecipient;
   deadlineKey: string;
   threshold: string;
   deadlineAt?: Date;
@@ -47,7 +52,8 @@ export interface NewOutboxMessage {
 }
 
 /** A stored row: what was planned, and how its delivery went. */
-export interface OutboxMessage extends Omit<NewOutboxMessage, "notBefore"> {
+export interface OutboxMessage extends Omit<NewOutboxMessage, "notBefore" | "recipient"> {
+  recipient: Recipient;
   id: string;
   state: OutboxState;
   attempts: number;
@@ -170,8 +176,11 @@ export interface ClaimedBatch {
   messages: OutboxMessage[];
 }
 
+const TEAMS_ROWS: Prisma.OutboxMessageWhereInput = { NOT: { recipient: { startsWith: WEBHOOK_RECIPIENT_PREFIX } } };
+
 function claimable(now: Date): Prisma.OutboxMessageWhereInput {
   return {
+    ...TEAMS_ROWS,
     OR: [
       { state: { in: ["pending", "failed"] }, nextAttemptAt: { lte: now } },
       // A claimed row whose lease ran out: its holder died or stalled mid-delivery.
@@ -239,7 +248,7 @@ function withinRowBudget<G extends { _count: { _all: number } }>(groups: readonl
 /** Rows whose every claim ended with the lease running out: dead, with the reason. */
 async function giveUpCrashLoops(db: Db, now: Date, maxAttempts: number): Promise<void> {
   await db.outboxMessage.updateMany({
-    where: { state: "claimed", leaseExpiresAt: { lt: now }, attempts: { gte: maxAttempts } },
+    where: { ...TEAMS_ROWS, state: "claimed", leaseExpiresAt: { lt: now }, attempts: { gte: maxAttempts } },
     data: {
       state: "dead",
       lastError: `gave up after ${maxAttempts} claims whose lease ran out before delivery completed`,

@@ -1,5 +1,5 @@
-// The vendor's billing decisions over HTTP: POST /api/v1/billing-decisions, authenticated by the
-// API key from configuration, body checked with zod, idempotent by the vendor's decisionId (a
+// The vendor's billing decisions over HTTP: POST /api/v1/billing-decisions, authenticated by an
+// organisation's write API key (or the deprecated VENDOR_API_KEY), body checked with zod, idempotent by the vendor's decisionId (a
 // replay answers 200 with the same result). The submitter's Teams notice is enqueued in the
 // transaction that records the decision. POST /api/v1/completion-requests takes a client's
 // completion request the same way.
@@ -16,7 +16,8 @@ import { recordCompletionRequestIn } from "./store/engagement-completion";
 import { findOrganisationByTenant } from "../../platform/store/organisations";
 import { ONE_ENTRY_MESSAGE, billingDecisionFields, entryLocator, namesOneEntry, vendorDecision } from "./import/billing-decisions";
 import { ZImportCompletionRequestSchema } from "./import/completion-requests";
-import { apiKeyMatches, presentedApiKey } from "../../platform/http/api-key";
+import { type ApiCaller, mayActFor, requireApiCaller } from "../../platform/http/api-caller";
+import type { ApiOperation } from "../../platform/http/openapi";
 import type { RouteRegistrar } from "../../platform/http/server";
 
 const tenant = { organisationTenantId: z.string().trim().min(1).max(100) };
@@ -37,6 +38,43 @@ const FIELD_OF: Partial<Record<Refusal["code"], string>> = {
 
 type Reply = { status: number; body: object };
 
+const ZDecisionResultSchema = z.object({
+  billingEntryId: z.string(),
+  submissionReference: z.string(),
+  state: z.string(),
+  decisionId: z.string().nullable(),
+  ratedAmount: z.string().nullable(),
+  currency: z.string(),
+  reason: z.string().nullable(),
+  decidedAt: z.iso.datetime().nullable(),
+  replayed: z.boolean(),
+});
+
+const ZCompletionResultSchema = z.object({ engagementId: z.string(), reference: z.string(), state: z.string(), replayed: z.boolean() });
+
+export const BILLING_API_OPERATIONS: ApiOperation[] = [
+  {
+    method: "post",
+    path: "/api/v1/billing-decisions",
+    operationId: "recordBillingDecision",
+    summary: "The vendor's rating or rejection of a billing submission; idempotent by decisionId",
+    scope: "write",
+    body: ZBillingDecisionBodySchema,
+    response: { status: 200, schema: ZDecisionResultSchema, description: "Recorded, or a replay of what was recorded (replayed: true)" },
+    errors: [400, 404, 409, 413],
+  },
+  {
+    method: "post",
+    path: "/api/v1/completion-requests",
+    operationId: "recordCompletionRequest",
+    summary: "A client's request to complete an engagement; idempotent",
+    scope: "write",
+    body: ZCompletionRequestBodySchema,
+    response: { status: 200, schema: ZCompletionResultSchema, description: "Recorded, or a replay (replayed: true)" },
+    errors: [400, 404, 409, 413],
+  },
+];
+
 export const registerBillingApi: RouteRegistrar = (server, services) => {
   server.post("/api/v1/billing-decisions", async (req, res) => answer(req, res, services, decide));
   server.post("/api/v1/completion-requests", async (req, res) => answer(req, res, services, requestCompletion));
@@ -46,15 +84,12 @@ async function answer(
   req: restify.Request,
   res: restify.Response,
   services: Services,
-  handle: (body: unknown, services: Services) => Promise<Reply>,
+  handle: (body: unknown, services: Services, caller: ApiCaller) => Promise<Reply>,
 ): Promise<void> {
-  if (!apiKeyMatches(presentedApiKey(req.headers), services.config.VENDOR_API_KEY)) {
-    res.header("WWW-Authenticate", 'Bearer realm="partner-ops"');
-    res.send(401, { error: "unauthorized", message: "a valid API key is required (Authorization: Bearer <key> or X-Api-Key)" });
-    return;
-  }
   try {
-    const reply = await handle(req.body, services);
+    const caller = await requireApiCaller(req, res, services, "write");
+    if (!caller) return;
+    const reply = await handle(req.body, services, caller);
     res.send(reply.status, reply.body);
   } catch (error) {
     services.logger.error({ err: error, path: req.path() }, "billing API request failed");
@@ -86,11 +121,19 @@ function englishText(refusal: Refusal): string {
   }
 }
 
-async function decide(body: unknown, services: Services): Promise<Reply> {
+/** The organisation the body names, if the caller may act for it: another's is as unknown as none. */
+async function organisationFor(services: Services, caller: ApiCaller, tenantId: string) {
+  const organisation = await findOrganisationByTenant(services.db, tenantId);
+  return organisation && mayActFor(caller, organisation.id) ? organisation : undefined;
+}
+
+const UNKNOWN_ORGANISATION: Reply = { status: 404, body: { error: "not_found", message: "unknown organisation" } };
+
+async function decide(body: unknown, services: Services, caller: ApiCaller): Promise<Reply> {
   const parsed = ZBillingDecisionBodySchema.safeParse(body ?? {});
   if (!parsed.success) return invalid(parsed.error.issues);
-  const organisation = await findOrganisationByTenant(services.db, parsed.data.organisationTenantId);
-  if (!organisation) return { status: 404, body: { error: "not_found", message: "unknown organisation" } };
+  const organisation = await organisationFor(services, caller, parsed.data.organisationTenantId);
+  if (!organisation) return UNKNOWN_ORGANISATION;
   const outcome = await applyBillingDecision(services.db, {
     organisationId: organisation.id,
     entry: entryLocator(parsed.data),
@@ -118,12 +161,12 @@ function decisionResult(entry: BillingEntry) {
   };
 }
 
-async function requestCompletion(body: unknown, services: Services): Promise<Reply> {
+async function requestCompletion(body: unknown, services: Services, caller: ApiCaller): Promise<Reply> {
   const parsed = ZCompletionRequestBodySchema.safeParse(body ?? {});
   if (!parsed.success) return invalid(parsed.error.issues);
   const { organisationTenantId, engagementExternalId, ...rest } = parsed.data;
-  const organisation = await findOrganisationByTenant(services.db, organisationTenantId);
-  if (!organisation) return { status: 404, body: { error: "not_found", message: "unknown organisation" } };
+  const organisation = await organisationFor(services, caller, organisationTenantId);
+  if (!organisation) return UNKNOWN_ORGANISATION;
   const request = { ...(rest.requestedAt ? { requestedAt: rest.requestedAt } : {}), ...(rest.requestedBy ? { requestedBy: rest.requestedBy } : {}), ...(rest.note ? { note: rest.note } : {}) };
   const now = services.clock();
   const outcome = await retryLostRaces(() =>

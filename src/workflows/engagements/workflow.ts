@@ -5,7 +5,8 @@ import { defineWorkflow } from "../../platform/workflow";
 import { billingActions } from "./actions/billing";
 import { completionActions } from "./actions/completion";
 import { engagementActions } from "./actions/engagements";
-import { registerBillingApi } from "./api";
+import { BILLING_API_OPERATIONS, registerBillingApi } from "./api";
+import { ENGAGEMENT_EVENTS } from "./events";
 import { engagementDemo } from "./demo/demo";
 import { billingUnratedSource } from "./deadlines/billing-unrated";
 import { billingWindowSource } from "./deadlines/billing-window";
@@ -36,6 +37,8 @@ export const engagements = defineWorkflow({
     { name: "completionRequests", section: completionRequestsSection, after: ["engagements"] },
   ],
   routes: [registerBillingApi],
+  apiOperations: BILLING_API_OPERATIONS,
+  events: ENGAGEMENT_EVENTS,
   settings: ENGAGEMENT_SETTINGS,
   examples: {
     help: ["approvals.pending", "engagement.status", "deadlines", "billing.window", "billing.awaitingRating", "reminders"],

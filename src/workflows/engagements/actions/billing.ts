@@ -15,7 +15,9 @@ import { can } from "../domain/permissions";
 import { findBillingEntry, listBillingEntries } from "../store/billing";
 import { submitBillingOnce } from "../store/billing-submissions";
 import { findEngagement } from "../store/engagements";
-import { type FormIdentity, type Notice, billingEntriesCard, billingFormCard, billingRefusalText, billingReviewCard } from "../views/billing";
+import { billingSubmissionEventId } from "../events";
+import { type EventDelivery, eventDelivery } from "../../../platform/events/delivery-status";
+import { ENTRIES_SHOWN, type FormIdentity, type Notice, billingEntriesCard, billingFormCard, billingRefusalText, billingReviewCard } from "../views/billing";
 import { refusalText } from "../../../platform/i18n/refusal-words";
 import { type ActionOutcome, type ActionScope, defineAction } from "../../../platform/bot/actions/types";
 
@@ -54,7 +56,11 @@ const notFound = (scope: ActionScope): ActionOutcome => ({ message: refusalText(
 async function entriesCard(scope: ActionScope, engagement: Engagement, notice?: Notice) {
   const entries = await listBillingEntries(scope.services.db, scope.organisation.id, engagement.id);
   const canAdd = can(scope.actor.role, "billing.submit") && takesBillingEntries(engagement, scope.organisation.timeZone, scope.now);
-  return billingEntriesCard({ engagement, entries, t: scope.t, now: scope.now, canAdd, ...(notice ? { notice } : {}) });
+  const deliveries = new Map<string, EventDelivery>();
+  for (const entry of entries.slice(0, ENTRIES_SHOWN)) {
+    if (entry.state === "submitted") deliveries.set(entry.id, await eventDelivery(scope.services.db, billingSubmissionEventId(entry.id)));
+  }
+  return billingEntriesCard({ engagement, entries, deliveries, t: scope.t, now: scope.now, canAdd, ...(notice ? { notice } : {}) });
 }
 
 function formCard(scope: ActionScope, engagement: Engagement, form: { identity: FormIdentity; values: BillingDraftInput; supersedes?: BillingEntry }, problems?: Parameters<typeof billingFormCard>[0]["problems"]) {

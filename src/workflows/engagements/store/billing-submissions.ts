@@ -1,7 +1,8 @@
 // Submitting a billing entry exactly once. The form's nonce gives the idempotency key, unique
 // per organisation in the database; the engagement's version guards its history. A double
 // click, a retried invoke or two users sending the same form therefore make one entry and one
-// history line, on SQLite and PostgreSQL, in one process or several.
+// history line, on SQLite and PostgreSQL, in one process or several. The entry's outbound
+// event (created, or corrected) is written in the same transaction: no entry without it.
 import { randomUUID } from "node:crypto";
 import { type BillingEntry, billingIdempotencyKey, billingReference, submitBillingEntry } from "../domain/billing";
 import type { BillingDraft } from "../domain/billing-draft";
@@ -9,7 +10,9 @@ import type { Refusal } from "../../../platform/domain/result";
 import type { Actor } from "../../../platform/domain/roles";
 import { countBillingEntries, findBillingEntry, findBillingEntryByIdempotencyKey, insertBillingEntry } from "./billing";
 import { LOST_RACE, retryLostRaces } from "../../../platform/store/retry";
+import { emitEvent } from "../../../platform/events/emit";
 import type { Db } from "../../../platform/store/db";
+import { billingSubmissionCorrected, billingSubmissionCreated, billingSubmissionData, billingSubmissionEventId } from "../events";
 import { findEngagement, updateEngagement } from "./engagements";
 
 export interface BillingSubmissionCommand {
@@ -60,6 +63,8 @@ export async function submitBillingOnce(db: Db, command: BillingSubmissionComman
     const saved = await db.$transaction(async (tx) => {
       if ((await updateEngagement(tx, engagement, transition)) === "conflict") return false;
       await insertBillingEntry(tx, entry);
+      const event = entry.supersedesId ? billingSubmissionCorrected : billingSubmissionCreated;
+      await emitEvent(tx, event, { organisationId, id: billingSubmissionEventId(entry.id), data: billingSubmissionData(entry, engagement), now: command.now });
       return true;
     });
     return saved ? { kind: "created", entry } : LOST_RACE;

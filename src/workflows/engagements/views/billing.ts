@@ -7,6 +7,7 @@ import { billingWindowFor } from "../domain/billing-window";
 import { monthlyTotals } from "../domain/billing-totals";
 import type { Engagement } from "../domain/engagements";
 import type { Refusal } from "../../../platform/domain/result";
+import type { EventDelivery } from "../../../platform/events/delivery-status";
 import { type AdaptiveCard, renderCard } from "../../../platform/cards/render";
 import { formatMoney, formatMonth } from "../../../platform/i18n/format";
 import type { Translator } from "../../../platform/i18n/translator";
@@ -180,6 +181,8 @@ export const ENTRIES_SHOWN = 25;
 export function billingEntriesCard(input: {
   engagement: Engagement;
   entries: BillingEntry[];
+  /** How each submitted entry's event stands with the vendor's integration. */
+  deliveries?: ReadonlyMap<string, EventDelivery>;
   t: Translator;
   now: Date;
   /** The reader may add entries and the engagement takes them now: "Add" and "Correct" show. */
@@ -199,7 +202,7 @@ export function billingEntriesCard(input: {
         rejected: total.rejected,
       }),
     })),
-    entries: entries.slice(0, ENTRIES_SHOWN).map((entry) => entryRow(t, entry, byId, input.now, input.canAdd)),
+    entries: entries.slice(0, ENTRIES_SHOWN).map((entry) => entryRow(t, entry, byId, input.now, input.canAdd, input.deliveries?.get(entry.id))),
     more: entries.length > ENTRIES_SHOWN ? t.t("billing.entries.more", { shown: ENTRIES_SHOWN }) : "",
     canAdd: input.canAdd,
     text: {
@@ -213,7 +216,15 @@ export function billingEntriesCard(input: {
   });
 }
 
-function entryRow(t: Translator, entry: BillingEntry, byId: Map<string, BillingEntry>, now: Date, canAdd: boolean) {
+/** A submitted entry's label says whether it reached the vendor's side, not only that it was recorded. */
+function submittedLabel(t: Translator, delivery: EventDelivery | undefined): string {
+  if (!delivery || delivery.state === "no_endpoint") return t.t("billing.state.submitted");
+  if (delivery.state === "sent") return t.t("billing.delivery.sent", { at: delivery.at });
+  if (delivery.state === "failing") return t.t("billing.delivery.failing", { since: delivery.since });
+  return t.t("billing.delivery.pending");
+}
+
+function entryRow(t: Translator, entry: BillingEntry, byId: Map<string, BillingEntry>, now: Date, canAdd: boolean, delivery?: EventDelivery) {
   const decision = entry.decision;
   const decisionText =
     entry.state === "rated" && decision
@@ -229,8 +240,8 @@ function entryRow(t: Translator, entry: BillingEntry, byId: Map<string, BillingE
     id: entry.id,
     reference: entry.reference,
     month: formatMonth(t.locale, entry.usageMonth),
-    stateLabel: t.t(`billing.state.${entry.state}`),
-    stateColor: ENTRY_STATE_COLOR[entry.state],
+    stateLabel: entry.state === "submitted" ? submittedLabel(t, delivery) : t.t(`billing.state.${entry.state}`),
+    stateColor: entry.state === "submitted" && delivery?.state === "failing" ? "Warning" : ENTRY_STATE_COLOR[entry.state],
     line: t.t("billing.entries.line", {
       quantity: quantityText(t, entry.quantity, entry.unit),
       unitCost: formatMoney(t.locale, entry.unitCost, entry.currency),
