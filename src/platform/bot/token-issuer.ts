@@ -3,7 +3,7 @@
 // before any signature is checked: unsigned tokens with random tenant ids would grow that list
 // without end. A token is handed on only if its (unverified) issuer is the Bot Connector's or
 // one the emulator list already holds, and its tenant id, if any, is one that list knows.
-import { ToBotFromBotOrEmulatorTokenValidationParameters } from "botframework-connector/lib/auth/tokenValidationParameters";
+import { ToBotFromBotOrEmulatorTokenValidationParameters } from "botframework-connector/lib/auth/tokenValidationParameters.js";
 
 export const BOT_CONNECTOR_ISSUERS = ["https://api.botframework.com", "https://api.botframework.us"];
 
