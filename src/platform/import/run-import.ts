@@ -1,6 +1,6 @@
 // Applies an import file: validate everything first, then one transaction for the organisation
 // and every section, in registry order. Any refusal rolls the whole file back.
-import { retryLostRaces } from "../../workflows/engagements/store/billing-retry";
+import { retryLostRaces } from "../store/decide-once";
 import type { Db } from "../store/db";
 import type { Organisation } from "../store/organisations";
 import { type TImportFile, parseImportFile } from "./import-file";

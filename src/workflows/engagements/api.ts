@@ -11,8 +11,7 @@ import { translator } from "../../platform/i18n/translator";
 import type { Services } from "../../platform/services";
 import { applyBillingDecision } from "./store/billing-decisions";
 import { enqueueBillingDecisionNotice, enqueueCompletionRequestNotices } from "./store/billing-notifications";
-import { LOST_RACE, retryLostRaces } from "./store/billing-retry";
-import { recordCompletionRequestIn } from "./store/engagement-completion";
+import { recordCompletionRequest } from "./store/engagement-completion";
 import { findOrganisationByTenant } from "../../platform/store/organisations";
 import { ONE_ENTRY_MESSAGE, billingDecisionFields, entryLocator, namesOneEntry, vendorDecision } from "./import/billing-decisions";
 import { ZImportCompletionRequestSchema } from "./import/completion-requests";
@@ -126,15 +125,11 @@ async function requestCompletion(body: unknown, services: Services): Promise<Rep
   if (!organisation) return { status: 404, body: { error: "not_found", message: "unknown organisation" } };
   const request = { ...(rest.requestedAt ? { requestedAt: rest.requestedAt } : {}), ...(rest.requestedBy ? { requestedBy: rest.requestedBy } : {}), ...(rest.note ? { note: rest.note } : {}) };
   const now = services.clock();
-  const outcome = await retryLostRaces(() =>
-    services.db.$transaction(async (tx) => {
-      const saved = await recordCompletionRequestIn(tx, organisation.id, { externalId: engagementExternalId }, request, now);
-      if (saved !== LOST_RACE && saved.kind === "saved") await enqueueCompletionRequestNotices(tx, saved.engagement, now);
-      return saved;
-    }),
+  const outcome = await recordCompletionRequest(services.db, organisation.id, { externalId: engagementExternalId }, request, now, (tx, engagement) =>
+    enqueueCompletionRequestNotices(tx, engagement, now),
   );
-  if (outcome.kind === "not_found") return { status: 404, body: { error: "not_found", message: "no engagement with this externalId" } };
-  if (outcome.kind === "refused") return refused(outcome.refusal);
-  const { engagement } = outcome;
-  return { status: 200, body: { engagementId: engagement.id, reference: engagement.reference, state: engagement.state, replayed: outcome.kind === "unchanged" } };
+  if (outcome.outcome === "not_found") return { status: 404, body: { error: "not_found", message: "no engagement with this externalId" } };
+  if (outcome.outcome === "refused") return refused(outcome.refusal);
+  const engagement = outcome.record;
+  return { status: 200, body: { engagementId: engagement.id, reference: engagement.reference, state: engagement.state, replayed: outcome.outcome === "unchanged" } };
 }

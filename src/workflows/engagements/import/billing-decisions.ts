@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { VendorDecision } from "../domain/billing";
 import { applyBillingDecisionIn, type BillingEntryLocator } from "../store/billing-decisions";
 import { enqueueBillingDecisionNotice } from "../store/billing-notifications";
-import { LOST_RACE, LostRace } from "../store/billing-retry";
+import { LOST_RACE, LostRace } from "../../../platform/store/decide-once";
 import { ImportRejected, recordName, refusalProblem } from "../../../platform/import/problems";
 import { defineSection, emptyOutcome } from "../../../platform/import/section";
 

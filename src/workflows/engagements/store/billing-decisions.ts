@@ -9,7 +9,7 @@ import {
   findBillingEntryByReference,
   recordBillingDecision,
 } from "./billing";
-import { LOST_RACE, LostRace, retryLostRaces } from "./billing-retry";
+import { LOST_RACE, LostRace, retryLostRaces } from "../../../platform/store/decide-once";
 import type { Db, DbTx } from "../../../platform/store/db";
 import { findEngagement, updateEngagement } from "./engagements";
 

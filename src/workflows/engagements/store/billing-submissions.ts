@@ -8,7 +8,7 @@ import type { BillingDraft } from "../domain/billing-draft";
 import type { Refusal } from "../../../platform/domain/result";
 import type { Actor } from "../../../platform/domain/roles";
 import { countBillingEntries, findBillingEntry, findBillingEntryByIdempotencyKey, insertBillingEntry } from "./billing";
-import { LOST_RACE, retryLostRaces } from "./billing-retry";
+import { LOST_RACE, retryLostRaces } from "../../../platform/store/decide-once";
 import type { Db } from "../../../platform/store/db";
 import { findEngagement, updateEngagement } from "./engagements";
 

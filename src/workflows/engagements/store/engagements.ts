@@ -106,17 +106,22 @@ export async function insertEngagement(tx: DbTx, transition: Transition): Promis
 }
 
 export async function updateEngagement(tx: DbTx, before: Engagement, transition: Transition): Promise<SaveOutcome> {
-  const { count } = await tx.engagement.updateMany({
-    where: { id: before.id, organisationId: before.organisationId, version: before.version },
-    data: engagementData(transition.engagement),
-  });
-  if (count === 0) return "conflict";
-  await insertEvents(tx, transition.events);
+  if (!(await saveEngagementVersion(tx, before, transition.engagement))) return "conflict";
+  await appendAuditEntries(tx, engagementAudit(transition.events));
   return "saved";
 }
 
-async function insertEvents(tx: DbTx, events: readonly EngagementEvent[]): Promise<void> {
-  await appendAuditEntries(tx, events.map(toAuditEntry));
+/** Saves `next` if the stored engagement is still at `before.version`; answers whether it did. */
+export async function saveEngagementVersion(tx: DbTx, before: Engagement, next: Engagement): Promise<boolean> {
+  const { count } = await tx.engagement.updateMany({
+    where: { id: before.id, organisationId: before.organisationId, version: before.version },
+    data: engagementData(next),
+  });
+  return count === 1;
+}
+
+export function engagementAudit(events: readonly EngagementEvent[]): AuditEntry[] {
+  return events.map(toAuditEntry);
 }
 
 function engagementData(e: Engagement) {
@@ -217,7 +222,7 @@ export async function insertEngagements(tx: DbTx, transitions: readonly Transiti
     await tx.engagement.createMany({
       data: batch.map(({ engagement: e }) => ({ id: e.id, organisationId: e.organisationId, externalId: e.externalId, ...engagementData(e) })),
     });
-    await appendAuditEntries(tx, batch.flatMap((transition) => transition.events.map(toAuditEntry)));
+    await appendAuditEntries(tx, engagementAudit(batch.flatMap((transition) => transition.events)));
   }
 }
 
