@@ -98,9 +98,9 @@ async function decide(body: unknown, services: Services): Promise<Reply> {
     receivedAt: services.clock(),
     onApplied: enqueueBillingDecisionNotice,
   });
-  if (outcome.kind === "not_found") return { status: 404, body: { error: "not_found", message: "no such billing entry in this organisation" } };
-  if (outcome.kind === "refused") return refused(outcome.refusal);
-  return { status: 200, body: { ...decisionResult(outcome.entry), replayed: outcome.kind === "unchanged" } };
+  if (outcome.outcome === "not_found") return { status: 404, body: { error: "not_found", message: "no such billing entry in this organisation" } };
+  if (outcome.outcome === "refused") return refused(outcome.refusal);
+  return { status: 200, body: { ...decisionResult(outcome.record.entry), replayed: outcome.outcome === "unchanged" } };
 }
 
 /** What the vendor gets back, the same on every delivery of a decision. */
