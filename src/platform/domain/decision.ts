@@ -4,7 +4,7 @@
 // and when, and a rejection needs a reason of bounded length. What the decision does to the
 // record is the workflow's; this says whether it may be taken and with which reason.
 import { type Result, type RefusalCode, type RefusalFacts, accept, refuse } from "./result";
-import { type Actor, type Permission, can } from "./roles";
+import type { Actor } from "./roles";
 
 export const DECISION_REASON_MAX = 500;
 
@@ -13,7 +13,8 @@ export type DecisionCommand = { kind: "approve" } | { kind: "reject"; reason?: s
 export interface DecisionRules {
   /** The organisation the record belongs to. */
   organisationId: string;
-  permission: Permission;
+  /** Whether the actor holds the permission this decision needs: the workflow grants it. */
+  permitted: boolean;
   /** Set when the record was decided already: its state, and who decided it and when if known. */
   decided?: { state: string; by?: string; at?: Date } & RefusalFacts;
   /** Set when the record is not waiting for this decision (a workflow's own refusal). */
@@ -32,7 +33,7 @@ export interface Verdict {
 
 export function decideApproval(rules: DecisionRules, command: DecisionCommand, actor: Actor, now: Date): Result<Verdict> {
   if (rules.organisationId !== actor.organisationId) return refuse("not_found");
-  if (!can(actor.role, rules.permission)) return refuse("not_permitted", { role: actor.role });
+  if (!rules.permitted) return refuse("not_permitted", { role: actor.role });
   if (rules.decided) return refuse("already_decided", rules.decided);
   if (rules.notOpen) return refuse(rules.notOpen.code, rules.notOpen.facts);
   const verdict = { at: now, byId: actor.aadObjectId, byName: actor.name };

@@ -5,7 +5,7 @@ import type { Actor } from "../../../src/platform/domain/roles";
 
 const now = new Date("2026-11-24T10:00:00Z");
 const approver: Actor = { organisationId: "org-1", aadObjectId: "aad-ana", name: "Ana", role: "approver" };
-const open: DecisionRules = { organisationId: "org-1", permission: "engagement.decide" };
+const open: DecisionRules = { organisationId: "org-1", permitted: true };
 
 describe("an approval decision", () => {
   it("approves with who and when, and no reason", () => {
@@ -37,7 +37,7 @@ describe("an approval decision", () => {
 
   it("lets only who holds the permission decide", () => {
     const viewer: Actor = { ...approver, role: "viewer" };
-    expect(decideApproval(open, { kind: "approve" }, viewer, now)).toEqual({ ok: false, refusal: { code: "not_permitted", facts: { role: "viewer" } } });
+    expect(decideApproval({ ...open, permitted: false }, { kind: "approve" }, viewer, now)).toEqual({ ok: false, refusal: { code: "not_permitted", facts: { role: "viewer" } } });
   });
 
   it("treats a record of another organisation as absent", () => {

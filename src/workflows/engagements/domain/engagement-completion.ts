@@ -5,7 +5,7 @@ import { type Engagement, type EngagementState, type Transition, REJECTION_REASO
 import { checkNotBefore, checkNotInFuture } from "../../../platform/domain/reported-time";
 import { type Result, accept, refuse } from "../../../platform/domain/result";
 import { type DecisionCommand, type DecisionRules, decideApproval } from "../../../platform/domain/decision";
-import type { Actor } from "../../../platform/domain/roles";
+import { type Actor, can } from "../../../platform/domain/roles";
 
 export const COMPLETION_NOTE_MAX = 1000;
 
@@ -60,7 +60,7 @@ export function decideCompletion(
   const facts = { state: engagement.state, reference: engagement.reference };
   const rules: DecisionRules = {
     organisationId: engagement.organisationId,
-    permission: "engagement.complete",
+    permitted: can(actor.role, "engagement.complete"),
     reasonMax: REJECTION_REASON_MAX,
     ...(AFTER_COMPLETION[engagement.state] ? { decided: facts } : {}),
     ...(engagement.state !== "completion_requested" ? { notOpen: { code: "completion_not_requested", facts } } : {}),
