@@ -16,7 +16,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // TEST_CLOCK moves the workers' wall clock (npm run test:calendar).
-    setupFiles: ["test/support/pinned-clock.ts"],
+    // The shipped workflows' tables, with their cards and catalogs handed to the renderer and translator.
+    setupFiles: ["test/support/pinned-clock.ts", "test/support/tables.ts"],
     projects: [
       {
         extends: true,

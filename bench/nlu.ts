@@ -8,14 +8,13 @@ import type { Recognition } from "../src/platform/conversation/recognizer";
 import { entityFacts, loadEvalSet } from "../test/nlu-eval/eval-set";
 
 const startLoad = performance.now();
-const { LocalRecognizer } = await import("../src/platform/conversation/local-recognizer");
-const { loadIntentCatalogue } = await import("../src/platform/conversation/intent-catalogue");
+const { intentCatalogue, localRecognizer } = await import("../src/app");
 const loaded = performance.now();
-const recognizer = await LocalRecognizer.create();
+const recognizer = await localRecognizer();
 const trained = performance.now();
 
 // Warm-up on training utterances, never on the evaluation set, so the timed pass sees new text.
-const catalogue = loadIntentCatalogue();
+const catalogue = intentCatalogue();
 for (const definition of catalogue.definitions) {
   for (const locale of LOCALES) {
     for (const text of definition.utterances[locale]) {

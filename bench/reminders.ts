@@ -13,7 +13,7 @@ import { composeReminderMessages } from "../src/platform/bot/views/reminders";
 import { deliverDue } from "../src/platform/reminders/deliverer";
 import { planReminders } from "../src/platform/reminders/planner";
 import { defaultReminderSettings } from "../src/platform/reminders/settings";
-import { DEADLINE_SOURCES } from "../src/platform/reminders/sources";
+import { platformTables } from "../src/app";
 import { rememberConversation } from "../src/platform/store/conversation-references";
 import { type Db, openDatabase } from "../src/platform/store/db";
 import { migrateDatabase } from "../src/platform/store/migrate";
@@ -70,10 +70,10 @@ async function seed(db: Db): Promise<Awaited<ReturnType<typeof ensureOrganisatio
 async function measure(label: string, db: Db): Promise<void> {
   const organisation = await seed(db);
   let started = performance.now();
-  const first = await planReminders(db, organisation, now, settings, DEADLINE_SOURCES);
+  const first = await planReminders(db, organisation, now, settings, platformTables().deadlineSources);
   const planMs = performance.now() - started;
   started = performance.now();
-  const again = await planReminders(db, organisation, now, settings, DEADLINE_SOURCES);
+  const again = await planReminders(db, organisation, now, settings, platformTables().deadlineSources);
   const againMs = performance.now() - started;
   let largestCard = 0;
   started = performance.now();

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { configuredClock } from "../src/platform/clock";
 import { describeProblem } from "../src/platform/import/problems";
+import { importFormat } from "../src/platform/import/import-file";
 import { runImport } from "../src/platform/import/run-import";
 import { formatImportSummary } from "../src/platform/import/summary";
 import { openDatabase } from "../src/platform/store/db";
@@ -24,11 +25,11 @@ try {
   process.exit(1);
 }
 
-const config = configOrExit();
+const { config, tables } = configOrExit();
 await migrateDatabase(config.DATABASE_URL);
 const { db, close } = openDatabase(config.DATABASE_URL);
 try {
-  const report = await runImport(db, input, configuredClock(config)());
+  const report = await runImport(importFormat(tables.importSections), db, input, configuredClock(config)());
   if (report.ok) {
     console.log(`imported ${path}`);
     for (const line of formatImportSummary(report.summary)) console.log(`  ${line}`);

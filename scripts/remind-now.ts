@@ -11,12 +11,12 @@ import { runReminderCycle } from "../src/platform/reminders/scheduler";
 import { openDatabase } from "../src/platform/store/db";
 import { configOrExit } from "./config-or-exit";
 
-const config = configOrExit();
+const { config, tables } = configOrExit();
 const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
 const { db, close } = openDatabase(config.DATABASE_URL, { poolSize: 2 });
 try {
   const adapter = createAdapter(config, logger);
-  const deps = reminderCycleDeps({ db, config, logger, clock: configuredClock(config) }, adapter, { quietHours: undefined });
+  const deps = reminderCycleDeps({ db, config, logger, clock: configuredClock(config), tables }, adapter, { quietHours: undefined });
   const { planned, failed, delivery } = await runReminderCycle(deps);
   for (const { organisationId, report } of planned) {
     console.log(`planned ${organisationId}: ${report.due} due, ${report.inserted} new, ${report.duplicates} already planned, ${report.suppressed} muted or snoozed, ${report.unreachable} unreachable`);

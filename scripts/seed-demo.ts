@@ -8,11 +8,11 @@ import { openDatabase } from "../src/platform/store/db";
 import { migrateDatabase } from "../src/platform/store/migrate";
 import { configOrExit } from "./config-or-exit";
 
-const config = configOrExit();
+const { config, tables } = configOrExit();
 await migrateDatabase(config.DATABASE_URL);
 const { db, close } = openDatabase(config.DATABASE_URL);
 try {
-  const { summary, steps } = await seedDemo(db, configuredClock(config)());
+  const { summary, steps } = await seedDemo(db, tables, configuredClock(config)());
   console.log("demo data ready");
   for (const line of formatImportSummary(summary)) console.log(`  ${line}`);
   for (const step of steps) console.log(`  ${step.step}: ${step.applied} applied, ${step.unchanged} unchanged`);

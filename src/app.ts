@@ -1,14 +1,22 @@
-// The composition root: builds every part from the configuration and wires them together.
-// main.ts runs it as a process; tests build it in-process with their own database and clock.
+// The composition root: folds the workflows of src/workflows/index.ts into the platform's tables,
+// builds every part from the configuration and wires them together. main.ts runs it as a
+// process; tests build it in-process with their own database, clock and, where they need one,
+// their own list of workflows.
 import type { CloudAdapter } from "botbuilder";
 import { type AuthenticationOverrides, createAdapter } from "./platform/bot/adapter";
 import { PartnerOpsBot } from "./platform/bot/bot";
 import { type Clock, configuredClock } from "./platform/clock";
-import { isOpenLocalMode, type TConfig } from "./platform/config";
+import { isOpenLocalMode, loadConfig, type TConfig } from "./platform/config";
 import { LocalRecognizer } from "./platform/conversation/local-recognizer";
 import type { Recognizer } from "./platform/conversation/recognizer";
-import { registerBillingApi } from "./workflows/engagements/api";
-import { type HttpServer, type RouteRegistrar, startHttpServer } from "./platform/http/server";
+import { useCardFolders } from "./platform/cards/render";
+import { type IntentCatalogue, loadIntentCatalogue, PLATFORM_INTENTS } from "./platform/conversation/intent-catalogue";
+import { foldWorkflows, type PlatformTables } from "./platform/fold";
+import { type HttpServer, startHttpServer } from "./platform/http/server";
+import { useMessageFolders } from "./platform/i18n/catalog";
+import { PLATFORM_PARTS } from "./platform/parts";
+import type { Workflow } from "./platform/workflow";
+import { WORKFLOWS } from "./workflows/index";
 import { createLogger, type Logger } from "./platform/logger";
 import { startReminders } from "./platform/reminders/runtime";
 import type { Services } from "./platform/services";
@@ -19,6 +27,8 @@ export interface AppOptions {
   clock?: Clock;
   recognizer?: Recognizer;
   authentication?: AuthenticationOverrides;
+  /** The folded tables; by default those of WORKFLOWS. */
+  tables?: PlatformTables;
 }
 
 export interface App {
@@ -29,10 +39,37 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** Feature HTTP APIs under /api/v1: one line each. */
-const apiRoutes: RouteRegistrar[] = [registerBillingApi];
+let shipped: PlatformTables | undefined;
+
+/**
+ * The platform's tables for these workflows (by default the shipped ones, folded once), with
+ * the workflows' cards and catalogs handed to the renderer and the translator.
+ */
+export function platformTables(workflows: readonly Workflow[] = WORKFLOWS): PlatformTables {
+  if (workflows === WORKFLOWS) shipped ??= foldWorkflows(PLATFORM_PARTS, WORKFLOWS);
+  const tables = workflows === WORKFLOWS && shipped ? shipped : foldWorkflows(PLATFORM_PARTS, workflows);
+  useMessageFolders(tables.folders.map((folder) => new URL("messages/", folder)));
+  useCardFolders(tables.folders.map((folder) => new URL("cards/", folder)));
+  return tables;
+}
+
+/** The configuration with every workflow's settings checked too. */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, tables: PlatformTables = platformTables()): TConfig {
+  return loadConfig(env, tables.settings);
+}
+
+/** The platform's intents and every workflow's, with their training utterances. */
+export function intentCatalogue(tables: PlatformTables = platformTables()): IntentCatalogue {
+  return loadIntentCatalogue([PLATFORM_INTENTS, ...tables.folders.map((folder) => new URL("intents/", folder))]);
+}
+
+/** The recognizer the bot runs, trained on the tables' intents and reading their references. */
+export function localRecognizer(tables: PlatformTables = platformTables()): Promise<LocalRecognizer> {
+  return LocalRecognizer.create({ catalogue: intentCatalogue(tables), references: tables.references });
+}
 
 export async function startApp(config: TConfig, options: AppOptions = {}): Promise<App> {
+  const tables = options.tables ?? platformTables();
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const database = openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
   const services: Services = {
@@ -40,11 +77,12 @@ export async function startApp(config: TConfig, options: AppOptions = {}): Promi
     db: database.db,
     logger,
     clock: options.clock ?? configuredClock(config),
-    recognizer: options.recognizer ?? (await LocalRecognizer.create()),
+    recognizer: options.recognizer ?? (await localRecognizer(tables)),
+    tables,
   };
   const adapter = createAdapter(config, logger, options.authentication);
   const bot = new PartnerOpsBot(services);
-  const http = await startHttpServer(services, adapter, bot, apiRoutes);
+  const http = await startHttpServer(services, adapter, bot, tables.routes);
   const reminders = startReminders(services, adapter);
 
   if (isOpenLocalMode(config)) {

@@ -6,12 +6,13 @@ import { ConfigError, loadConfig } from "./platform/config";
 import { migrateDatabase } from "./platform/store/migrate";
 
 try {
-  const config = loadConfig();
-  const [{ startApp }] = await Promise.all([
+  // The core settings say where the database is; the workflows' settings are checked with the app.
+  const core = loadConfig();
+  const [{ startApp, loadAppConfig }] = await Promise.all([
     import("./app"),
-    config.MIGRATE_ON_START ? migrateDatabase(config.DATABASE_URL, { log: (line) => console.error(line) }) : undefined,
+    core.MIGRATE_ON_START ? migrateDatabase(core.DATABASE_URL, { log: (line) => console.error(line) }) : undefined,
   ]);
-  const app = await startApp(config);
+  const app = await startApp(loadAppConfig());
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

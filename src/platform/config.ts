@@ -18,8 +18,8 @@ const list = z
 
 const timeZone = z.string().refine(isIanaTimeZone, { message: "must be an IANA time zone such as Europe/Paris" });
 
-export const ZConfigSchema = z
-  .object({
+/** The platform's settings; each workflow adds its own shape (Workflow.settings). */
+export const CORE_SETTINGS = {
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
@@ -45,14 +45,16 @@ export const ZConfigSchema = z
       .transform((value) => (value === "" ? undefined : new Date(value))),
     // Reminders: schedule, quiet hours, SLA, lease (src/reminders/settings.ts documents each).
     ...reminderEnvShape,
-    // Billing: the vendor's key for POST /api/v1/billing-decisions (empty turns the endpoint off),
-    // and the currencies the add-entry form offers, the first preselected.
+    // The vendor's key for the /api/v1 routes the workflows register (empty turns them off).
     VENDOR_API_KEY: z.union([z.literal(""), z.string().min(24, "must be at least 24 characters")]).default(""),
-    BILLING_CURRENCIES: list
-      .pipe(z.array(z.string().regex(/^[A-Z]{3}$/, "must be ISO 4217 codes such as EUR,USD")))
-      .transform((codes) => (codes.length > 0 ? codes : ["EUR", "USD", "GBP", "IDR"])),
-  })
-  .superRefine((env, ctx) => {
+} satisfies z.ZodRawShape;
+
+type TCoreConfig = z.output<z.ZodObject<typeof CORE_SETTINGS>>;
+
+/** The core settings, typed, and the workflows' settings, each read through its workflow's accessor. */
+export type TConfig = TCoreConfig & { readonly [setting: string]: unknown };
+
+function productionRules(env: TCoreConfig, ctx: z.RefinementCtx): void {
     if (env.NODE_ENV === "production" && env.MicrosoftAppId === "") {
       ctx.addIssue({
         code: "custom",
@@ -66,14 +68,21 @@ export const ZConfigSchema = z
     if (env.MicrosoftAppType === "SingleTenant" && env.MicrosoftAppTenantId === "") {
       ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "is required when MicrosoftAppType is SingleTenant" });
     }
-  });
+}
 
-export type TConfig = z.infer<typeof ZConfigSchema>;
+/** The configuration's schema: the core settings and the given workflow settings; other variables are ignored. */
+export function configSchema(workflowSettings: z.ZodRawShape = {}) {
+  return z.object({ ...CORE_SETTINGS, ...workflowSettings }).superRefine((env, ctx) => productionRules(env as TCoreConfig, ctx));
+}
+
+/** A list setting: comma-separated, blanks ignored. */
+export const listSetting = list;
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
-  const parsed = ZConfigSchema.safeParse(env);
+/** Reads the settings; src/app.ts passes the workflows' settings so that they are checked at start-up too. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, workflowSettings: z.ZodRawShape = {}): TConfig {
+  const parsed = configSchema(workflowSettings).safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new ConfigError(`invalid configuration:\n${problems}`);

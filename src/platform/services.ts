@@ -3,6 +3,7 @@
 import type { Clock } from "./clock";
 import type { TConfig } from "./config";
 import type { Recognizer } from "./conversation/recognizer";
+import type { PlatformTables } from "./fold";
 import type { Logger } from "./logger";
 import type { Db } from "./store/db";
 
@@ -12,4 +13,6 @@ export interface Services {
   logger: Logger;
   clock: Clock;
   recognizer: Recognizer;
+  /** Every workflow's verbs, intents, deadlines, sections and routes, folded once (src/app.ts). */
+  tables: PlatformTables;
 }

@@ -11,6 +11,7 @@ import { findBillingEntryByReference, listBillingEntries } from "../../src/workf
 import { findEngagement, insertEngagement, listEngagementEvents } from "../../src/workflows/engagements/store/engagements";
 import { validateAdaptiveCard } from "../support/adaptive-card-validator";
 import { cardText, cardVerbs, startTestBot, TEST_TENANT_ID, type TestBot, type TestUser } from "../support/bot";
+import { IMPORT_FORMAT } from "../support/tables";
 
 const VENDOR_API_KEY = "vendor-key-0123456789-abcdef";
 // Day 2 of November: both October (closing tonight) and November can be billed.
@@ -64,7 +65,10 @@ function actionData(card: Card, verb: string): Record<string, unknown> {
   let found: Record<string, unknown> | undefined;
   const walk = (node: unknown): void => {
     if (found || !node || typeof node !== "object") return;
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
     const record = node as Record<string, unknown>;
     if (record.type === "Action.Execute" && record.verb === verb) found = record.data as Record<string, unknown>;
     else Object.values(record).forEach(walk);
@@ -84,7 +88,10 @@ function inputValue(card: Card, inputId: string): unknown {
   let value: unknown;
   const walk = (node: unknown): void => {
     if (!node || typeof node !== "object") return;
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
     const record = node as Record<string, unknown>;
     if (record.id === inputId && typeof record.type === "string" && record.type.startsWith("Input.")) value = record.value;
     else Object.values(record).forEach(walk);
@@ -241,8 +248,7 @@ describe("correcting a rejected entry", () => {
     const form = await click(billing, "billing.form", { engagementId: other.id });
     const review = await click(billing, "billing.review", { ...actionData(form, "billing.review"), ...goodInputs });
     await click(billing, "billing.submit", actionData(review, "billing.submit"));
-    const report = await runImport(
-      bot.database.db,
+    const report = await runImport(IMPORT_FORMAT, bot.database.db,
       {
         version: 1,
         organisation: { tenantId: TEST_TENANT_ID, name: "Contoso Partners", timeZone: "UTC" },

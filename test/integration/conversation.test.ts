@@ -3,7 +3,7 @@
 // throughout: the bot answers in the language the question was written in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engagement } from "../../src/workflows/engagements/domain/engagements";
-import { type Locale } from "../../src/platform/i18n/locale";
+import type { Locale } from "../../src/platform/i18n/locale";
 import { translator } from "../../src/platform/i18n/translator";
 import { ensureOrganisation } from "../../src/platform/store/organisations";
 import type { CapturedActivity } from "../support/connector";
@@ -48,9 +48,9 @@ afterAll(async () => bot?.stop());
 
 /** Questions that sit between two intents, and the two the bot should offer. */
 const ambiguous: Record<Locale, { text: string; choices: [string, string] }> = {
-  en: { text: "pending vendor", choices: ["billing.awaitingRating", "approvals.pending"] },
+  en: { text: "unrated pending", choices: ["billing.awaitingRating", "approvals.pending"] },
   fr: { text: "facturation en attente", choices: ["approvals.pending", "billing.awaitingRating"] },
-  id: { text: "pengingat jatuh tempo", choices: ["deadlines", "reminders"] },
+  id: { text: "notifikasi tenggat", choices: ["deadlines", "reminders"] },
 };
 
 const questions: Record<Locale, Record<string, string>> = {

@@ -7,6 +7,7 @@ import { seedDemo } from "../../src/platform/import/demo/seed-demo";
 import { reminderCycleDeps } from "../../src/platform/reminders/runtime";
 import { runReminderCycle } from "../../src/platform/reminders/scheduler";
 import { cardText, startTestBot, type TestBot } from "../support/bot";
+import { TABLES } from "../support/tables";
 
 const now = new Date("2026-11-25T10:00:00Z");
 const teamsIdOf = (aadObjectId: string) => `29:${aadObjectId}`;
@@ -14,7 +15,7 @@ let bot: TestBot;
 
 beforeAll(async () => {
   bot = await startTestBot({ app: { clock: () => now } });
-  await seedDemo(bot.database.db, now);
+  await seedDemo(bot.database.db, TABLES, now);
 });
 
 afterAll(async () => bot?.stop());

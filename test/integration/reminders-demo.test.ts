@@ -6,6 +6,7 @@ import { seedDemo } from "../../src/platform/import/demo/seed-demo";
 import { reminderCycleDeps } from "../../src/platform/reminders/runtime";
 import { runReminderCycle } from "../../src/platform/reminders/scheduler";
 import { cardText, cardVerbs, startTestBot, type TestBot } from "../support/bot";
+import { TABLES } from "../support/tables";
 
 let bot: TestBot;
 /** The 1st of a month: besides the requests, the digest holds the demo's unrated submissions and November's closing windows. */
@@ -13,7 +14,7 @@ const NOW = new Date("2026-12-01T09:30:00+01:00");
 
 beforeAll(async () => {
   bot = await startTestBot({ app: { clock: () => NOW } });
-  await seedDemo(bot.database.db, NOW);
+  await seedDemo(bot.database.db, TABLES, NOW);
 });
 
 afterAll(async () => bot?.stop());

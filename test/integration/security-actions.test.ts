@@ -3,7 +3,6 @@
 // of the first tenant try work outside their role; automatic refreshes try to write.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cardActions } from "../../src/platform/bot/actions/index";
 import type { BillingEntry } from "../../src/workflows/engagements/domain/billing";
 import { type Engagement, eventFor } from "../../src/workflows/engagements/domain/engagements";
 import { applyBillingDecision } from "../../src/workflows/engagements/store/billing-decisions";
@@ -14,6 +13,7 @@ import { BILLING_WINDOW_KIND } from "../../src/workflows/engagements/deadlines/b
 import { PENDING_APPROVAL_KIND } from "../../src/workflows/engagements/deadlines/pending-approval";
 import { listReminderPreferences, muteReminders } from "../../src/platform/store/reminder-preferences";
 import { cardText, startTestBot, type TestBot, type TestUser } from "../support/bot";
+import { TABLES } from "../support/tables";
 
 // Day 2 of November: October's window is still open, so a forged submission would otherwise land.
 const now = new Date("2026-11-02T10:00:00Z");
@@ -243,7 +243,7 @@ describe("automatic refreshes and unknown verbs", () => {
   it("never runs a write verb on an automatic refresh, even for an admin", async () => {
     const admin = await bot.user("admin", "Ada Admin");
     const before = await snapshot();
-    const writeVerbs = Object.entries(cardActions).filter(([, action]) => action.writes).map(([verb]) => verb);
+    const writeVerbs = [...TABLES.actions].filter(([, action]) => action.writes).map(([verb]) => verb);
     expect(writeVerbs).toEqual(expect.arrayContaining(["engagement.approve", "billing.submit", "completion.approve", "reminders.mute"]));
     const data = { ...formData(approved.id), kind: BILLING_WINDOW_KIND, reason: "refresh" };
     for (const verb of writeVerbs) {

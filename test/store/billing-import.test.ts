@@ -10,6 +10,7 @@ import { submitBillingOnce } from "../../src/workflows/engagements/store/billing
 import { findEngagement, insertEngagement, listEngagementEvents } from "../../src/workflows/engagements/store/engagements";
 import { ensureOrganisation, setUserRole } from "../../src/platform/store/organisations";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { IMPORT_FORMAT } from "../support/tables";
 
 const now = new Date("2026-11-02T10:00:00Z");
 const organisationInFile = { tenantId: "tenant-import-billing", name: "Northwind IT Services", timeZone: "UTC" };
@@ -56,8 +57,8 @@ describe("importing vendor decisions", () => {
   it("applies a decision once: importing the same file again changes nothing", async () => {
     const entry = await submitted(await engagementIn("approved", 1));
     const decisions = [{ decisionId: "imp-1", submissionReference: entry.reference, outcome: "rated", ratedAmount: 990, decidedAt: "2026-11-02T10:01:00Z" }];
-    const first = await runImport(database.db, file({ billingDecisions: decisions }), now);
-    const second = await runImport(database.db, file({ billingDecisions: decisions }), now);
+    const first = await runImport(IMPORT_FORMAT, database.db, file({ billingDecisions: decisions }), now);
+    const second = await runImport(IMPORT_FORMAT, database.db, file({ billingDecisions: decisions }), now);
     expect(first.ok && first.summary.sections.billingDecisions).toMatchObject({ updated: 1, unchanged: 0 });
     expect(second.ok && second.summary.sections.billingDecisions).toMatchObject({ updated: 0, unchanged: 1 });
     expect(await findBillingEntry(database.db, organisationId, entry.id)).toMatchObject({ state: "rated", decision: { ratedAmount: "990.00", source: "import" } });
@@ -66,8 +67,7 @@ describe("importing vendor decisions", () => {
 
   it("rolls the whole file back when one decision names an unknown entry", async () => {
     const entry = await submitted(await engagementIn("approved", 2));
-    const report = await runImport(
-      database.db,
+    const report = await runImport(IMPORT_FORMAT, database.db,
       file({
         billingDecisions: [
           { decisionId: "imp-2", billingEntryId: entry.id, outcome: "rated", decidedAt: "2026-11-02T10:01:00Z" },
@@ -83,7 +83,7 @@ describe("importing vendor decisions", () => {
   it("refuses the file when a decision is dated in the future, naming the record and decidedAt", async () => {
     const entry = await submitted(await engagementIn("approved", 6));
     const decisions = [{ decisionId: "imp-future", billingEntryId: entry.id, outcome: "rated", decidedAt: "2026-11-02T10:10:00Z" }];
-    const report = await runImport(database.db, file({ billingDecisions: decisions }), now);
+    const report = await runImport(IMPORT_FORMAT, database.db, file({ billingDecisions: decisions }), now);
     expect(report.ok ? [] : report.problems).toEqual([
       {
         where: 'billingDecisions[0] (decisionId "imp-future").decidedAt',
@@ -97,7 +97,7 @@ describe("importing vendor decisions", () => {
 describe("importing completion requests", () => {
   it("refuses the file when a request is dated in the future, naming the record and requestedAt", async () => {
     const engagement = await engagementIn("approved", 7);
-    const report = await runImport(database.db, file({ completionRequests: [{ engagementExternalId: engagement.externalId, requestedAt: "2026-11-03T08:00:00Z" }] }), now);
+    const report = await runImport(IMPORT_FORMAT, database.db, file({ completionRequests: [{ engagementExternalId: engagement.externalId, requestedAt: "2026-11-03T08:00:00Z" }] }), now);
     expect(report.ok ? undefined : report.problems[0]?.where).toBe('completionRequests[0] (engagementExternalId "PI-7").requestedAt');
     expect((await findEngagement(database.db, organisationId, engagement.id))?.state).toBe("approved");
   });
@@ -105,8 +105,8 @@ describe("importing completion requests", () => {
   it("moves an approved engagement to completion_requested and tells the approvers, once", async () => {
     const engagement = await engagementIn("approved", 3);
     const requests = [{ engagementExternalId: engagement.externalId, requestedAt: "2026-11-01T08:00:00Z", requestedBy: "Jane" }];
-    const first = await runImport(database.db, file({ completionRequests: requests }), now);
-    const second = await runImport(database.db, file({ completionRequests: requests }), now);
+    const first = await runImport(IMPORT_FORMAT, database.db, file({ completionRequests: requests }), now);
+    const second = await runImport(IMPORT_FORMAT, database.db, file({ completionRequests: requests }), now);
     expect(first.ok && first.summary.sections.completionRequests).toMatchObject({ created: 1 });
     expect(second.ok && second.summary.sections.completionRequests).toMatchObject({ unchanged: 1 });
     expect((await findEngagement(database.db, organisationId, engagement.id))?.state).toBe("completion_requested");
@@ -116,13 +116,13 @@ describe("importing completion requests", () => {
 
   it("skips, with a note, a request for an engagement already completed", async () => {
     const engagement = await engagementIn("completed", 4);
-    const report = await runImport(database.db, file({ completionRequests: [{ engagementExternalId: engagement.externalId, requestedAt: "2026-11-01T08:00:00Z" }] }), now);
+    const report = await runImport(IMPORT_FORMAT, database.db, file({ completionRequests: [{ engagementExternalId: engagement.externalId, requestedAt: "2026-11-01T08:00:00Z" }] }), now);
     expect(report.ok && report.summary.sections.completionRequests).toMatchObject({ skipped: 1, notes: [expect.stringContaining("ENG-4004 is already completed")] });
   });
 
   it("refuses a request for an engagement that was never approved", async () => {
     const engagement = await engagementIn("pending", 5);
-    const report = await runImport(database.db, file({ completionRequests: [{ engagementExternalId: engagement.externalId, requestedAt: "2026-11-01T08:00:00Z" }] }), now);
+    const report = await runImport(IMPORT_FORMAT, database.db, file({ completionRequests: [{ engagementExternalId: engagement.externalId, requestedAt: "2026-11-01T08:00:00Z" }] }), now);
     expect(report.ok ? "" : report.problems[0]?.message).toMatch(/ENG-4005 is pending: only an approved engagement can be asked to complete/);
   });
 });

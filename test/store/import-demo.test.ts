@@ -6,6 +6,7 @@ import { PLAYGROUND_CURRENT_USER, PLAYGROUND_TENANT_ID } from "../../src/platfor
 import { findEngagementByReference, listEngagementEvents } from "../../src/workflows/engagements/store/engagements";
 import { findUser } from "../../src/platform/store/organisations";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { TABLES } from "../support/tables";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -28,7 +29,7 @@ async function counts(organisationId: string) {
 describe("seeding the demo", () => {
   it("creates Contoso Partners on the Playground's tenant, with the Playground user as admin and engagements in every state", async () => {
     const now = new Date("2026-11-25T12:00:00Z");
-    const { summary, steps } = await seedDemo(database.db, now);
+    const { summary, steps } = await seedDemo(database.db, TABLES, now);
     expect(summary.organisation).toMatchObject({ tenantId: PLAYGROUND_TENANT_ID, name: "Contoso Partners", timeZone: "Europe/Paris" });
     expect((await findUser(database.db, summary.organisation.id, PLAYGROUND_CURRENT_USER.aadObjectId))?.role).toBe("admin");
     expect(await counts(summary.organisation.id)).toMatchObject({ users: 5, states: { approved: 4, pending: 6, rejected: 2 } });
@@ -61,7 +62,7 @@ describe("seeding the demo", () => {
   it("changes nothing when run again later: same counts, same dates, no new history", async () => {
     const organisation = await database.db.organisation.findUniqueOrThrow({ where: { tenantId: DEMO_ORGANISATION.tenantId } });
     const before = await counts(organisation.id);
-    const { summary, steps } = await seedDemo(database.db, new Date("2026-11-28T08:00:00Z"));
+    const { summary, steps } = await seedDemo(database.db, TABLES, new Date("2026-11-28T08:00:00Z"));
     expect(summary.organisationOutcome).toBe("unchanged");
     expect(summary.sections.users).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
     expect(summary.sections.engagements).toMatchObject({ created: 0, updated: 0, unchanged: 12 });

@@ -6,6 +6,7 @@ import { runImport } from "../../src/platform/import/run-import";
 import type { Db } from "../../src/platform/store/db";
 import { findOrganisationByTenant } from "../../src/platform/store/organisations";
 import { createTwoInstanceDatabase, type TestDatabase, type TwoInstanceDatabase } from "../support/database";
+import { IMPORT_FORMAT } from "../support/tables";
 
 let twin: TwoInstanceDatabase;
 let database: TestDatabase;
@@ -48,7 +49,7 @@ async function importedOnce(tenantId: string) {
 
 describe("the same file imported twice at once", () => {
   it("applies it once for a new tenant: both imports answer, one created everything, the other found it all unchanged", async () => {
-    const reports = await Promise.all(clients.map((db) => runImport(db, file("tenant-twice"), NOW)));
+    const reports = await Promise.all(clients.map((db) => runImport(IMPORT_FORMAT, db, file("tenant-twice"), NOW)));
     const summaries = reports.map((report) => {
       if (!report.ok) throw new Error(report.problems.map(describeProblem).join("\n"));
       return report.summary;
@@ -59,7 +60,7 @@ describe("the same file imported twice at once", () => {
   });
 
   it("keeps one copy when five imports of one file race", async () => {
-    const reports = await Promise.all(Array.from({ length: 5 }, (_, i) => runImport(clients[i % 2] as Db, file("tenant-five"), NOW)));
+    const reports = await Promise.all(Array.from({ length: 5 }, (_, i) => runImport(IMPORT_FORMAT, clients[i % 2] as Db, file("tenant-five"), NOW)));
     expect(reports.every((report) => report.ok)).toBe(true);
     expect(await importedOnce("tenant-five")).toEqual({ organisations: 1, users: 2, engagements: 25, events: 25 });
   });
@@ -67,9 +68,9 @@ describe("the same file imported twice at once", () => {
 
 describe("the same changes imported twice at once", () => {
   it("updates each pending engagement once: one import applies the changes, the other finds them applied", async () => {
-    const first = await runImport(database.db, file("tenant-changes"), NOW);
+    const first = await runImport(IMPORT_FORMAT, database.db, file("tenant-changes"), NOW);
     expect(first.ok).toBe(true);
-    const reports = await Promise.all(clients.map((db) => runImport(db, file("tenant-changes", "Managed backup"), NOW)));
+    const reports = await Promise.all(clients.map((db) => runImport(IMPORT_FORMAT, db, file("tenant-changes", "Managed backup"), NOW)));
     const summaries = reports.map((report) => {
       if (!report.ok) throw new Error(report.problems.map(describeProblem).join("\n"));
       return report.summary;

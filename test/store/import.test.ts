@@ -7,6 +7,7 @@ import { runImport } from "../../src/platform/import/run-import";
 import { findEngagementByExternalId, listEngagementEvents, saveTransition } from "../../src/workflows/engagements/store/engagements";
 import { findOrganisationByTenant, findUser } from "../../src/platform/store/organisations";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { IMPORT_FORMAT } from "../support/tables";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -39,7 +40,7 @@ const file = (tenantId: string, overrides: Record<string, unknown> = {}) => ({
 });
 
 async function importOk(input: unknown, now = NOW) {
-  const report = await runImport(database.db, input, now);
+  const report = await runImport(IMPORT_FORMAT, database.db, input, now);
   if (!report.ok) throw new Error(report.problems.map(describeProblem).join("\n"));
   return report.summary;
 }
@@ -136,7 +137,7 @@ describe("an import that fails", () => {
       users: [{ aadObjectId: "aad-admin", name: "Jana Krüger", role: "viewer" }, { aadObjectId: "aad-new", name: "Lea", role: "billing" }],
       engagements: [engagement(1, { title: "Changed" }), engagement(4), engagement(5), engagement(9, { reference: "ENG-2" })],
     });
-    const report = await runImport(database.db, input, LATER);
+    const report = await runImport(IMPORT_FORMAT, database.db, input, LATER);
     expect(report.ok).toBe(false);
     expect(report.ok ? [] : report.problems.map(describeProblem)).toEqual([
       'engagements[3] (externalId "PI-9").reference: ENG-2 already belongs to the engagement with externalId "PI-2"',
@@ -146,7 +147,7 @@ describe("an import that fails", () => {
 
   it("does not even create the organisation of a new tenant when a record is refused", async () => {
     const input = file("tenant-never", { engagements: [engagement(1), engagement(2, { reference: "ENG-1" })] });
-    const report = await runImport(database.db, input, NOW);
+    const report = await runImport(IMPORT_FORMAT, database.db, input, NOW);
     expect(report.ok ? [] : report.problems.map(describeProblem)).toEqual([
       'engagements[1] (externalId "PI-2").reference: "ENG-1" is already used by engagements[0]',
     ]);
@@ -156,7 +157,7 @@ describe("an import that fails", () => {
   it("refuses a file with a duplicated externalId and writes nothing", async () => {
     await importOk(file("tenant-duplicate"));
     const before = await snapshot("tenant-duplicate");
-    const report = await runImport(database.db, file("tenant-duplicate", { engagements: [engagement(6), engagement(6, { reference: "ENG-7" })] }), LATER);
+    const report = await runImport(IMPORT_FORMAT, database.db, file("tenant-duplicate", { engagements: [engagement(6), engagement(6, { reference: "ENG-7" })] }), LATER);
     expect(report.ok ? [] : report.problems.map(describeProblem)).toEqual([
       'engagements[1] (externalId "PI-6").externalId: "PI-6" is already used by engagements[0]',
     ]);

@@ -7,11 +7,12 @@ import { composeReminderMessages } from "../../src/platform/bot/views/reminders"
 import { deliverDue } from "../../src/platform/reminders/deliverer";
 import { planReminders } from "../../src/platform/reminders/planner";
 import { defaultReminderSettings } from "../../src/platform/reminders/settings";
-import { DEADLINE_SOURCES } from "../../src/platform/reminders/sources";
+
 import type { Organisation } from "../../src/platform/store/organisations";
 import { MAX_CARD_BYTES } from "../support/adaptive-card-validator";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { organisationNamed, reachableUser } from "./reminder-fixtures";
+import { DEADLINE_SOURCES } from "../support/tables";
 
 const LARGE = 5_000;
 const SEED_CHUNK = 500;

@@ -79,7 +79,7 @@ function ensureDom(): void {
 
 function unsupportedTypes(node: unknown, path: string, problems: string[]): void {
   if (Array.isArray(node)) {
-    node.forEach((item, index) => unsupportedTypes(item, `${path}[${index}]`, problems));
+    for (const [index, item] of node.entries()) unsupportedTypes(item, `${path}[${index}]`, problems);
     return;
   }
   if (node === null || typeof node !== "object") return;
@@ -98,7 +98,7 @@ function unexpandedTemplates(node: unknown, path: string, problems: string[]): v
     const expression = /\$\{[^}]*\}?/.exec(node);
     if (expression) problems.push(`${path}: unexpanded template expression ${JSON.stringify(expression[0])}`);
   } else if (Array.isArray(node)) {
-    node.forEach((item, index) => unexpandedTemplates(item, `${path}[${index}]`, problems));
+    for (const [index, item] of node.entries()) unexpandedTemplates(item, `${path}[${index}]`, problems);
   } else if (node !== null && typeof node === "object") {
     for (const [key, value] of Object.entries(node)) unexpandedTemplates(value, `${path}.${key}`, problems);
   }

@@ -1,8 +1,7 @@
 // Starts the real bot (restify server, CloudAdapter, Prisma) on a fresh test database, with a
 // stand-in Bot Connector, and sends it Teams-shaped activities over HTTP.
 import { randomUUID } from "node:crypto";
-import { type App, type AppOptions, startApp } from "../../src/app";
-import { loadConfig } from "../../src/platform/config";
+import { type App, type AppOptions, loadAppConfig, platformTables, startApp } from "../../src/app";
 import type { Role } from "../../src/platform/domain/roles";
 import { createLogger } from "../../src/platform/logger";
 import { ensureOrganisation, type Organisation, type PartnerUser, setUserRole } from "../../src/platform/store/organisations";
@@ -54,7 +53,8 @@ export async function startTestBot(options: { env?: Record<string, string>; app?
   const database = await createTestDatabase();
   const connector = await startStandInConnector();
   // The reminder scheduler stays off unless a test turns it on: tests drive it themselves.
-  const config = loadConfig({ PORT: "0", DATABASE_URL: database.url, LOG_LEVEL: "silent", NODE_ENV: "test", DATABASE_POOL_SIZE: "5", REMINDERS_ENABLED: "false", ...options.env });
+  const env = { PORT: "0", DATABASE_URL: database.url, LOG_LEVEL: "silent", NODE_ENV: "test", DATABASE_POOL_SIZE: "5", REMINDERS_ENABLED: "false", ...options.env };
+  const config = loadAppConfig(env, options.app?.tables ?? platformTables());
   const app = await startApp(config, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), ...options.app });
   const baseUrl = `http://127.0.0.1:${app.http.port}`;
   const organisation = await ensureOrganisation(database.db, TEST_TENANT_ID, { name: "Contoso Partners", timeZone: "UTC" });
@@ -144,7 +144,7 @@ export function cardText(card: unknown): string {
 export function cardVerbs(card: unknown): string[] {
   const verbs: string[] = [];
   const walk = (node: unknown, inRefresh: boolean): void => {
-    if (Array.isArray(node)) node.forEach((item) => walk(item, inRefresh));
+    if (Array.isArray(node)) for (const item of node) walk(item, inRefresh);
     else if (node && typeof node === "object") {
       const record = node as Record<string, unknown>;
       if (record.type === "Action.Execute" && typeof record.verb === "string" && !inRefresh) verbs.push(record.verb);

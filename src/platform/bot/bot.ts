@@ -16,7 +16,7 @@ import { botWasRemoved, forgetConversationOf, rememberConversationOf } from "../
 import { forgetLeftMembers, readRosterOnInstall, rememberJoinedMembers } from "../reminders/roster";
 import { findOrganisationByTenant } from "../store/organisations";
 import { runCardAction } from "./card-invoke";
-import { fallbackIntent, intentHandlers } from "./intents/index";
+import { answerIntent } from "./intents/index";
 import type { Reply } from "./intents/types";
 import { resolveTurnScope, tenantIdOf, type TurnScope } from "./turn-scope";
 import { errorCard, welcomeCard } from "./views/common";
@@ -92,7 +92,7 @@ export class PartnerOpsBot extends TeamsActivityHandler {
     if (scope.conversationType === "personal") await rememberConversationOf(context, this.services, scope);
     const text = TurnContext.removeRecipientMention(context.activity)?.trim() ?? context.activity.text?.trim() ?? "";
     if (text === "") {
-      await send(context, { card: welcomeCard(scope.t, scope.actor.name, scope.actor.role) });
+      await send(context, { card: welcomeCard(scope.t, this.services.tables, scope.actor.name, scope.actor.role) });
       return;
     }
     const recognition = await this.services.recognizer.recognize(text, {
@@ -104,15 +104,14 @@ export class PartnerOpsBot extends TeamsActivityHandler {
       recognition.language && recognition.language !== scope.t.locale
         ? { ...scope, t: translator(recognition.language, scope.t.timeZone, scope.t.zoneSource) }
         : scope;
-    const handler = intentHandlers[recognition.intent] ?? fallbackIntent;
-    await send(context, await handler(answerScope, recognition, text));
+    await send(context, await answerIntent(answerScope, recognition, text));
   }
 
   private async greet(context: TurnContext): Promise<void> {
     const scope = await this.scopeOrExplain(context);
     if (!scope) return;
     await rememberConversationOf(context, this.services, scope);
-    await send(context, { card: welcomeCard(scope.t, scope.actor.name, scope.actor.role) });
+    await send(context, { card: welcomeCard(scope.t, this.services.tables, scope.actor.name, scope.actor.role) });
     await readRosterOnInstall(context, this.services, scope.organisation);
   }
 

@@ -1,8 +1,8 @@
-// Parses an adaptiveCard/action invoke into a verb and its data, and runs the action.
+// Parses an adaptiveCard/action invoke into a verb and its data, and runs the action the folded
+// table (src/platform/fold.ts) holds for the verb.
 // The invoke body and the card data are client-controlled: both go through zod, and an
 // unknown verb or bad data is answered with words, changing nothing.
 import { z } from "zod";
-import { cardActions } from "./actions/index";
 import type { ActionOutcome } from "./actions/types";
 import type { TurnScope } from "./turn-scope";
 
@@ -17,8 +17,8 @@ const ZAdaptiveCardInvokeSchema = z.object({
 
 export async function runCardAction(scope: TurnScope, invokeValue: unknown): Promise<ActionOutcome> {
   const invoke = ZAdaptiveCardInvokeSchema.safeParse(invokeValue);
-  // Own keys only: a verb like "constructor" would otherwise find Object.prototype's and throw.
-  const action = invoke.success && Object.hasOwn(cardActions, invoke.data.action.verb) ? cardActions[invoke.data.action.verb] : undefined;
+  // The folded table is a Map: a verb like "constructor" finds nothing.
+  const action = invoke.success ? scope.services.tables.actions.get(invoke.data.action.verb) : undefined;
   if (!invoke.success || !action) return { message: scope.t.t("common.invalidAction") };
   const { trigger } = invoke.data;
   // An automatic refresh is a read: answering it with a write makes Teams refresh again, forever.

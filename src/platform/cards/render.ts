@@ -1,20 +1,40 @@
-// Expands the Adaptive Card templates kept as data in the top-level cards/ folder. Templates
+// Expands the Adaptive Card templates kept as data: the platform's in the top-level cards/
+// folder, each workflow's in its folder's cards/ (handed in by src/app.ts). Templates
 // are read and parsed once, on first use of the renderer; views pass plain data (strings
 // already translated) and get back a card ready to send or to return from an invoke.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { Template } from "adaptivecards-templating";
 
 export type AdaptiveCard = Record<string, unknown> & { type: "AdaptiveCard"; version: string };
 
-const cardsFolder = new URL("../../../cards/", import.meta.url);
+const PLATFORM_CARDS = new URL("../../../cards/", import.meta.url);
+let cardFolders: readonly URL[] = [PLATFORM_CARDS];
 
 let templates: Map<string, Template> | undefined;
 
+/** The workflows' `cards/` folders, beside the platform's: called once by the composition root. */
+export function useCardFolders(folders: readonly URL[]): void {
+  cardFolders = [PLATFORM_CARDS, ...folders];
+  templates = undefined;
+}
+
+/** Every template file, by name: two folders may not hold the same name. */
+export function templateFiles(): Map<string, URL> {
+  const files = new Map<string, URL>();
+  for (const folder of cardFolders) {
+    if (!existsSync(folder)) continue;
+    for (const file of readdirSync(folder).filter((name) => name.endsWith(".json"))) {
+      const name = file.replace(/\.json$/, "");
+      if (files.has(name)) throw new Error(`two card templates are named "${name}" (${files.get(name)?.pathname} and ${folder.pathname})`);
+      files.set(name, new URL(file, folder));
+    }
+  }
+  return files;
+}
+
 function loadTemplates(): Map<string, Template> {
   const loaded = new Map<string, Template>();
-  for (const file of readdirSync(cardsFolder).filter((name) => name.endsWith(".json"))) {
-    loaded.set(file.replace(/\.json$/, ""), new Template(JSON.parse(readFileSync(new URL(file, cardsFolder), "utf8"))));
-  }
+  for (const [name, file] of templateFiles()) loaded.set(name, new Template(JSON.parse(readFileSync(file, "utf8"))));
   return loaded;
 }
 
@@ -26,7 +46,7 @@ export function templateNames(): string[] {
 export function renderCard(name: string, data: object): AdaptiveCard {
   templates ??= loadTemplates();
   const template = templates.get(name);
-  if (!template) throw new Error(`no card template named "${name}" in cards/`);
+  if (!template) throw new Error(`no card template named "${name}"`);
   return template.expand({ $root: data }) as AdaptiveCard;
 }
 

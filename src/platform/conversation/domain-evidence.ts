@@ -5,6 +5,7 @@
 // since dates and numbers turn up in any talk; a content word the domain has never used, not
 // even a typo away, points elsewhere. Every language counts, so "statut de ENG-1042 pls" is
 // weighed the same whichever language the message is read in.
+import { firstReference } from "./references";
 import type { Entities } from "./recognizer";
 import type { Extraction } from "./entity-extraction";
 import { MONTH_PLACEHOLDER, REFERENCE_PLACEHOLDER } from "./entity-extraction";
@@ -70,6 +71,6 @@ function isNeutral(token: string, neutralWords: ReadonlySet<string>): boolean {
 }
 
 function entityCount(entities: Entities): number {
-  const found = [entities.engagementReference ?? entities.partialReference, entities.month, entities.range];
+  const found = [firstReference(entities) ?? entities.partialReference, entities.month, entities.range];
   return found.filter((entity) => entity !== undefined).length;
 }

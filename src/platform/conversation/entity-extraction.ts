@@ -1,4 +1,4 @@
-// Finds the things a question is about (an engagement reference, a month, a range of days,
+// Finds the things a question is about (a record reference, a month, a range of days,
 // whose work) and hands the classifier the same words with open-ended values replaced by
 // placeholders, so "ENG-1042" and "ENG-7" or "octobre" and "Oktober" look alike to it.
 import type { Entities, MonthEntity } from "./recognizer";
@@ -6,12 +6,10 @@ import type { Lexicon, PhraseMeaning, ScopeValue } from "./lexicon";
 import { allowedEdits, editDistance } from "./edit-distance";
 import { isNumber } from "./text";
 import { resolveMonthName, resolveRelativeMonth } from "./month-resolution";
+import { hasReference, patternFor, type ReferencePattern, referenceEntities } from "./references";
 
 export const REFERENCE_PLACEHOLDER = "zref";
 export const MONTH_PLACEHOLDER = "zmonth";
-
-/** Full references have at least this many digits; fewer digits are part of one ("104"). */
-const FULL_REFERENCE_DIGITS = 4;
 
 export interface ExtractionContext {
   /** The detected language's lexicon first, then the others whose phrases apply (English). */
@@ -20,6 +18,8 @@ export interface ExtractionContext {
   allLexicons: Lexicon[];
   /** Words spelled right in the detected language: never "corrected" into an entity. */
   knownWords: Set<string>;
+  /** The workflows' reference patterns ("ENG-1042"). */
+  references: readonly ReferencePattern[];
   now: Date;
   timeZone: string;
 }
@@ -94,10 +94,6 @@ function isQuantity(next: string | undefined, context: ExtractionContext): boole
   return next !== undefined && context.lexicons.some((lexicon) => lexicon.quantityUnits.has(next));
 }
 
-function referenceFrom(digits: string): Pick<Entities, "engagementReference" | "partialReference"> {
-  return digits.length >= FULL_REFERENCE_DIGITS ? { engagementReference: `ENG-${digits}` } : { partialReference: digits };
-}
-
 function resolveScope(scopes: Scopes): Entities["scope"] {
   if (scopes.mine) return "mine";
   if (scopes.all) return "all";
@@ -133,15 +129,17 @@ export function extractEntities(tokens: string[], context: ExtractionContext): E
       i += year === undefined ? 1 : 2;
       continue;
     }
-    const prefixed = (word === "eng" || word === "#") && isNumber(tokens[i + 1] ?? "");
-    const prefixedHash = word === "eng" && tokens[i + 1] === "#" && isNumber(tokens[i + 2] ?? "");
-    if (prefixed || prefixedHash || isNumber(word)) {
+    const named = patternFor(context.references, word);
+    const prefixed = (named !== undefined || word === "#") && isNumber(tokens[i + 1] ?? "");
+    const prefixedHash = named !== undefined && tokens[i + 1] === "#" && isNumber(tokens[i + 2] ?? "");
+    const pattern = named ?? patternFor(context.references, undefined);
+    if (pattern && (prefixed || prefixedHash || isNumber(word))) {
       const skip = prefixedHash ? 2 : prefixed ? 1 : 0;
       const digits = tokens[i + skip]!;
       const next = tokens[i + skip + 1];
       const isDay = !prefixed && !prefixedHash && next !== undefined && monthOf(tokens, i + 1, context) !== undefined;
       if (!isDay && !isQuantity(next, context)) {
-        if (!entities.engagementReference && !entities.partialReference) Object.assign(entities, referenceFrom(digits));
+        if (!hasReference(entities, context.references)) Object.assign(entities, referenceEntities(pattern, digits));
         out.push(REFERENCE_PLACEHOLDER);
         i += skip + 1;
         continue;
@@ -155,7 +153,7 @@ export function extractEntities(tokens: string[], context: ExtractionContext): E
   return { entities, tokens: out };
 }
 
-/** Keeps the entities an intent declares it uses; "this month" is a month to billing and a range to deadlines. */
+/** Keeps the entities an intent declares it uses; "this month" is a month to one intent and a range of days to another. */
 export function entitiesForIntent(entities: Entities, declared: readonly string[] | undefined): Entities {
   if (!declared) return entities;
   return Object.fromEntries(Object.entries(entities).filter(([key]) => declared.includes(key))) as Entities;

@@ -5,7 +5,8 @@
 // second), so adding an intent is a data file and a handler.
 import { LOCALES, type Locale } from "../i18n/locale";
 import type { Recognition, RecognitionContext, Recognizer } from "./recognizer";
-import { type IntentCatalogue, NONE_INTENT, loadIntentCatalogue } from "./intent-catalogue";
+import { type IntentCatalogue, NONE_INTENT } from "./intent-catalogue";
+import type { ReferencePattern } from "./references";
 import { type Lexicon, loadLexicons, spellOut } from "./lexicon";
 import { type Extraction, MONTH_PLACEHOLDER, REFERENCE_PLACEHOLDER, entitiesForIntent, extractEntities } from "./entity-extraction";
 import { type IntentScore, IntentClassifier } from "./intent-classifier";
@@ -62,9 +63,11 @@ export class LocalRecognizer implements Recognizer {
     private readonly models: Record<Locale, LanguageModel>,
     private readonly detector: LanguageDetector,
     private readonly domain: DomainVocabulary,
+    private readonly references: readonly ReferencePattern[],
   ) {}
 
-  static async create(catalogue: IntentCatalogue = loadIntentCatalogue()): Promise<LocalRecognizer> {
+  /** Trains on the workflows' intents and reads their references (src/app.ts passes both in). */
+  static async create({ catalogue, references }: { catalogue: IntentCatalogue; references: readonly ReferencePattern[] }): Promise<LocalRecognizer> {
     const lexicons = loadLexicons();
     const allLexicons = LOCALES.map((locale) => lexicons[locale]);
     const models = {} as Record<Locale, LanguageModel>;
@@ -78,7 +81,7 @@ export class LocalRecognizer implements Recognizer {
       const languageLexicons = locale === "en" ? [lexicons.en] : [lexicons[locale], lexicons.en];
       // Training goes through the same extractor as questions, so placeholders line up; the date
       // only resolves months, which training ignores.
-      const context = { lexicons: languageLexicons, allLexicons, knownWords, now: new Date(0), timeZone: "UTC" };
+      const context = { lexicons: languageLexicons, allLexicons, knownWords, references, now: new Date(0), timeZone: "UTC" };
       const examples = utterances.map(({ tokens, intent }) => ({ tokens: extractEntities(tokens, context).tokens, intent }));
       const vocabulary = [...new Set(examples.flatMap((example) => example.tokens))].filter((word) => !isNumber(word));
       onTopicTokens.push(...examples.filter((example) => example.intent !== NONE_INTENT).flatMap((example) => example.tokens));
@@ -86,7 +89,7 @@ export class LocalRecognizer implements Recognizer {
       detectorVocabularies[locale] = knownWords;
     }
     const domain = DomainVocabulary.build(onTopicTokens, neutralWords(allLexicons));
-    return new LocalRecognizer(catalogue, allLexicons, models, new LanguageDetector(detectorVocabularies), domain);
+    return new LocalRecognizer(catalogue, allLexicons, models, new LanguageDetector(detectorVocabularies), domain, references);
   }
 
   async recognize(text: string, context: RecognitionContext): Promise<Recognition> {
@@ -122,6 +125,7 @@ export class LocalRecognizer implements Recognizer {
       lexicons: model.lexicons,
       allLexicons: this.allLexicons,
       knownWords: model.knownWords,
+      references: this.references,
       now: context.now,
       timeZone: context.timeZone,
     });
@@ -140,8 +144,8 @@ export class LocalRecognizer implements Recognizer {
     const intent = isConfident(scores) ? scores[0]!.intent : NONE_INTENT;
     const confidence = scores.find((score) => score.intent === intent)?.score ?? 0;
     const entitiesOf = (name: string) => entitiesForIntent(extraction.entities, this.catalogue.entitiesOf(name));
-    // Each runner-up keeps what the message said that it would use: asked back "billing window
-    // November?", the month must not be lost because the winner, deadlines, has no use for it.
+    // Each runner-up keeps what the message said that it would use: asked back about
+    // "November", the month must not be lost because the winner has no use for it.
     const alternatives = scores
       .filter((score) => score.intent !== intent && score.intent !== NONE_INTENT && score.score >= ALTERNATIVE_FLOOR)
       .slice(0, MAX_ALTERNATIVES)

@@ -1,5 +1,5 @@
 // Text as the recognizer compares it. Partner staff type fast: mixed case, missing accents,
-// "l'engagement", "ENG-1042?", so every comparison happens on lower-case, accent-free words.
+// "l'équipe", "ABC-1042?", so every comparison happens on lower-case, accent-free words.
 
 /** Lower case, accents stripped, apostrophes and punctuation turned into spaces. */
 export function normaliseText(text: string): string {

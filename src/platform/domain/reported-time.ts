@@ -1,5 +1,5 @@
-// Times that other systems report to us: when the vendor decided a billing entry, when a client
-// asked to close an engagement. History is ordered by them, so one later than our own clock
+// Times that other systems report to us: when the vendor decided, when a client asked for
+// something. History is ordered by them, so one later than our own clock
 // would show an event that has not happened yet; one a little later is only the two clocks
 // disagreeing, which servers synchronised by NTP do by seconds, not minutes.
 import { type Result, accept, refuse } from "./result";
@@ -8,10 +8,10 @@ import { type Result, accept, refuse } from "./result";
 export const CLOCK_SKEW_ALLOWANCE_MS = 5 * 60_000;
 
 /**
- * Refuses `at` when it lies before the event it answers (a decision before its submission, a
- * completion request before the approval): such an order would read backwards in the history.
+ * Refuses `at` when it lies before the event it answers (a decision before the submission it
+ * answers, a request before the approval it needs): such an order would read backwards in the history.
  */
-export function checkNotBefore(field: string, at: Date, earliest: Date, event: "submission" | "approval"): Result<Date> {
+export function checkNotBefore(field: string, at: Date, earliest: Date, event: string): Result<Date> {
   if (at.getTime() >= earliest.getTime()) return accept(at);
   return refuse("timestamp_before_event", { field, at: at.toISOString(), earliest: earliest.toISOString(), event });
 }

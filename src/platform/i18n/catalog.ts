@@ -1,7 +1,9 @@
-// Message catalogs: every string a user reads, per locale, as ICU messages. Each feature owns
-// its own files (messages/<locale>/<feature>.json); a locale's files merge into one catalog,
-// loaded once. test/unit/i18n/catalogs.test.ts fails when one locale misses a key another has.
-import { readdirSync, readFileSync } from "node:fs";
+// Message catalogs: every string a user reads, per locale, as ICU messages. The platform keeps
+// its files in ./messages/<locale>/, each workflow in its folder's messages/<locale>/ (handed in
+// by src/app.ts through useMessageFolders); a locale's files merge into one catalog, loaded
+// once, and a key defined twice is refused. test/unit/i18n/catalogs.test.ts fails when one
+// locale misses a key another has.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import {
   isArgumentElement,
   isPluralElement,
@@ -17,16 +19,27 @@ import { hasJoinRule, joinWords, VALUE_START } from "./word-joins";
 
 export type Catalog = ReadonlyMap<string, string>;
 
-const messagesFolder = new URL("./messages/", import.meta.url);
+const PLATFORM_MESSAGES = new URL("./messages/", import.meta.url);
+let messageFolders: readonly URL[] = [PLATFORM_MESSAGES];
+
+/** The workflows' `messages/` folders, beside the platform's: called once by the composition root. */
+export function useMessageFolders(folders: readonly URL[]): void {
+  messageFolders = [PLATFORM_MESSAGES, ...folders];
+  catalogs = undefined;
+  compiled.clear();
+}
 
 export function loadCatalog(locale: Locale): Catalog {
-  const folder = new URL(`${locale}/`, messagesFolder);
   const catalog = new Map<string, string>();
-  for (const file of readdirSync(folder).filter((name) => name.endsWith(".json")).sort()) {
-    const entries = JSON.parse(readFileSync(new URL(file, folder), "utf8")) as Record<string, string>;
-    for (const [key, message] of Object.entries(entries)) {
-      if (catalog.has(key)) throw new Error(`message "${key}" is defined twice in the ${locale} catalog (${file})`);
-      catalog.set(key, message);
+  for (const messages of messageFolders) {
+    const folder = new URL(`${locale}/`, messages);
+    if (!existsSync(folder)) continue;
+    for (const file of readdirSync(folder).filter((name) => name.endsWith(".json")).sort()) {
+      const entries = JSON.parse(readFileSync(new URL(file, folder), "utf8")) as Record<string, string>;
+      for (const [key, message] of Object.entries(entries)) {
+        if (catalog.has(key)) throw new Error(`message "${key}" is defined twice in the ${locale} catalog (${file})`);
+        catalog.set(key, message);
+      }
     }
   }
   return catalog;

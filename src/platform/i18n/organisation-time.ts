@@ -1,5 +1,5 @@
-// Deadlines set by the organisation's rule (a billing window closes when day 2 ends in the
-// organisation's zone) read in the reader's own zone; when the reader's clock reads otherwise
+// Deadlines set by the organisation's rule (a vendor window that closes when day 2 ends in
+// the organisation's zone) read in the reader's own zone; when the reader's clock reads otherwise
 // at that instant, the message also says the moment in the organisation's zone, named, so a
 // reader in Paris of an organisation on UTC sees both "00:59" and "23:59 UTC".
 import { wallClock } from "../domain/zoned-time";

@@ -1,67 +1,97 @@
-// The import file: a version, the organisation, and one optional array per registered section.
-// `parseImportFile` validates the whole file at once and reports every problem, each naming
-// its record and field, before anything touches the database.
+// The import file: a version, the organisation, and one optional array per import section the
+// workflows declare (folded in PlatformTables.importSections). `importFormat(sections).parse`
+// validates the whole file at once and reports every problem, each naming its record and
+// field, before anything touches the database.
 import { z } from "zod";
+import type { PlatformTables } from "../fold";
 import { ZImportOrganisationSchema } from "./organisation";
 import { type ImportProblem, fieldName, issueMessage, recordName } from "./problems";
-import { IMPORT_SECTIONS, IMPORT_SECTION_NAMES, type ImportSectionName } from "./sections/index";
 
 export const IMPORT_FORMAT_VERSION = 1;
 
-type Sections = typeof IMPORT_SECTIONS;
-type SectionShape = { [K in ImportSectionName]: z.ZodOptional<z.ZodArray<Sections[K]["record"]>> };
+type Sections = PlatformTables["importSections"];
 
-const sectionShape = Object.fromEntries(
-  IMPORT_SECTION_NAMES.map((name) => [name, z.array(IMPORT_SECTIONS[name].record).optional().describe(IMPORT_SECTIONS[name].description)]),
-) as SectionShape;
+export function importFileSchema(sections: Sections) {
+  const sectionShape = Object.fromEntries(
+    sections.map(({ name, section }) => [name, z.array(section.record).optional().describe(section.description)]),
+  ) as Record<string, z.ZodOptional<z.ZodArray<z.ZodType>>>;
+  return z
+    .strictObject({
+      // Lets editors find schemas/import.schema.json for autocompletion and checks.
+      $schema: z.string().optional(),
+      version: z.literal(IMPORT_FORMAT_VERSION),
+      organisation: ZImportOrganisationSchema,
+      ...sectionShape,
+    })
+    .describe("Vendor portal records for one partner organisation, applied all-or-nothing and upserted by their ids.");
+}
 
-export const ZImportFileSchema = z
-  .strictObject({
-    // Lets editors find schemas/import.schema.json for completion and checking.
-    $schema: z.string().optional(),
-    version: z.literal(IMPORT_FORMAT_VERSION),
-    organisation: ZImportOrganisationSchema,
-    ...sectionShape,
-  })
-  .describe("Vendor portal records for one partner organisation, applied all-or-nothing and upserted by their ids.");
+/** A validated file: the organisation, and each section's records by section name. */
+export interface TImportFile {
+  version: typeof IMPORT_FORMAT_VERSION;
+  organisation: z.output<typeof ZImportOrganisationSchema>;
+  [section: string]: unknown;
+}
 
-export type TImportFile = z.output<typeof ZImportFileSchema>;
 /** What a file holds before validation (dates as strings): what the demo seed writes. */
-export type TImportFileInput = z.input<typeof ZImportFileSchema>;
+export interface TImportFileInput {
+  $schema?: string;
+  version: typeof IMPORT_FORMAT_VERSION;
+  organisation: z.input<typeof ZImportOrganisationSchema>;
+  [section: string]: unknown;
+}
 
 export type ParsedImportFile = { ok: true; file: TImportFile } | { ok: false; problems: ImportProblem[] };
 
-export function parseImportFile(input: unknown): ParsedImportFile {
-  const parsed = ZImportFileSchema.safeParse(input, { reportInput: true });
-  const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => problemOf(issue, input))), ...duplicates(input)];
-  if (problems.length > 0 || !parsed.success) return { ok: false, problems };
-  return { ok: true, file: parsed.data };
+export interface ImportFormat {
+  sections: Sections;
+  schema: ReturnType<typeof importFileSchema>;
+  parse(input: unknown): ParsedImportFile;
 }
 
-function problemOf(issue: z.core.$ZodIssue, input: unknown): ImportProblem {
+/** The file format of these sections: its schema, and the parser that names every problem. */
+export function importFormat(sections: Sections): ImportFormat {
+  const schema = importFileSchema(sections);
+  const byName = new Map(sections.map((entry) => [entry.name, entry.section]));
+  return {
+    sections,
+    schema,
+    parse(input) {
+      const parsed = schema.safeParse(input, { reportInput: true });
+      const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => problemOf(byName, issue, input))), ...duplicates(sections, input)];
+      if (problems.length > 0 || !parsed.success) return { ok: false, problems };
+      return { ok: true, file: parsed.data as TImportFile };
+    },
+  };
+}
+
+type SectionsByName = ReadonlyMap<string, Sections[number]["section"]>;
+
+function problemOf(byName: SectionsByName, issue: z.core.$ZodIssue, input: unknown): ImportProblem {
   const [section, index, ...field] = issue.path;
-  if (typeof section === "string" && section in IMPORT_SECTIONS && typeof index === "number") {
-    const record = recordName(section, index, identityOf(input, section as ImportSectionName, index));
+  const declared = typeof section === "string" ? byName.get(section) : undefined;
+  if (typeof section === "string" && declared && typeof index === "number") {
+    const record = recordName(section, index, identityOf(input, section, declared.identity, index));
     return { where: fieldName(record, field), message: issueMessage(issue) };
   }
   return { where: fieldName("", issue.path).replace(/^\./, ""), message: issueMessage(issue) };
 }
 
 /** Within one file each unique field (externalId, reference, aadObjectId...) appears once. */
-function duplicates(input: unknown): ImportProblem[] {
+function duplicates(sections: Sections, input: unknown): ImportProblem[] {
   const problems: ImportProblem[] = [];
-  for (const name of IMPORT_SECTION_NAMES) {
+  for (const { name, section } of sections) {
     const records = sectionOf(input, name);
-    for (const field of IMPORT_SECTIONS[name].uniqueFields) {
+    for (const field of section.uniqueFields) {
       const firstIndex = new Map<string, number>();
       records.forEach((record, index) => {
-        const value = valueOf(record, field);
+        const value = fieldOf(record, field);
         if (typeof value !== "string") return;
         const first = firstIndex.get(value);
         if (first === undefined) firstIndex.set(value, index);
         else
           problems.push({
-            where: fieldName(recordName(name, index, identityOf(input, name, index)), [field]),
+            where: fieldName(recordName(name, index, identityOf(input, name, section.identity, index)), [field]),
             message: `${JSON.stringify(value)} is already used by ${name}[${first}]`,
           });
       });
@@ -70,16 +100,15 @@ function duplicates(input: unknown): ImportProblem[] {
   return problems;
 }
 
-function identityOf(input: unknown, section: ImportSectionName, index: number): { field: string; value: unknown } {
-  const field = IMPORT_SECTIONS[section].identity;
-  return { field, value: valueOf(sectionOf(input, section)[index], field) };
+function identityOf(input: unknown, section: string, field: string, index: number): { field: string; value: unknown } {
+  return { field, value: fieldOf(sectionOf(input, section)[index], field) };
 }
 
 function sectionOf(input: unknown, name: string): unknown[] {
-  const records = valueOf(input, name);
+  const records = fieldOf(input, name);
   return Array.isArray(records) ? records : [];
 }
 
-function valueOf(record: unknown, field: string): unknown {
+function fieldOf(record: unknown, field: string): unknown {
   return typeof record === "object" && record !== null ? (record as Record<string, unknown>)[field] : undefined;
 }

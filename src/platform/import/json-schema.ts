@@ -3,15 +3,15 @@
 // the committed file differs. It describes what a file may hold; uniqueness of ids within a
 // file and references already taken are checked by the import itself.
 import { z } from "zod";
-import { ZImportFileSchema } from "./import-file";
+import type { ImportFormat } from "./import-file";
 
 export const IMPORT_SCHEMA_PATH = "schemas/import.schema.json";
 
-export function importJsonSchema(): Record<string, unknown> {
+export function importJsonSchema(format: ImportFormat): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(ZImportFileSchema, { io: "input", target: "draft-2020-12" }),
+    ...z.toJSONSchema(format.schema, { io: "input", target: "draft-2020-12" }),
     title: "Partner ops bot import file",
   };
 }
 
-export const importJsonSchemaText = (): string => `${JSON.stringify(importJsonSchema(), null, 2)}\n`;
+export const importJsonSchemaText = (format: ImportFormat): string => `${JSON.stringify(importJsonSchema(format), null, 2)}\n`;

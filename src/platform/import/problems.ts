@@ -1,10 +1,10 @@
 // What went wrong with an import, said so the operator can find it in the file: every problem
-// names the record ("engagements[3] (externalId "X-17")") and the field it is about.
+// names the record ("users[3] (aadObjectId "X-17")") and the field it is about.
 import type { z } from "zod";
 import type { Refusal } from "../domain/result";
 
 export interface ImportProblem {
-  /** Where in the file: `engagements[3] (externalId "X-17").requestedAt`, or `organisation.timeZone`. */
+  /** Where in the file: `users[3] (aadObjectId "X-17").role`, or `organisation.timeZone`. */
   where: string;
   message: string;
 }

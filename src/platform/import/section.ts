@@ -1,5 +1,5 @@
 // The shape every import section follows. A section is one array in the import file
-// ("users", "engagements", ...): a zod schema for one record, the fields that must be unique
+// ("users", and each workflow's): a zod schema for one record, the fields that must be unique
 // within the file, and how its records are applied inside the import's transaction.
 // Sections are listed, in the order they are applied, in ./sections/index.ts.
 import type { z } from "zod";
@@ -19,7 +19,7 @@ export interface ImportSection<TRecord extends z.ZodType = z.ZodType> {
   /** Shown in the JSON Schema (schemas/import.schema.json). */
   description: string;
   record: TRecord;
-  /** The field that names a record in problems: `engagements[3] (externalId "X-17")`. */
+  /** The field that names a record in problems: `users[3] (aadObjectId "X-17")`. */
   identity: string;
   /** Fields whose values may appear once only in the file. */
   uniqueFields: readonly string[];

@@ -1,11 +1,10 @@
-// What is due for one person right now, across every deadline source: the "reminders"
-// question's answer. The same sources as the digest, filtered to the asker's role and id.
+// What is due for one person right now, across every workflow's deadline sources: the
+// "reminders" and "what needs me?" answer, the one inbox across vendors. The same sources as the digest, filtered to the asker's role and id.
 import type { Actor } from "../domain/roles";
 import type { DbTx } from "../store/db";
 import type { Organisation } from "../store/organisations";
 import { type DeadlineSource, type ReminderPayload, toPayload } from "./due-item";
 import type { ReminderSettings } from "./settings";
-import { DEADLINE_SOURCES } from "./sources";
 
 export async function dueForUser(
   db: DbTx,
@@ -13,7 +12,7 @@ export async function dueForUser(
   actor: Actor,
   now: Date,
   settings: ReminderSettings,
-  sources: readonly DeadlineSource[] = DEADLINE_SOURCES,
+  sources: readonly DeadlineSource[],
 ): Promise<ReminderPayload[]> {
   const due: ReminderPayload[] = [];
   for (const source of sources) {

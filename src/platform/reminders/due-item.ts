@@ -4,6 +4,7 @@ import type { Role } from "../domain/roles";
 import type { Organisation } from "../store/organisations";
 import type { DbTx } from "../store/db";
 import type { ReminderSettings } from "./settings";
+import type { Translator } from "../i18n/translator";
 
 export interface RecipientSpec {
   roles?: readonly Role[];
@@ -43,9 +44,22 @@ export interface ReminderPayload {
   fix?: ReminderFix;
 }
 
+/** One line of the "anything due this week?" answer. */
+export interface UpcomingDeadline {
+  at: Date;
+  line: string;
+}
+
 export interface DeadlineSource {
   kind: string;
   due(db: DbTx, organisation: Organisation, now: Date, settings: ReminderSettings): Promise<DueItem[]>;
+  /**
+   * The deadlines reached by `until`, for the "anything due?" question, when they read better
+   * grouped than item by item (one line per month rather than per record). Without
+   * it the question lists what `due` returns as of `until`, each with its catalog message
+   * `conversation.deadlines.<kind>`.
+   */
+  upcoming?(db: DbTx, organisation: Organisation, range: { now: Date; until: Date }, settings: ReminderSettings, t: Translator): Promise<UpcomingDeadline[]>;
 }
 
 export function toPayload(item: DueItem): ReminderPayload {

@@ -1,4 +1,4 @@
-// One-off notifications through the outbox ("your billing entry was rated"): how each kind
+// One-off notifications through the outbox ("your entry was rated"): how each kind
 // reads. A workflow enqueues with `enqueueNotification` (src/store/outbox.ts) and a payload of
 // the generic shape below, its words in its own catalog; a kind needing more registers a
 // renderer here. The stored payload holds facts, not words: a month, an amount or a day is a
@@ -14,7 +14,7 @@ const ZLocalizedValueSchema: z.ZodType<LocalizedValue> = z.discriminatedUnion("t
 ]);
 
 export const ZNotificationPayloadSchema = z.object({
-  /** Catalog key of the message body, e.g. "billing.notification.rated". */
+  /** Catalog key of the message body, e.g. "<workflow>.notification.<kind>". */
   messageKey: z.string().min(1),
   values: z.record(z.string(), z.union([z.string(), z.number(), ZLocalizedValueSchema])).default({}),
   /** Catalog key of the title; "reminders.notice.title" when absent. */

@@ -115,7 +115,7 @@ function targetsOf(item: DueItem, audience: Audience, report: PlanReport): Targe
 /**
  * One transaction per recipient, of at most RECIPIENT_ROWS_PER_TRANSACTION rows: a deliverer in
  * another instance sees all of a recipient's rows or none and sends one digest, while a very
- * long list (thousands of engagements) still commits in bounded steps, never holding the
+ * long list (thousands of records) still commits in bounded steps, never holding the
  * database (SQLite's one writer) for seconds or running into the transaction timeout. Past
  * that bound a deliverer may catch the first part: two digests, each row still sent once.
  * Should another planner insert one of the same rows at the same moment, PostgreSQL aborts

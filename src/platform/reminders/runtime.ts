@@ -1,5 +1,6 @@
 // Wires the reminder scheduler into a running bot (src/app.ts) or a one-off run
-// (scripts/remind-now.ts): the adapter's proactive sender, the card composer, every source.
+// (scripts/remind-now.ts): the adapter's proactive sender, the card composer, every workflow's
+// deadline sources from the folded tables.
 import type { CloudAdapter } from "botbuilder";
 import { composeReminderMessages } from "../bot/views/reminders";
 import type { Services } from "../services";
@@ -7,10 +8,9 @@ import { processOwner } from "./deliverer";
 import { personalChatOpener, proactiveSender } from "./proactive";
 import { type ReminderCycleDeps, ReminderScheduler } from "./scheduler";
 import { type ReminderSettings, reminderSettings } from "./settings";
-import { DEADLINE_SOURCES } from "./sources";
 
 export function reminderCycleDeps(
-  services: Pick<Services, "db" | "config" | "clock" | "logger">,
+  services: Pick<Services, "db" | "config" | "clock" | "logger" | "tables">,
   adapter: CloudAdapter,
   overrides: Partial<ReminderSettings> = {},
 ): ReminderCycleDeps {
@@ -22,7 +22,7 @@ export function reminderCycleDeps(
     compose: composeReminderMessages,
     sender: { send: proactiveSender(adapter, services.config.MicrosoftAppId), open: personalChatOpener(adapter, services.config.MicrosoftAppId) },
     logger: services.logger,
-    sources: DEADLINE_SOURCES,
+    sources: services.tables.deadlineSources,
   };
 }
 

@@ -3,7 +3,7 @@
 // against one of them: `Db`.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "../../generated/postgres/client";
-import { Prisma, PrismaClient as SqliteClient } from "../../generated/sqlite/client";
+import { type Prisma, PrismaClient as SqliteClient } from "../../generated/sqlite/client";
 import { type DatabaseTarget, ensureSqliteFolder, resolveDatabaseUrl } from "./database-url";
 import { serializedSqliteAdapter } from "./sqlite-adapter";
 

@@ -126,7 +126,7 @@ function rowData(message: NewOutboxMessage) {
 export interface NotificationInput {
   organisationId: string;
   recipientAadObjectId: string;
-  /** Picks the renderer (src/reminders/notifications.ts); e.g. "billing.rated". */
+  /** Picks the renderer (../reminders/notifications.ts); a workflow's kind, "<namespace>.<what>". */
   kind: string;
   /** Unique across the outbox: the same key enqueued twice sends once. */
   dedupeKey: string;

@@ -2,7 +2,7 @@
 // pending list and one engagement's status. One source of truth for chat and cards.
 import { takesBillingEntries } from "./domain/billing-eligibility";
 import { type Engagement, normaliseEngagementReference } from "./domain/engagements";
-import { can } from "../../platform/domain/roles";
+import { can, ENGAGEMENT_PERMISSIONS } from "./domain/permissions";
 import type { AdaptiveCard } from "../../platform/cards/render";
 import { findEngagementByReference, listEngagementEvents, listEngagements } from "./store/engagements";
 import { listTeamsUserIdsWithRoles } from "../../platform/store/organisations";
@@ -11,7 +11,8 @@ import { engagementCard, engagementListCard, type EngagementView } from "./views
 
 export const PENDING_LIST_LIMIT = 10;
 
-export const DECIDER_ROLES = ["admin", "approver"] as const;
+/** Who hears of a request on a shared card: whoever may decide it. */
+export const DECIDER_ROLES = ENGAGEMENT_PERMISSIONS.rolesWith("engagement.decide");
 
 type Notice = { text: string; style: "good" | "attention" | "warning" | "accent" };
 

@@ -6,6 +6,7 @@ import type { Engagement, EngagementEvent } from "../../../src/workflows/engagem
 import type { Translator } from "../../../src/platform/i18n/translator";
 import { errorCard, welcomeCard } from "../../../src/platform/bot/views/common";
 import { engagementCard, engagementListCard } from "../../../src/workflows/engagements/views/engagements";
+import { TABLES } from "../../support/tables";
 
 export const sampleEngagement: Engagement = {
   id: "cm3engagement0001",
@@ -45,5 +46,5 @@ export const foundationSamples: CardSamples = {
     engagementListCard({ title: t.t("engagement.list.pendingTitle", { count: 0 }), items: [], total: 0, t }),
   ],
   error: (t) => [errorCard(t, "3f2b8c1e-0000-4000-8000-000000000000")],
-  welcome: (t) => [welcomeCard(t, "Ana Approver", "approver")],
+  welcome: (t) => [welcomeCard(t, TABLES, "Ana Approver", "approver")],
 };

@@ -3,18 +3,19 @@
 // the language apart. Two Indonesian questions were once answered in English.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadLexicons, spellOut } from "../../../src/platform/conversation/lexicon";
-import { LocalRecognizer } from "../../../src/platform/conversation/local-recognizer";
+import type { LocalRecognizer } from "../../../src/platform/conversation/local-recognizer";
 import type { RecognitionContext } from "../../../src/platform/conversation/recognizer";
 import { tokenise } from "../../../src/platform/conversation/text";
 import { LOCALES, type Locale } from "../../../src/platform/i18n/locale";
 import { extract } from "./support";
+import { trainedRecognizer } from "../../support/tables";
 
 let recognizer: LocalRecognizer;
 const NOW = new Date("2026-12-01T09:00:00Z");
 const at = (locale: Locale): RecognitionContext => ({ locale, now: NOW, timeZone: "Asia/Jakarta" });
 
 beforeAll(async () => {
-  recognizer = await LocalRecognizer.create();
+  recognizer = await trainedRecognizer();
 });
 
 describe("chat spellings", () => {

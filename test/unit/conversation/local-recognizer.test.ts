@@ -1,14 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { LocalRecognizer, NONE_THRESHOLD } from "../../../src/platform/conversation/local-recognizer";
-import { buildIntentCatalogue, loadIntentCatalogue } from "../../../src/platform/conversation/intent-catalogue";
+import { buildIntentCatalogue, } from "../../../src/platform/conversation/intent-catalogue";
 import type { RecognitionContext } from "../../../src/platform/conversation/recognizer";
 import type { Locale } from "../../../src/platform/i18n/locale";
+import { INTENT_CATALOGUE, TABLES, trainedRecognizer } from "../../support/tables";
 
 let recognizer: LocalRecognizer;
 const at = (locale: Locale): RecognitionContext => ({ locale, now: new Date("2026-11-25T10:00:00Z"), timeZone: "Europe/Paris" });
 
 beforeAll(async () => {
-  recognizer = await LocalRecognizer.create();
+  recognizer = await trainedRecognizer();
 });
 
 describe("intents", () => {
@@ -58,7 +59,7 @@ describe("intents", () => {
   });
 
   it("is deterministic: the same text gives the same answer from two recognizers", async () => {
-    const other = await LocalRecognizer.create();
+    const other = await trainedRecognizer();
     const text = "statut des échéances de facturation";
     expect(await other.recognize(text, at("fr"))).toEqual(await recognizer.recognize(text, at("fr")));
   });
@@ -86,7 +87,7 @@ describe("language", () => {
 
 describe("the intent catalogue", () => {
   it("has training utterances for every intent in every language", () => {
-    for (const definition of loadIntentCatalogue().definitions) {
+    for (const definition of INTENT_CATALOGUE().definitions) {
       for (const locale of ["en", "fr", "id"] as const) {
         expect(definition.utterances[locale].length, `${definition.intent} in ${locale}`).toBeGreaterThanOrEqual(5);
       }
@@ -103,8 +104,8 @@ describe("the intent catalogue", () => {
         id: ["voucher mana yang segera kedaluwarsa", "voucher yang akan habis", "voucher kedaluwarsa", "tanggal kedaluwarsa voucher"],
       },
     };
-    const catalogue = buildIntentCatalogue([...loadIntentCatalogue().definitions, voucher]);
-    const extended = await LocalRecognizer.create(catalogue);
+    const catalogue = buildIntentCatalogue([...INTENT_CATALOGUE().definitions, voucher]);
+    const extended = await LocalRecognizer.create({ catalogue, references: TABLES.references });
     expect((await extended.recognize("any vouchers expiring?", at("en"))).intent).toBe("vouchers.expiring");
   });
 });

@@ -6,13 +6,14 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { LocalRecognizer } from "../../../src/platform/conversation/local-recognizer";
+import type { LocalRecognizer } from "../../../src/platform/conversation/local-recognizer";
 import { clarificationChoices } from "../../../src/platform/conversation/ambiguity";
 import { type Evidence, isOffTopic } from "../../../src/platform/conversation/domain-evidence";
 import type { RecognitionContext } from "../../../src/platform/conversation/recognizer";
 import { normaliseText } from "../../../src/platform/conversation/text";
 import { LOCALES, type Locale } from "../../../src/platform/i18n/locale";
 import { loadEvalSet } from "../../nlu-eval/eval-set";
+import { trainedRecognizer } from "../../support/tables";
 
 const ZDevelopmentSetSchema = z.object({
   offTopic: z.object({ en: z.array(z.string()).min(20), fr: z.array(z.string()).min(20), id: z.array(z.string()).min(20) }),
@@ -26,7 +27,7 @@ const at = (locale: Locale): RecognitionContext => ({ locale, now: new Date("202
 let recognizer: LocalRecognizer;
 
 beforeAll(async () => {
-  recognizer = await LocalRecognizer.create();
+  recognizer = await trainedRecognizer();
 });
 
 describe("the development set", () => {

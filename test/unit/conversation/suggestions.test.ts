@@ -1,18 +1,19 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { clarificationChoices } from "../../../src/platform/conversation/ambiguity";
-import { LocalRecognizer } from "../../../src/platform/conversation/local-recognizer";
+import type { LocalRecognizer } from "../../../src/platform/conversation/local-recognizer";
 import type { Recognition } from "../../../src/platform/conversation/recognizer";
 import { askBack } from "../../../src/platform/bot/intents/help";
-import { EXAMPLE_INTENTS, exampleQuestion, suggestionFor } from "../../../src/platform/bot/intents/suggestions";
+import { exampleQuestion, suggestionFor } from "../../../src/platform/bot/intents/suggestions";
 import type { TurnScope } from "../../../src/platform/bot/turn-scope";
 import { LOCALES } from "../../../src/platform/i18n/locale";
 import { type Translator, translator } from "../../../src/platform/i18n/translator";
+import { TABLES, trainedRecognizer } from "../../support/tables";
 
 let recognizer: LocalRecognizer;
 const now = new Date("2026-11-25T10:00:00Z");
 
 beforeAll(async () => {
-  recognizer = await LocalRecognizer.create();
+  recognizer = await trainedRecognizer();
 });
 
 async function understood(text: string, locale: (typeof LOCALES)[number]): Promise<Recognition> {
@@ -25,7 +26,7 @@ async function understood(text: string, locale: (typeof LOCALES)[number]): Promi
 describe("the questions the bot suggests are understood when clicked", () => {
   it.each(LOCALES)("help's examples in %s", async (locale) => {
     const t = translator(locale);
-    for (const intent of [...EXAMPLE_INTENTS, "help"]) {
+    for (const intent of [...TABLES.helpIntents, "help"]) {
       const result = await understood(exampleQuestion(t, intent), locale);
       expect(result.intent, exampleQuestion(t, intent)).toBe(intent);
       // "status ENG-1042" reads the same in English and Indonesian: the Teams locale decides it.
@@ -42,9 +43,9 @@ describe("the questions the bot suggests are understood when clicked", () => {
 
   it.each(LOCALES)("choices that carry what the user said, in %s", async (locale) => {
     const t = translator(locale);
-    const status = await understood(suggestionFor(t, "engagement.status", { partialReference: "104" }), locale);
+    const status = await understood(suggestionFor(TABLES, t, "engagement.status", { partialReference: "104" }), locale);
     expect(status).toMatchObject({ intent: "engagement.status", entities: { partialReference: "104" } });
-    const window = await understood(suggestionFor(t, "billing.window", { month: { year: 2025, month: 10 } }), locale);
+    const window = await understood(suggestionFor(TABLES, t, "billing.window", { month: { year: 2025, month: 10 } }), locale);
     expect(window).toMatchObject({ intent: "billing.window", entities: { month: { year: 2025, month: 10 } } });
     const all = await understood(t.t("conversation.suggest.allPending"), locale);
     expect(all).toMatchObject({ intent: "approvals.pending", entities: { scope: "all" } });
@@ -69,7 +70,7 @@ describe("asking back", () => {
 });
 
 describe("the choices of a question back", () => {
-  const scopeIn = (t: Translator) => ({ t }) as TurnScope;
+  const scopeIn = (t: Translator) => ({ t, services: { tables: TABLES } }) as unknown as TurnScope;
 
   it("name each intent once, even when a recognizer names one twice", () => {
     const twice: Recognition = {

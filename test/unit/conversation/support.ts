@@ -4,6 +4,7 @@ import { LOCALES, type Locale } from "../../../src/platform/i18n/locale";
 import { loadLexicons, spellOut } from "../../../src/platform/conversation/lexicon";
 import { type Extraction, extractEntities } from "../../../src/platform/conversation/entity-extraction";
 import { tokenise } from "../../../src/platform/conversation/text";
+import { TABLES } from "../../support/tables";
 
 const lexicons = loadLexicons();
 
@@ -13,6 +14,7 @@ export function extract(text: string, locale: Locale, now: Date, timeZone = "UTC
     lexicons: primary,
     allLexicons: LOCALES.map((each) => lexicons[each]),
     knownWords: new Set(),
+    references: TABLES.references,
     now,
     timeZone,
   });

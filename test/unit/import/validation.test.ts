@@ -1,8 +1,8 @@
 // The whole file is validated before anything is written, and every problem names the record
 // (section, position and id) and the field, so the operator can fix the export.
 import { describe, expect, it } from "vitest";
-import { parseImportFile } from "../../../src/platform/import/import-file";
 import { describeProblem } from "../../../src/platform/import/problems";
+import { IMPORT_FORMAT } from "../../support/tables";
 
 const engagement = (overrides: Record<string, unknown> = {}) => ({
   externalId: "X-1",
@@ -23,16 +23,16 @@ const file = (overrides: Record<string, unknown> = {}) => ({
 });
 
 function problems(input: unknown): string[] {
-  const parsed = parseImportFile(input);
+  const parsed = IMPORT_FORMAT.parse(input);
   return parsed.ok ? [] : parsed.problems.map(describeProblem);
 }
 
 describe("validating an import file", () => {
   it("accepts a well-formed file, reading dates with their offset and the canonical time zone", () => {
-    const parsed = parseImportFile(file({ organisation: { tenantId: "t", name: "N", timeZone: "europe/paris" } }));
+    const parsed = IMPORT_FORMAT.parse(file({ organisation: { tenantId: "t", name: "N", timeZone: "europe/paris" } }));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.file.engagements?.[0]?.requestedAt.toISOString()).toBe("2026-11-03T08:30:00.000Z");
+    expect((parsed.file.engagements as { requestedAt: Date }[])[0]?.requestedAt.toISOString()).toBe("2026-11-03T08:30:00.000Z");
     expect(parsed.file.organisation.timeZone).toBe("Europe/Paris");
   });
 
@@ -94,6 +94,6 @@ describe("validating an import file", () => {
   it("requires the format version and the organisation, but no section", () => {
     expect(problems({ organisation: { tenantId: "t", name: "N", timeZone: "UTC" } })).toEqual(["version: expected 1"]);
     expect(problems({ version: 1 })).toEqual(["organisation: is required"]);
-    expect(parseImportFile({ version: 1, organisation: { tenantId: "t", name: "N", timeZone: "UTC" } }).ok).toBe(true);
+    expect(IMPORT_FORMAT.parse({ version: 1, organisation: { tenantId: "t", name: "N", timeZone: "UTC" } }).ok).toBe(true);
   });
 });

@@ -4,7 +4,6 @@
 import { z } from "zod";
 import { dueForUser } from "../../reminders/due-for-user";
 import { reminderSettings } from "../../reminders/settings";
-import { reminderKinds } from "../../reminders/sources";
 import { listReminderPreferences, muteReminders, snoozeReminders, unmuteReminders } from "../../store/reminder-preferences";
 import type { TurnScope } from "../turn-scope";
 import { reminderListCard } from "../views/reminder-list";
@@ -13,7 +12,8 @@ import { type ActionOutcome, type ActionScope, defineAction } from "./types";
 
 const SNOOZE_MS = 24 * 60 * 60 * 1000;
 
-const ZReminderKindSchema = z.object({ kind: z.enum(reminderKinds() as [string, ...string[]]) });
+/** A reminder kind of one of the folded deadline sources; checked against the table in each handler. */
+const ZReminderKindSchema = z.object({ kind: z.string().min(1).max(100) });
 /** Where the page starts in the list, most urgent first; the card sends it back as it was given. */
 const ZReminderListSchema = z.object({ offset: z.coerce.number().int().min(0).max(1_000_000).default(0) });
 
@@ -24,7 +24,7 @@ function target(scope: ActionScope, kind: string) {
 export async function reminderOverview(scope: TurnScope, notice?: string) {
   const { db, config } = scope.services;
   const [due, preferences] = await Promise.all([
-    dueForUser(db, scope.organisation, scope.actor, scope.now, reminderSettings(config)),
+    dueForUser(db, scope.organisation, scope.actor, scope.now, reminderSettings(config), scope.services.tables.deadlineSources),
     listReminderPreferences(db, scope.organisation.id, scope.actor.aadObjectId),
   ]);
   return overviewCard(scope.t, { due, preferences, now: scope.now, organisationTimeZone: scope.organisation.timeZone, ...(notice ? { notice } : {}) });
@@ -32,7 +32,7 @@ export async function reminderOverview(scope: TurnScope, notice?: string) {
 
 /** A page of everything due for the clicker now, re-read from the records with their role. */
 async function fullList(scope: ActionScope, { offset }: z.infer<typeof ZReminderListSchema>): Promise<ActionOutcome> {
-  const due = await dueForUser(scope.services.db, scope.organisation, scope.actor, scope.now, reminderSettings(scope.services.config));
+  const due = await dueForUser(scope.services.db, scope.organisation, scope.actor, scope.now, reminderSettings(scope.services.config), scope.services.tables.deadlineSources);
   return { card: reminderListCard(scope.t, due, offset, { now: scope.now, organisationTimeZone: scope.organisation.timeZone }) };
 }
 
@@ -52,9 +52,19 @@ async function unmute(scope: ActionScope, { kind }: z.infer<typeof ZReminderKind
   return { card: await reminderOverview(scope, scope.t.t("reminders.unmuted", { kindName: kindName(scope.t, kind) })) };
 }
 
+type KindHandler = (scope: ActionScope, data: z.infer<typeof ZReminderKindSchema>) => Promise<ActionOutcome>;
+
+/** A kind no folded deadline source declares changes nothing, whatever the card sent. */
+function ofKnownKind(handle: KindHandler): KindHandler {
+  return async (scope, data) => {
+    const known = scope.services.tables.deadlineSources.some((source) => source.kind === data.kind);
+    return known ? handle(scope, data) : { message: scope.t.t("refusal.invalid_input", { details: "kind" }) };
+  };
+}
+
 export const reminderActions = {
-  "reminders.snooze": defineAction(ZReminderKindSchema, true, snooze),
-  "reminders.mute": defineAction(ZReminderKindSchema, true, mute),
-  "reminders.unmute": defineAction(ZReminderKindSchema, true, unmute),
+  "reminders.snooze": defineAction(ZReminderKindSchema, true, ofKnownKind(snooze)),
+  "reminders.mute": defineAction(ZReminderKindSchema, true, ofKnownKind(mute)),
+  "reminders.unmute": defineAction(ZReminderKindSchema, true, ofKnownKind(unmute)),
   "reminders.list": defineAction(ZReminderListSchema, false, fullList),
 };

@@ -1,16 +1,12 @@
 // "Anything due today / this week / this month?": the deadlines the organisation faces in that
-// range, from the same rules the reminders use: billing windows closing, pending requests
-// crossing the approval SLA, billing submissions becoming overdue. Past-due ones come first.
-import { billingWindowFor, openBillingMonths } from "../../../workflows/engagements/domain/billing-window";
+// range, from the same rules the reminders use, asked of every workflow's deadline sources.
+// Past-due ones come first.
 import type { Entities } from "../../conversation/recognizer";
-import { organisationMoment } from "../../i18n/organisation-time";
-import type { DueItem } from "../../reminders/due-item";
+import type { DueItem, UpcomingDeadline } from "../../reminders/due-item";
 import { reminderSettings } from "../../reminders/settings";
-import { billingUnratedSource } from "../../../workflows/engagements/deadlines/billing-unrated";
-import { pendingApprovalSource } from "../../../workflows/engagements/deadlines/pending-approval";
 import { wallClock, zonedMidnight, zonedTimeToUtc } from "../../domain/zoned-time";
 import type { TurnScope } from "../turn-scope";
-import { bulletList, monthName } from "./suggestions";
+import { bulletList } from "./suggestions";
 import type { IntentHandler } from "./types";
 
 /** How many deadlines one answer lists; the count says how many there are in all. */
@@ -32,40 +28,20 @@ export function rangeEnd(range: Range, now: Date, timeZone: string): Date {
   return zonedTimeToUtc({ ...next, day: 1, hour: 0, minute: 0 }, timeZone);
 }
 
-interface Deadline {
-  at: Date;
-  line: string;
-}
-
-function sourceLine(scope: TurnScope, item: DueItem): string {
+function sourceLine(scope: TurnScope, item: DueItem): UpcomingDeadline {
   const past = item.deadlineAt <= scope.now ? "yes" : "no";
-  return scope.t.t(`conversation.deadlines.${item.kind}`, { ...item.facts, at: scope.t.formatDateTime(item.deadlineAt), past });
+  return { at: item.deadlineAt, line: scope.t.t(`conversation.deadlines.${item.kind}`, { ...item.facts, at: scope.t.formatDateTime(item.deadlineAt), past }) };
 }
 
-async function deadlinesUntil(scope: TurnScope, end: Date): Promise<Deadline[]> {
-  const { db, config } = scope.services;
-  const zone = scope.organisation.timeZone;
-  const deadlines: Deadline[] = [];
-  for (const month of openBillingMonths(zone, scope.now)) {
-    const window = billingWindowFor(month, zone);
-    if (window.closesAt > end) continue;
-    const [year, number] = month.split("-").map(Number) as [number, number];
-    const lastMoment = new Date(window.closesAt.getTime() - 60_000);
-    const moment = organisationMoment(scope.t, lastMoment, zone);
-    deadlines.push({
-      at: lastMoment,
-      line: scope.t.t("conversation.deadlines.billingWindow", {
-        month: monthName(scope.t, { year, month: number }),
-        at: scope.t.formatDateTime(lastMoment),
-        zones: moment.zones,
-        organisationAt: moment.inOrganisation,
-      }),
-    });
-  }
-  // Asked "as of" the range's end, the reminder sources list every deadline reached by then.
+/** Every workflow's deadlines reached by `until`, soonest (and past-due) first. */
+async function deadlinesUntil(scope: TurnScope, until: Date): Promise<UpcomingDeadline[]> {
+  const { db, config, tables } = scope.services;
   const settings = reminderSettings(config);
-  for (const source of [pendingApprovalSource, billingUnratedSource]) {
-    for (const item of await source.due(db, scope.organisation, end, settings)) deadlines.push({ at: item.deadlineAt, line: sourceLine(scope, item) });
+  const deadlines: UpcomingDeadline[] = [];
+  for (const source of tables.deadlineSources) {
+    if (source.upcoming) deadlines.push(...(await source.upcoming(db, scope.organisation, { now: scope.now, until }, settings, scope.t)));
+    // Asked "as of" the range's end, a source lists every deadline reached by then.
+    else for (const item of await source.due(db, scope.organisation, until, settings)) deadlines.push(sourceLine(scope, item));
   }
   return deadlines.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

@@ -3,11 +3,11 @@
 import { clarificationChoices } from "../../conversation/ambiguity";
 import type { Recognition } from "../../conversation/recognizer";
 import type { TurnScope } from "../turn-scope";
-import { bulletList, EXAMPLE_INTENTS, exampleQuestion, suggestionFor } from "./suggestions";
+import { bulletList, exampleQuestion, suggestionFor } from "./suggestions";
 import type { IntentHandler, Reply } from "./types";
 
 function examples(scope: TurnScope): string[] {
-  return EXAMPLE_INTENTS.map((intent) => exampleQuestion(scope.t, intent));
+  return scope.services.tables.helpIntents.map((intent) => exampleQuestion(scope.t, intent));
 }
 
 export const help: IntentHandler = async (scope) => {
@@ -19,7 +19,7 @@ export const help: IntentHandler = async (scope) => {
 export function askBack(scope: TurnScope, recognition: Recognition): Reply | undefined {
   // Two intents can suggest the same question: each is offered once, and a hesitation between
   // two that read alike is no hesitation.
-  const suggestions = [...new Set(clarificationChoices(recognition).map((choice) => suggestionFor(scope.t, choice.intent, choice.entities)))];
+  const suggestions = [...new Set(clarificationChoices(recognition).map((choice) => suggestionFor(scope.services.tables, scope.t, choice.intent, choice.entities)))];
   if (suggestions.length === 0 || (recognition.intent !== "none" && suggestions.length < 2)) return undefined;
   return { text: `${scope.t.t("conversation.clarify.intro")}\n\n${bulletList(suggestions)}`, suggestions };
 }

@@ -1,19 +1,11 @@
 // Questions the bot suggests, in the reader's language: examples for help and "none", and the
 // choices it offers when it must ask back. Each suggestion is a question the recognizer
-// understands on its own when clicked (test/unit/conversation/suggestions.test.ts).
+// understands on its own when clicked (test/unit/conversation/suggestions.test.ts). The intents
+// and their better suggestions come from the workflows (PlatformTables).
 import type { Entities, IntentName } from "../../conversation/recognizer";
+import type { PlatformTables } from "../../fold";
 import { formatMonth } from "../../i18n/format";
 import type { Translator } from "../../i18n/translator";
-
-/** The intents help lists, in the order a newcomer needs them. */
-export const EXAMPLE_INTENTS = [
-  "approvals.pending",
-  "engagement.status",
-  "deadlines",
-  "billing.window",
-  "billing.awaitingRating",
-  "reminders",
-] as const;
 
 export function exampleQuestion(t: Translator, intent: IntentName): string {
   return t.t(`conversation.example.${intent}`);
@@ -25,11 +17,8 @@ export function monthName(t: Translator, month: { year: number; month: number })
 }
 
 /** A question for `intent` that keeps what the user already said (the reference, the month). */
-export function suggestionFor(t: Translator, intent: IntentName, entities: Entities): string {
-  const reference = entities.engagementReference ?? (entities.partialReference ? `ENG-${entities.partialReference}` : undefined);
-  if (intent === "engagement.status" && reference) return t.t("conversation.suggest.status", { reference });
-  if (intent === "billing.window" && entities.month) return t.t("conversation.suggest.billingWindow", { month: monthName(t, entities.month) });
-  return exampleQuestion(t, intent);
+export function suggestionFor(tables: PlatformTables, t: Translator, intent: IntentName, entities: Entities): string {
+  return tables.suggest(t, intent, entities) ?? exampleQuestion(t, intent);
 }
 
 export function bulletList(lines: readonly string[]): string {

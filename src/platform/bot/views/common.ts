@@ -1,6 +1,7 @@
 // Cards every feature shares: the error card with its correlation id, and the welcome card.
 import { type AdaptiveCard, renderCard } from "../../cards/render";
 import type { Role } from "../../domain/roles";
+import type { PlatformTables } from "../../fold";
 import type { Translator } from "../../i18n/translator";
 
 export function errorCard(t: Translator, correlationId: string, message?: string): AdaptiveCard {
@@ -11,13 +12,14 @@ export function errorCard(t: Translator, correlationId: string, message?: string
   });
 }
 
-export function welcomeCard(t: Translator, name: string, role: Role): AdaptiveCard {
+/** The greeting: every workflow's example questions and buttons, then help and "What needs me?". */
+export function welcomeCard(t: Translator, tables: PlatformTables, name: string, role: Role): AdaptiveCard {
   return renderCard("welcome", {
     title: t.t("common.welcome.title", { name }),
     intro: t.t("common.welcome.intro"),
     examplesTitle: t.t("common.welcome.examplesTitle"),
-    examples: [t.t("common.welcome.example.pending"), t.t("common.welcome.example.status"), t.t("common.welcome.example.help")],
+    examples: [...tables.welcomeExamples.map((key) => t.t(key)), t.t("common.welcome.example.help")],
     role: t.t("common.welcome.role", { role }),
-    pendingLabel: t.t("common.welcome.pending"),
+    actions: tables.welcomeActions.map((action) => ({ verb: action.verb, title: t.t(action.titleKey) })),
   });
 }

@@ -71,7 +71,7 @@ export function byUrgency(items: readonly ReminderPayload[]): ReminderPayload[] 
 
 /**
  * One person's (or a team's) digest: the most urgent items, as many as fit in the card, then
- * the rest counted by kind ("…and 1,480 more: 1,200 billing windows, 280 pending approvals")
+ * the rest counted by kind ("…and 1,480 more: 1,200 of one kind, 280 of another")
  * with a button that opens the full list.
  */
 export function digestCard(t: Translator, items: readonly ReminderPayload[], audience: { team: boolean }, reading: ReadingContext): AdaptiveCard {
@@ -101,7 +101,7 @@ function restOf(t: Translator, rest: readonly ReminderPayload[]): { more: string
   return { more: moreByKind(t, rest), fullListTitle: t.t("reminders.list.open"), fullListVerb: FULL_LIST_VERB };
 }
 
-/** "…and 1,480 more: 1,200 billing windows, 280 pending approvals", the largest kinds first; empty when nothing is left out. */
+/** "…and 1,480 more: 1,200 of one kind, 280 of another", the largest kinds first; empty when nothing is left out. */
 function moreByKind(t: Translator, rest: readonly ReminderPayload[]): string {
   if (rest.length === 0) return "";
   const counts = new Map<string, number>();

@@ -13,6 +13,16 @@ export interface DemoContext {
   anchor: Date;
 }
 
+/** A workflow's part of the demo (Workflow.demo). */
+export interface WorkflowDemo {
+  /** Its records for the demo import file, by section, dated back from the anchor. */
+  records(anchor: Date): Record<string, unknown[]>;
+  /** The anchor of an earlier seeding, recovered from one of its stored records. */
+  storedAnchor?(db: Db, organisation: Organisation): Promise<Date | undefined>;
+  /** What the import cannot do (decisions made by the demo's users), in order. */
+  steps: readonly ((demo: DemoContext) => Promise<DemoStepReport>)[];
+}
+
 /** What one seeding step did; a second run of the seed reports everything unchanged. */
 export interface DemoStepReport {
   step: string;

@@ -11,7 +11,7 @@ export const ZImportUserSchema = z
     name: z.string().trim().min(1).max(200),
     role: z
       .enum(ROLES)
-      .describe("admin: all; approver: engagements and completion; billing: billing entries and usage reports; viewer: read and ask."),
+      .describe("admin: all; approver: decisions (requests, completion, access); billing: billing work (entries, usage reports); viewer: read and ask."),
   })
   .describe("A partner user of the organisation.");
 

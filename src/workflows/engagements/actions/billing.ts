@@ -3,6 +3,7 @@
 // client-controlled: the engagement and entries are re-loaded within the actor's organisation,
 // every field is re-checked on the server (Teams ignores associatedInputs), and the domain
 // re-checks the role on every write.
+import { billingCurrencies } from "../settings";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { BillingEntry } from "../domain/billing";
@@ -10,7 +11,7 @@ import { type BillingDraftInput, checkBillingDraft } from "../domain/billing-dra
 import { billableMonths, checkTakesEntries, takesBillingEntries } from "../domain/billing-eligibility";
 import type { Engagement } from "../domain/engagements";
 import type { Refusal } from "../../../platform/domain/result";
-import { can } from "../../../platform/domain/roles";
+import { can } from "../domain/permissions";
 import { findBillingEntry, listBillingEntries } from "../store/billing";
 import { submitBillingOnce } from "../store/billing-submissions";
 import { findEngagement } from "../store/engagements";
@@ -65,7 +66,7 @@ function formCard(scope: ActionScope, engagement: Engagement, form: { identity: 
     ...(problems ? { problems } : {}),
     openMonths: billableMonths(engagement, scope.organisation.timeZone, scope.now),
     organisationTimeZone: scope.organisation.timeZone,
-    currencies: scope.services.config.BILLING_CURRENCIES,
+    currencies: billingCurrencies(scope.services.config),
     ...(form.supersedes ? { supersedes: form.supersedes } : {}),
   });
 }
@@ -136,7 +137,7 @@ async function loadForm(scope: ActionScope, data: TForm) {
 }
 
 function draftRules(scope: ActionScope, engagement: Engagement) {
-  return { engagement, timeZone: scope.organisation.timeZone, now: scope.now, currencies: scope.services.config.BILLING_CURRENCIES };
+  return { engagement, timeZone: scope.organisation.timeZone, now: scope.now, currencies: billingCurrencies(scope.services.config) };
 }
 
 async function review(scope: ActionScope, data: TForm): Promise<ActionOutcome> {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { CompletionDecisionCommand } from "../domain/engagement-completion";
 import type { Engagement } from "../domain/engagements";
 import type { Refusal } from "../../../platform/domain/result";
-import { can } from "../../../platform/domain/roles";
+import { can } from "../domain/permissions";
 import { decideCompletionOnce } from "../store/engagement-completion";
 import { findEngagement, listEngagementEvents } from "../store/engagements";
 import { refusalText } from "../../../platform/i18n/refusal-words";

@@ -1,5 +1,6 @@
 // Billing submissions the vendor has not rated 24 h after they were sent (DOMAIN.md section
 // 1): billing users and admins hear about each once, when it becomes overdue.
+import { ENGAGEMENT_PERMISSIONS } from "../domain/permissions";
 import { overdueAt } from "../domain/billing";
 import { listOverdueBillingEntries } from "../store/billing";
 import { findEngagement } from "../store/engagements";
@@ -19,7 +20,7 @@ export const billingUnratedSource: DeadlineSource = {
         deadlineKey: `billing-unrated:${entry.id}`,
         threshold: "24h",
         deadlineAt: overdueAt(entry),
-        recipients: { roles: ["billing", "admin"] },
+        recipients: { roles: ENGAGEMENT_PERMISSIONS.rolesWith("billing.submit") },
         facts: { entry: entry.reference, reference: engagement?.reference ?? "", client: engagement?.clientName ?? "" },
         dates: { submittedAt: entry.submittedAt },
         fix: { verb: "engagement.open", data: { engagementId: entry.engagementId }, titleKey: "reminders.fix.open" },

@@ -3,11 +3,14 @@
 // month) and have no billing entry for it. Three reminders per engagement and month,
 // each at 08:00 in the organisation's zone: three days before the last day, the day before,
 // and the morning of the last day itself.
+import { ENGAGEMENT_PERMISSIONS } from "../domain/permissions";
 import { billingWindowFor, openBillingMonths, type UsageMonth } from "../domain/billing-window";
 import { BILLABLE_STATES } from "../domain/billing-eligibility";
 import { listEngagementsWithoutEntry } from "../store/billing";
 import { currentThreshold, type DeadlineSource, type DueItem } from "../../../platform/reminders/due-item";
 import { zonedTimeToUtc } from "../../../platform/domain/zoned-time";
+import { monthName } from "../../../platform/bot/intents/suggestions";
+import { organisationMoment } from "../../../platform/i18n/organisation-time";
 
 export const BILLING_WINDOW_KIND = "billing.window-closing";
 
@@ -48,7 +51,7 @@ export const billingWindowSource: DeadlineSource = {
           deadlineKey: `billing-window:${month}:${engagement.id}`,
           threshold,
           deadlineAt: closesAt,
-          recipients: { roles: ["billing", "admin"] },
+          recipients: { roles: ENGAGEMENT_PERMISSIONS.rolesWith("billing.submit") },
           facts: { reference: engagement.reference, client: engagement.clientName, month },
           // The last billable minute reads better than the first closed one ("23:59", not "00:00").
           dates: { lastMoment: new Date(closesAt.getTime() - 60_000), monthStart },
@@ -57,5 +60,23 @@ export const billingWindowSource: DeadlineSource = {
       }
     }
     return items;
+  },
+  // "Anything due?" names each closing month once, at its last billable minute, not each engagement.
+  async upcoming(_db, organisation, { now, until }, _settings, t) {
+    const zone = organisation.timeZone;
+    return openBillingMonths(zone, now).flatMap((month) => {
+      const window = billingWindowFor(month, zone);
+      if (window.closesAt > until) return [];
+      const [year, number] = month.split("-").map(Number) as [number, number];
+      const lastMoment = new Date(window.closesAt.getTime() - 60_000);
+      const moment = organisationMoment(t, lastMoment, zone);
+      const line = t.t("conversation.deadlines.billingWindow", {
+        month: monthName(t, { year, month: number }),
+        at: t.formatDateTime(lastMoment),
+        zones: moment.zones,
+        organisationAt: moment.inOrganisation,
+      });
+      return [{ at: lastMoment, line }];
+    });
   },
 };

@@ -1,5 +1,6 @@
 // Engagements waiting for approval longer than the configured SLA: approvers and admins hear
 // about each once, when it crosses the SLA.
+import { ENGAGEMENT_PERMISSIONS } from "../domain/permissions";
 import { listEngagements } from "../store/engagements";
 import type { DeadlineSource, DueItem } from "../../../platform/reminders/due-item";
 
@@ -21,7 +22,7 @@ export const pendingApprovalSource: DeadlineSource = {
           deadlineKey: `engagement-pending:${engagement.id}`,
           threshold: "sla",
           deadlineAt: new Date(engagement.requestedAt.getTime() + slaMs),
-          recipients: { roles: ["approver", "admin"] },
+          recipients: { roles: ENGAGEMENT_PERMISSIONS.rolesWith("engagement.decide") },
           facts: { reference: engagement.reference, client: engagement.clientName, title: engagement.title },
           dates: { requestedAt: engagement.requestedAt },
           fix: { verb: "engagement.open", data: { engagementId: engagement.id }, titleKey: "reminders.fix.review" },

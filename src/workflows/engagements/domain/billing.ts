@@ -9,7 +9,8 @@ import { type Engagement, type Transition, eventFor } from "./engagements";
 import { RATED_AMOUNT_LIMITS, parseCurrency, parseDecimal, roundToCurrency } from "./money";
 import { checkNotBefore, checkNotInFuture } from "../../../platform/domain/reported-time";
 import { type Result, accept, refuse } from "../../../platform/domain/result";
-import { type Actor, can } from "../../../platform/domain/roles";
+import type { Actor } from "../../../platform/domain/roles";
+import { can } from "./permissions";
 
 export const BILLING_ENTRY_STATES = ["submitted", "rated", "rejected"] as const;
 export type BillingEntryState = (typeof BILLING_ENTRY_STATES)[number];

@@ -5,7 +5,8 @@ import { type Engagement, type EngagementState, type Transition, REJECTION_REASO
 import { checkNotBefore, checkNotInFuture } from "../../../platform/domain/reported-time";
 import { type Result, accept, refuse } from "../../../platform/domain/result";
 import { type DecisionCommand, type DecisionRules, decideApproval } from "../../../platform/domain/decision";
-import { type Actor, can } from "../../../platform/domain/roles";
+import type { Actor } from "../../../platform/domain/roles";
+import { can } from "./permissions";
 
 export const COMPLETION_NOTE_MAX = 1000;
 

@@ -2,7 +2,8 @@
 // until an approver approves it or rejects it with a reason. Every decision appends a history
 // event and bumps the version the store uses for its conditional update.
 import { DECISION_REASON_MAX, type DecisionCommand, type DecisionRules, decideApproval } from "../../../platform/domain/decision";
-import { type Actor, can } from "../../../platform/domain/roles";
+import type { Actor } from "../../../platform/domain/roles";
+import { can } from "./permissions";
 import { type Result, accept } from "../../../platform/domain/result";
 
 export const ENGAGEMENT_STATES = ["pending", "approved", "rejected", "completion_requested", "completed", "retired"] as const;

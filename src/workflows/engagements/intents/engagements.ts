@@ -1,7 +1,7 @@
 // Questions about engagements: "status ENG-1042" (or a bare or partial number) and "what is
 // waiting for my approval?". Answers come from the same queries and cards as the card actions,
 // always within the asker's organisation.
-import { can } from "../../../platform/domain/roles";
+import { can } from "../domain/permissions";
 import { findEngagementByReference, findEngagementsByPartialReference, listEngagements } from "../store/engagements";
 import { engagementCardToPost, PENDING_LIST_LIMIT } from "../answers";
 import type { TurnScope } from "../../../platform/bot/turn-scope";

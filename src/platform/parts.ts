@@ -1,0 +1,20 @@
+// What the platform itself adds to the tables, beside the workflows: reminder and inbox card
+// actions, the questions every workflow shares (help, deadlines, reminders), the users section
+// of the import, and the platform's refusal codes.
+import { reminderActions } from "./bot/actions/reminders";
+import { deadlineIntents } from "./bot/intents/deadlines";
+import { help } from "./bot/intents/help";
+import { reminderIntents } from "./bot/intents/reminders";
+import { PLATFORM_REFUSALS } from "./domain/result";
+import type { PlatformParts } from "./fold";
+import { usersSection } from "./import/sections/users";
+
+export const PLATFORM_PARTS: PlatformParts = {
+  namespaces: ["reminders", "help", "deadlines", "common", "conversation", "refusal"],
+  actions: reminderActions,
+  intents: { ...deadlineIntents, ...reminderIntents, help },
+  importSections: [{ name: "users", section: usersSection }],
+  refusals: PLATFORM_REFUSALS,
+  helpIntents: ["deadlines", "reminders"],
+  welcomeActions: [{ verb: "reminders.list", titleKey: "common.welcome.needsYou" }],
+};
