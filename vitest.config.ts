@@ -1,11 +1,12 @@
 // Two projects share one suite: unit tests run once (on the sqlite project), every test that
-// touches storage runs on both SQLite and PostgreSQL (test/integration and test/store, and
-// test/workflows/<name>/{unit,store,integration} for each workflow folder).
+// touches storage runs on both SQLite and PostgreSQL (test/integration, test/store,
+// test/platform/store, and test/workflows/<name>/{unit,store,integration} for each workflow).
 import { defineConfig } from "vitest/config";
 
 const storageTests = [
   "test/integration/**/*.test.ts",
   "test/store/**/*.test.ts",
+  "test/platform/store/**/*.test.ts",
   "test/workflows/*/integration/**/*.test.ts",
   "test/workflows/*/store/**/*.test.ts",
 ];

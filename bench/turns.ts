@@ -177,7 +177,7 @@ async function checkStored(db: Db, organisation: SeededOrganisation, ledger: Led
   for (let start = 0; start < ids.length; start += 500) {
     const chunk = ids.slice(start, start + 500);
     stored += await db.engagement.count({ where: { id: { in: chunk }, state: "approved", decidedById: { not: "seed" } } });
-    events += await db.engagementEvent.count({ where: { engagementId: { in: chunk }, action: "approved" } });
+    events += await db.auditEntry.count({ where: { recordKind: "engagement", recordId: { in: chunk }, action: "approved" } });
   }
   if (stored !== ids.length) problems.push(`${organisation.tenantId}: ${ids.length} approvals answered, ${stored} stored`);
   if (events !== ids.length) problems.push(`${organisation.tenantId}: ${ids.length} approvals answered, ${events} approval events (duplicates or losses)`);

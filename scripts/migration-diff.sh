@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes a new migration for both providers from the schema change since a git revision:
 #   scripts/migration-diff.sh <name> [<git revision>, default HEAD]
-# Run it after editing both schemas and before committing them. With a driver adapter in
+# Run it after editing a schema source and `npm run db:schema`, before committing. With a driver adapter in
 # prisma.config.ts, Prisma 6 diffs datamodels only (no --from-url, and PostgreSQL's shadow
 # database cannot run here), so the "from" side is the schema as committed at <revision>.
 # The PostgreSQL side still connects (MIGRATION_DIFF_POSTGRES_URL, default the local server).

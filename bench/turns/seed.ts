@@ -40,16 +40,18 @@ export async function seedOrganisation(db: Db, tenantId: string, size: number, u
         productName: "Backup",
         requestedBy: "vendor portal",
         requestedAt: new Date(Date.UTC(2026, 5, 1) + n * 60_000),
-        state: pending ? "pending" : "approved",
+        state: pending ? ("pending" as const) : ("approved" as const),
         version: pending ? 1 : 2,
         ...(pending ? {} : { decidedAt: new Date(Date.UTC(2026, 7, 1)), decidedById: "seed", decidedByName: "Seed" }),
       };
     });
     await db.engagement.createMany({ data: rows });
-    await db.engagementEvent.createMany({
+    await db.auditEntry.createMany({
       data: rows.flatMap((row) => [
-        { organisationId: organisation.id, engagementId: row.id, sequence: 1, at: row.requestedAt, action: "created", actorName: "vendor portal" },
-        ...(row.state === "approved" ? [{ organisationId: organisation.id, engagementId: row.id, sequence: 2, at: new Date(Date.UTC(2026, 7, 1)), action: "approved", actorId: "seed", actorName: "Seed" }] : []),
+        { organisationId: organisation.id, recordKind: "engagement", recordId: row.id, recordVersion: 1, at: row.requestedAt, action: "created", actorName: "vendor portal" },
+        ...(row.state === "approved"
+          ? [{ organisationId: organisation.id, recordKind: "engagement", recordId: row.id, recordVersion: 2, at: new Date(Date.UTC(2026, 7, 1)), action: "approved", actorId: "seed", actorName: "Seed" }]
+          : []),
       ]),
     });
     for (const row of rows) {

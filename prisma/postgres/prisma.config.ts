@@ -7,7 +7,8 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   schema: "schema.prisma",
-  migrations: { path: "migrations" },
+  // PRISMA_MIGRATIONS_FOLDER: set by src/platform/store/migrate.ts (tests apply an older release's).
+  migrations: { path: process.env.PRISMA_MIGRATIONS_FOLDER ?? "migrations" },
   adapter: async () => {
     const url = process.env.DATABASE_URL;
     if (!url || !/^postgres(ql)?:\/\//.test(url)) throw new Error("prisma/postgres expects a postgres:// DATABASE_URL");

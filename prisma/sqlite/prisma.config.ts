@@ -8,7 +8,8 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   schema: "schema.prisma",
-  migrations: { path: "migrations" },
+  // PRISMA_MIGRATIONS_FOLDER: set by src/platform/store/migrate.ts (tests apply an older release's).
+  migrations: { path: process.env.PRISMA_MIGRATIONS_FOLDER ?? "migrations" },
   adapter: async () => {
     const target = resolveDatabaseUrl(process.env.DATABASE_URL);
     if (target.provider !== "sqlite") throw new Error("prisma/sqlite expects a file: DATABASE_URL");

@@ -102,6 +102,7 @@ const STEPS: Step[] = [
   { command: "npm run api-key", skip: "named in the configuration table, not an example to run" },
   { command: "MicrosoftAppId=<app id> npm run package:teams", skip: "it needs the reader's app id; test/unit/teams-package/package.test.ts packages a sample one" },
   { command: "npm run import -- <file>", skip: "a placeholder for the reader's own file" },
+  { command: "npm run db:schema", skip: "it rewrites prisma/{sqlite,postgres}/schema.prisma; test/unit/store/schema-source.test.ts checks those files are current" },
 ];
 
 describe.skipIf(testProvider === "postgres")("the README's commands (on SQLite, the README's default store)", () => {

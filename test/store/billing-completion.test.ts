@@ -48,13 +48,13 @@ describe("completion requests", () => {
     const engagement = await approvedEngagement();
     const first = await recordCompletionRequest(database.db, organisationId, { externalId: engagement.externalId }, { requestedAt: now, requestedBy: "Jane" }, now);
     const again = await recordCompletionRequest(database.db, organisationId, { externalId: engagement.externalId }, { requestedAt: now, requestedBy: "Jane" }, now);
-    expect(first).toMatchObject({ kind: "saved", engagement: { state: "completion_requested" } });
-    expect(again.kind).toBe("unchanged");
+    expect(first).toMatchObject({ outcome: "decided", record: { state: "completion_requested" } });
+    expect(again.outcome).toBe("unchanged");
     expect(await actions(engagement)).toEqual(["approved", "completion_requested"]);
   });
 
   it("answers not_found for an engagement the organisation does not have", async () => {
-    expect(await recordCompletionRequest(database.db, organisationId, { reference: "ENG-404" }, { requestedAt: now }, now)).toEqual({ kind: "not_found" });
+    expect(await recordCompletionRequest(database.db, organisationId, { reference: "ENG-404" }, { requestedAt: now }, now)).toEqual({ outcome: "not_found" });
   });
 });
 
@@ -67,8 +67,8 @@ describe("deciding a completion request", () => {
         decideCompletionOnce(database.db, approver(i), engagement.id, i % 2 === 0 ? { kind: "approve" } : { kind: "reject", reason: "still in use" }, now),
       ),
     );
-    expect(outcomes.filter((o) => o.kind === "saved")).toHaveLength(1);
-    expect(outcomes.filter((o) => o.kind === "refused" && o.refusal.code === "already_decided")).toHaveLength(9);
+    expect(outcomes.filter((o) => o.outcome === "decided")).toHaveLength(1);
+    expect(outcomes.filter((o) => o.outcome === "refused" && o.refusal.code === "already_decided")).toHaveLength(9);
     const history = await actions(engagement);
     expect(history.slice(0, 2)).toEqual(["approved", "completion_requested"]);
     expect(history).toHaveLength(3);
@@ -78,7 +78,7 @@ describe("deciding a completion request", () => {
     const engagement = await approvedEngagement();
     await recordCompletionRequest(database.db, organisationId, { engagementId: engagement.id }, { requestedAt: now }, now);
     const completedAt = new Date(now.getTime() + 60_000);
-    expect(await decideCompletionOnce(database.db, approver(), engagement.id, { kind: "approve" }, completedAt)).toMatchObject({ kind: "saved" });
+    expect(await decideCompletionOnce(database.db, approver(), engagement.id, { kind: "approve" }, completedAt)).toMatchObject({ outcome: "decided" });
     expect(await findEngagement(database.db, organisationId, engagement.id)).toMatchObject({ state: "completed", completedAt });
   });
 
@@ -86,7 +86,7 @@ describe("deciding a completion request", () => {
     const engagement = await approvedEngagement();
     await recordCompletionRequest(database.db, organisationId, { engagementId: engagement.id }, { requestedAt: now }, now);
     const outcome = await decideCompletionOnce(database.db, approver(), engagement.id, { kind: "reject", reason: "client changed their mind" }, now);
-    expect(outcome).toMatchObject({ kind: "saved", engagement: { state: "retired" } });
+    expect(outcome).toMatchObject({ outcome: "decided", record: { state: "retired" } });
     expect((await findEngagement(database.db, organisationId, engagement.id))?.state).toBe("retired");
     expect(await actions(engagement)).toEqual(["approved", "completion_requested", "completion_rejected"]);
   });
@@ -95,7 +95,7 @@ describe("deciding a completion request", () => {
     const engagement = await approvedEngagement();
     await recordCompletionRequest(database.db, organisationId, { engagementId: engagement.id }, { requestedAt: now }, now);
     const billing: Actor = { ...approver(), role: "billing" };
-    expect(await decideCompletionOnce(database.db, billing, engagement.id, { kind: "approve" }, now)).toMatchObject({ kind: "refused", refusal: { code: "not_permitted" } });
+    expect(await decideCompletionOnce(database.db, billing, engagement.id, { kind: "approve" }, now)).toMatchObject({ outcome: "refused", refusal: { code: "not_permitted" } });
     expect((await findEngagement(database.db, organisationId, engagement.id))?.state).toBe("completion_requested");
   });
 });

@@ -144,8 +144,8 @@ describe("the vendor's decisions", () => {
         }),
       ),
     );
-    expect(outcomes.filter((o) => o.kind === "applied")).toHaveLength(1);
-    expect(outcomes.filter((o) => o.kind === "unchanged")).toHaveLength(9);
+    expect(outcomes.filter((o) => o.outcome === "decided")).toHaveLength(1);
+    expect(outcomes.filter((o) => o.outcome === "unchanged")).toHaveLength(9);
     expect(notified).toEqual([submitted.entry.id]);
     expect(await findBillingEntry(database.db, organisationId, submitted.entry.id)).toMatchObject({
       state: "rated",
@@ -163,7 +163,7 @@ describe("the vendor's decisions", () => {
       entry: { submissionReference: submitted.entry.reference },
       source: "import",
     });
-    expect(outcome).toMatchObject({ kind: "applied", entry: { state: "rejected", decision: { reason: "duplicate usage", source: "import" } } });
+    expect(outcome).toMatchObject({ outcome: "decided", record: { entry: { state: "rejected", decision: { reason: "duplicate usage", source: "import" } } } });
   });
 
   it("refuses a decision contradicting the recorded one, and a decision id reused for another entry", async () => {
@@ -173,14 +173,14 @@ describe("the vendor's decisions", () => {
     if (a.kind !== "created" || b.kind !== "created") throw new Error("setup");
     await applyBillingDecision(database.db, decisionFor(a.entry.id, { outcome: "rated", decisionId: "dec-a", decidedAt: now }));
     const contradiction = await applyBillingDecision(database.db, decisionFor(a.entry.id, { outcome: "rejected", decisionId: "dec-a2", decidedAt: now, reason: "no" }));
-    expect(contradiction).toMatchObject({ kind: "refused", refusal: { code: "already_decided" } });
+    expect(contradiction).toMatchObject({ outcome: "refused", refusal: { code: "already_decided" } });
     const reused = await applyBillingDecision(database.db, decisionFor(b.entry.id, { outcome: "rated", decisionId: "dec-a", decidedAt: now }));
-    expect(reused).toMatchObject({ kind: "refused", refusal: { code: "decision_id_reused" } });
+    expect(reused).toMatchObject({ outcome: "refused", refusal: { code: "decision_id_reused" } });
     expect((await findBillingEntry(database.db, organisationId, b.entry.id))?.state).toBe("submitted");
   });
 
   it("answers not_found for an unknown entry", async () => {
-    expect(await applyBillingDecision(database.db, decisionFor("no-such-entry", { outcome: "rated", decisionId: "dec-none", decidedAt: now }))).toEqual({ kind: "not_found" });
+    expect(await applyBillingDecision(database.db, decisionFor("no-such-entry", { outcome: "rated", decisionId: "dec-none", decidedAt: now }))).toEqual({ outcome: "not_found" });
   });
 
   it("rolls the decision back when the transaction's notification step fails", async () => {

@@ -1,50 +1,46 @@
 // The migration that added Engagement.completedAt also fills it for engagements completed
 // before it existed, from their history's "completed" event: without it, such an engagement
-// would lose the last billing window its completion still allows.
-import { readFileSync, readdirSync } from "node:fs";
+// would lose the last billing window its completion still allows. A database of the release
+// before it is filled, then migrated forward to today's schema.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventFor } from "../../src/workflows/engagements/domain/engagements";
 import { findEngagement } from "../../src/workflows/engagements/store/engagements";
+import { type OpenedDatabase, openDatabase } from "../../src/platform/store/db";
+import { migrateDatabase } from "../../src/platform/store/migrate";
 import { ensureOrganisation } from "../../src/platform/store/organisations";
-import { engagementRequest, insertImported } from "../support/fixtures";
-import { createTestDatabase, type TestDatabase, testProvider } from "../support/database";
+import { createDatabaseBefore, migrationNamed } from "../support/migrations";
+import { insertLegacyEngagement, insertLegacyEvent } from "../workflows/engagements/store/legacy-rows";
 
-let database: TestDatabase;
+let database: { url: string; drop(): Promise<void> };
+let opened: OpenedDatabase | undefined;
 let organisationId: string;
-
-/** The UPDATE that backfills completedAt, as committed for this provider. */
-function backfillStatement(): string {
-  const folder = new URL(`../../prisma/${testProvider}/migrations/`, import.meta.url);
-  const name = readdirSync(folder).find((entry) => entry.endsWith("_engagement_completed_at"));
-  const sql = readFileSync(new URL(`${name}/migration.sql`, folder), "utf8");
-  const update = sql.slice(sql.indexOf("UPDATE"));
-  return update.slice(0, update.indexOf(";") + 1);
-}
+const at = new Date("2026-11-30T16:45:00Z");
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  organisationId = (await ensureOrganisation(database.db, "tenant-backfill", { timeZone: "UTC" })).id;
+  database = await createDatabaseBefore(migrationNamed("_engagement_completed_at"));
+  const older = openDatabase(database.url);
+  try {
+    organisationId = (await ensureOrganisation(older.db, "tenant-backfill", { timeZone: "UTC" })).id;
+    const requestedAt = new Date("2026-11-20T08:00:00Z");
+    await insertLegacyEngagement(older.db, { id: "eng-completed", organisationId, reference: "ENG-8001", state: "completed", version: 5, requestedAt });
+    await insertLegacyEngagement(older.db, { id: "eng-approved", organisationId, reference: "ENG-8002", state: "approved", version: 3, requestedAt });
+    const event = { organisationId, actorId: "aad-bo", actorName: "Bo", reason: null, details: null, at };
+    await insertLegacyEvent(older.db, { ...event, id: "evt-1", engagementId: "eng-completed", sequence: 5, action: "completed" });
+    await insertLegacyEvent(older.db, { ...event, id: "evt-2", engagementId: "eng-approved", sequence: 3, action: "approved" });
+  } finally {
+    await older.close();
+  }
+  await migrateDatabase(database.url);
+  opened = openDatabase(database.url);
 });
 
-afterAll(async () => database?.destroy());
+afterAll(async () => {
+  await opened?.close();
+  await database?.drop();
+});
 
 describe("the completedAt migration", () => {
   it("takes a completed engagement's completion time from its history, and leaves other engagements alone", async () => {
-    const completed = await insertImported(database.db, engagementRequest(organisationId, "ENG-8001", { state: "completed", version: 4 }));
-    const approved = await insertImported(database.db, engagementRequest(organisationId, "ENG-8002", { state: "approved", version: 2 }));
-    const at = new Date("2026-11-30T16:45:00Z");
-    const actor = { aadObjectId: "aad-bo", name: "Bo" };
-    await database.db.engagementEvent.createMany({
-      data: [
-        { ...eventFor({ ...completed, version: 5 }, "completed", actor, at), actorId: actor.aadObjectId, details: null, reason: null },
-        { ...eventFor({ ...approved, version: 3 }, "approved", actor, at), actorId: actor.aadObjectId, details: null, reason: null },
-      ],
-    });
-    await database.db.engagement.updateMany({ where: { organisationId }, data: { completedAt: null } });
-
-    await database.db.$executeRawUnsafe(backfillStatement());
-
-    expect((await findEngagement(database.db, organisationId, completed.id))?.completedAt).toEqual(at);
-    expect((await findEngagement(database.db, organisationId, approved.id))?.completedAt).toBeUndefined();
+    expect((await findEngagement(opened!.db, organisationId, "eng-completed"))?.completedAt).toEqual(at);
+    expect((await findEngagement(opened!.db, organisationId, "eng-approved"))?.completedAt).toBeUndefined();
   });
 });

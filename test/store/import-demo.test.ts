@@ -20,7 +20,7 @@ async function counts(organisationId: string) {
   return {
     users: await database.db.partnerUser.count({ where }),
     states: Object.fromEntries(byState.map((row) => [row.state, row._count._all])),
-    events: await database.db.engagementEvent.count({ where }),
+    events: await database.db.auditEntry.count({ where: { ...where, recordKind: "engagement" } }),
     billingEntries: await database.db.billingEntry.count({ where }),
     lastChange: (await database.db.engagement.aggregate({ where, _max: { updatedAt: true } }))._max.updatedAt,
   };

@@ -43,7 +43,7 @@ async function importedOnce(tenantId: string) {
     organisations: await database.db.organisation.count({ where: { tenantId } }),
     users: await database.db.partnerUser.count({ where }),
     engagements: await database.db.engagement.count({ where }),
-    events: await database.db.engagementEvent.count({ where }),
+    events: await database.db.auditEntry.count({ where: { ...where, recordKind: "engagement" } }),
   };
 }
 

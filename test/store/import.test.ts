@@ -53,7 +53,7 @@ async function snapshot(tenantId: string) {
     organisation,
     users: await database.db.partnerUser.count({ where }),
     engagements: await database.db.engagement.findMany({ where, orderBy: { externalId: "asc" } }),
-    events: await database.db.engagementEvent.count({ where }),
+    events: await database.db.auditEntry.count({ where: { ...where, recordKind: "engagement" } }),
   };
 }
 

@@ -2,7 +2,7 @@
 // another transaction's row with the same dedupe key, and claims made by two bot instances
 // (two pools), each racing for the same rows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { retryLostRaces } from "../../src/platform/store/retry";
+import { retryLostRaces } from "../../src/platform/store/decide-once";
 import type { Db } from "../../src/platform/store/db";
 import { ensureOrganisation, findOrganisationByTenant } from "../../src/platform/store/organisations";
 import {

@@ -1,7 +1,7 @@
 // Applies an import file: validate everything first, then one transaction for the organisation
 // and every section, in the folded order (each after those it relies on). Any refusal rolls the
 // whole file back.
-import { retryLostRaces } from "../store/retry";
+import { retryLostRaces } from "../store/decide-once";
 import type { Db } from "../store/db";
 import type { Organisation } from "../store/organisations";
 import type { ImportFormat, TImportFile } from "./import-file";

@@ -29,6 +29,8 @@ export interface MigrateOptions {
   log?: (line: string) => void;
   /** The Prisma CLI's entry script; tests hand in a stand-in that behaves like it. */
   prismaCli?: string;
+  /** Another migrations folder than the committed one: tests build a database of an older release. */
+  migrationsFolder?: string;
 }
 
 export interface Migrated {
@@ -40,10 +42,10 @@ export interface Migrated {
 export async function migrateDatabase(url?: string, options: MigrateOptions = {}): Promise<Migrated> {
   const target = resolveDatabaseUrl(url);
   const log = options.log ?? (() => {});
-  const cli = options.prismaCli ?? prismaCli;
+  const deploy = { cli: options.prismaCli ?? prismaCli, folder: options.migrationsFolder ?? join(projectRoot, "prisma", target.provider, "migrations") };
   if (target.provider === "sqlite") {
     ensureSqliteFolder(target);
-    return { target, applied: await applyPending(target, appliedSqlite(target.filename), log, cli) };
+    return { target, applied: await applyPending(target, appliedSqlite(target.filename), log, deploy) };
   }
   const client = new pg.Client({ connectionString: target.url });
   await client.connect();
@@ -57,24 +59,29 @@ export async function migrateDatabase(url?: string, options: MigrateOptions = {}
       (result) => result.rows.map((row) => row.migration_name),
       () => [], // no migrations table yet: a brand-new database
     );
-    return { target, applied: await applyPending(target, applied, log, cli) };
+    return { target, applied: await applyPending(target, applied, log, deploy) };
   } finally {
     // Ending the session releases the lock.
     await client.end();
   }
 }
 
-async function applyPending(target: DatabaseTarget, applied: string[], log: (line: string) => void, cli: string): Promise<string[]> {
-  const pending = committedMigrations(target).filter((name) => !applied.includes(name));
+interface Deploy {
+  cli: string;
+  folder: string;
+}
+
+async function applyPending(target: DatabaseTarget, applied: string[], log: (line: string) => void, deploy: Deploy): Promise<string[]> {
+  const pending = migrationsIn(deploy.folder).filter((name) => !applied.includes(name));
   if (pending.length > 0) {
     log(`applying ${pending.length} database migration(s): ${pending.join(", ")}`);
-    await deployMigrations(target, cli);
+    await deployMigrations(target, deploy);
   }
   return pending;
 }
 
-function committedMigrations(target: DatabaseTarget): string[] {
-  return readdirSync(join(projectRoot, "prisma", target.provider, "migrations"), { withFileTypes: true })
+function migrationsIn(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
@@ -99,12 +106,18 @@ function appliedSqlite(filename: string): string[] {
  * waits for. Ending the process closes that connection, which releases the lock. A failure
  * makes the CLI exit non-zero before any success line, with Prisma's message.
  */
-function deployMigrations(target: DatabaseTarget, cli: string): Promise<void> {
-  const args = [cli, "migrate", "deploy", "--config", join("prisma", target.provider, "prisma.config.ts")];
+function deployMigrations(target: DatabaseTarget, deploy: Deploy): Promise<void> {
+  const args = [deploy.cli, "migrate", "deploy", "--config", join("prisma", target.provider, "prisma.config.ts")];
   const child = spawn(process.execPath, args, {
     cwd: projectRoot,
     // CHECKPOINT_DISABLE: no update check, which starts a second Node process on every run.
-    env: { ...process.env, DATABASE_URL: target.url, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: target.url,
+      PRISMA_MIGRATIONS_FOLDER: deploy.folder,
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+      CHECKPOINT_DISABLE: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";

@@ -343,7 +343,6 @@ function isPostgres(db: Db): boolean {
 type Row = Awaited<ReturnType<DbTx["outboxMessage"]["findFirstOrThrow"]>>;
 
 function toMessage(row: Row): OutboxMessage {
-  const state = (OUTBOX_STATES as readonly string[]).includes(row.state) ? (row.state as OutboxState) : "dead";
   return {
     id: row.id,
     organisationId: row.organisationId,
@@ -353,7 +352,8 @@ function toMessage(row: Row): OutboxMessage {
     deadlineKey: row.deadlineKey,
     threshold: row.threshold,
     ...(row.deadlineAt ? { deadlineAt: row.deadlineAt } : {}),
-    state,
+    // An enum: the client refuses to read a state outside it ("Value ... not found in enum").
+    state: row.state,
     attempts: row.attempts,
     nextAttemptAt: row.nextAttemptAt,
     payload: JSON.parse(row.payload) as unknown,

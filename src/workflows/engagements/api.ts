@@ -11,8 +11,7 @@ import { translator } from "../../platform/i18n/translator";
 import type { Services } from "../../platform/services";
 import { applyBillingDecision } from "./store/billing-decisions";
 import { enqueueBillingDecisionNotice, enqueueCompletionRequestNotices } from "./store/billing-notifications";
-import { LOST_RACE, retryLostRaces } from "../../platform/store/retry";
-import { recordCompletionRequestIn } from "./store/engagement-completion";
+import { recordCompletionRequest } from "./store/engagement-completion";
 import { findOrganisationByTenant } from "../../platform/store/organisations";
 import { ONE_ENTRY_MESSAGE, billingDecisionFields, entryLocator, namesOneEntry, vendorDecision } from "./import/billing-decisions";
 import { ZImportCompletionRequestSchema } from "./import/completion-requests";
@@ -142,9 +141,9 @@ async function decide(body: unknown, services: Services, caller: ApiCaller): Pro
     receivedAt: services.clock(),
     onApplied: enqueueBillingDecisionNotice,
   });
-  if (outcome.kind === "not_found") return { status: 404, body: { error: "not_found", message: "no such billing entry in this organisation" } };
-  if (outcome.kind === "refused") return refused(outcome.refusal);
-  return { status: 200, body: { ...decisionResult(outcome.entry), replayed: outcome.kind === "unchanged" } };
+  if (outcome.outcome === "not_found") return { status: 404, body: { error: "not_found", message: "no such billing entry in this organisation" } };
+  if (outcome.outcome === "refused") return refused(outcome.refusal);
+  return { status: 200, body: { ...decisionResult(outcome.record.entry), replayed: outcome.outcome === "unchanged" } };
 }
 
 /** What the vendor gets back, the same on every delivery of a decision. */
@@ -169,15 +168,11 @@ async function requestCompletion(body: unknown, services: Services, caller: ApiC
   if (!organisation) return UNKNOWN_ORGANISATION;
   const request = { ...(rest.requestedAt ? { requestedAt: rest.requestedAt } : {}), ...(rest.requestedBy ? { requestedBy: rest.requestedBy } : {}), ...(rest.note ? { note: rest.note } : {}) };
   const now = services.clock();
-  const outcome = await retryLostRaces(() =>
-    services.db.$transaction(async (tx) => {
-      const saved = await recordCompletionRequestIn(tx, organisation.id, { externalId: engagementExternalId }, request, now);
-      if (saved !== LOST_RACE && saved.kind === "saved") await enqueueCompletionRequestNotices(tx, saved.engagement, now);
-      return saved;
-    }),
+  const outcome = await recordCompletionRequest(services.db, organisation.id, { externalId: engagementExternalId }, request, now, (tx, engagement) =>
+    enqueueCompletionRequestNotices(tx, engagement, now),
   );
-  if (outcome.kind === "not_found") return { status: 404, body: { error: "not_found", message: "no engagement with this externalId" } };
-  if (outcome.kind === "refused") return refused(outcome.refusal);
-  const { engagement } = outcome;
-  return { status: 200, body: { engagementId: engagement.id, reference: engagement.reference, state: engagement.state, replayed: outcome.kind === "unchanged" } };
+  if (outcome.outcome === "not_found") return { status: 404, body: { error: "not_found", message: "no engagement with this externalId" } };
+  if (outcome.outcome === "refused") return refused(outcome.refusal);
+  const engagement = outcome.record;
+  return { status: 200, body: { engagementId: engagement.id, reference: engagement.reference, state: engagement.state, replayed: outcome.outcome === "unchanged" } };
 }

@@ -30,15 +30,15 @@ async function open(scope: ActionScope, data: z.infer<typeof ZEngagementSchema>)
 
 async function decide(scope: ActionScope, engagementId: string, command: CompletionDecisionCommand): Promise<ActionOutcome> {
   const outcome = await decideCompletionOnce(scope.services.db, scope.actor, engagementId, command, scope.now);
-  if (outcome.kind === "not_found") return { message: refusalText(scope.t, { code: "not_found", facts: {} }) };
-  if (outcome.kind === "refused") {
-    const refusal = await withDecider(scope, outcome.engagement, outcome.refusal);
+  if (outcome.outcome === "not_found") return { message: refusalText(scope.t, { code: "not_found", facts: {} }) };
+  if (outcome.outcome === "refused") {
+    const refusal = await withDecider(scope, outcome.record, outcome.refusal);
     const notice: Notice = { text: refusalText(scope.t, refusal), style: refusal.code === "already_decided" ? "accent" : "attention" };
     const reasonValue = command.kind === "reject" ? command.reason : undefined;
     const canDecide = can(scope.actor.role, "engagement.complete");
-    return { card: await cardFor(scope, outcome.engagement, { canDecide, notice, ...(reasonValue ? { reasonValue } : {}) }) };
+    return { card: await cardFor(scope, outcome.record, { canDecide, notice, ...(reasonValue ? { reasonValue } : {}) }) };
   }
-  const engagement = outcome.engagement;
+  const engagement = outcome.record;
   const notice: Notice = { text: scope.t.t(`billing.completion.notice.${engagement.state === "completed" ? "completed" : "retired"}`, { reference: engagement.reference }), style: "good" };
   return { card: await cardFor(scope, engagement, { canDecide: false, notice }), shared: await cardFor(scope, engagement, { canDecide: false }) };
 }

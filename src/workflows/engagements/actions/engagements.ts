@@ -2,8 +2,9 @@
 // The engagement id in the card data is only a pointer: the record is re-loaded within the
 // actor's organisation and the role re-checked by the domain on every click.
 import { z } from "zod";
-import { decideEngagement, type EngagementDecisionCommand } from "../domain/engagements";
-import { findEngagement, saveTransition } from "../store/engagements";
+import type { EngagementDecisionCommand } from "../domain/engagements";
+import { decideEngagementOnce } from "../store/engagement-decisions";
+import { findEngagement } from "../store/engagements";
 import { engagementCardFor, pendingEngagementsCard, sharedEngagementCard } from "../answers";
 import { refusalText } from "../../../platform/i18n/refusal-words";
 import { type ActionOutcome, type ActionScope, defineAction } from "../../../platform/bot/actions/types";
@@ -31,25 +32,16 @@ async function open(scope: ActionScope, data: z.infer<typeof ZEngagementRefSchem
 }
 
 async function decide(scope: ActionScope, engagementId: string, command: EngagementDecisionCommand): Promise<ActionOutcome> {
-  const { db } = scope.services;
-  const engagement = await findEngagement(db, scope.organisation.id, engagementId);
-  if (!engagement) return { message: refusalText(scope.t, { code: "not_found", facts: {} }) };
-  const reasonValue = command.kind === "reject" ? command.reason : undefined;
-
-  const decision = decideEngagement(engagement, command, scope.actor, scope.now);
-  if (!decision.ok) {
-    const style = decision.refusal.code === "already_decided" ? "accent" : "attention";
-    const notice = { text: refusalText(scope.t, decision.refusal), style } as const;
-    return { card: await engagementCardFor(scope, engagement, { notice, ...(reasonValue ? { reasonValue } : {}) }) };
+  const outcome = await decideEngagementOnce(scope.services.db, scope.actor, engagementId, command, scope.now);
+  if (outcome.outcome === "not_found") return { message: refusalText(scope.t, { code: "not_found", facts: {} }) };
+  if (outcome.outcome === "refused") {
+    // Decided by someone else, before our click or during it: show what they decided.
+    const style = outcome.refusal.code === "already_decided" ? "accent" : "attention";
+    const notice = { text: refusalText(scope.t, outcome.refusal), style } as const;
+    const reasonValue = command.kind === "reject" ? command.reason : undefined;
+    return { card: await engagementCardFor(scope, outcome.record, { notice, ...(reasonValue ? { reasonValue } : {}) }) };
   }
-  if ((await saveTransition(db, engagement, decision.value)) === "conflict") {
-    // Someone else decided between our read and our write: show what they decided.
-    const current = (await findEngagement(db, scope.organisation.id, engagementId)) ?? engagement;
-    const lost = decideEngagement(current, command, scope.actor, scope.now);
-    const notice = lost.ok ? undefined : ({ text: refusalText(scope.t, lost.refusal), style: "accent" } as const);
-    return { card: await engagementCardFor(scope, current, notice ? { notice } : {}) };
-  }
-  const decided = decision.value.engagement;
+  const decided = outcome.record;
   const notice = { text: scope.t.t(`engagement.notice.${decided.state}`), style: "good" } as const;
   return { card: await engagementCardFor(scope, decided, { notice }), shared: await sharedEngagementCard(scope, decided) };
 }

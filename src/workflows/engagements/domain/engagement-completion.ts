@@ -4,8 +4,8 @@
 import { type Engagement, type EngagementState, type Transition, REJECTION_REASON_MAX, eventFor } from "./engagements";
 import { checkNotBefore, checkNotInFuture } from "../../../platform/domain/reported-time";
 import { type Result, accept, refuse } from "../../../platform/domain/result";
+import { type DecisionCommand, type DecisionRules, decideApproval } from "../../../platform/domain/decision";
 import type { Actor } from "../../../platform/domain/roles";
-import { normaliseFreeText } from "../../../platform/domain/text";
 import { can } from "./permissions";
 
 export const COMPLETION_NOTE_MAX = 1000;
@@ -40,16 +40,15 @@ export function requestCompletion(engagement: Engagement, request: CompletionReq
     const ordered = checkNotBefore("requestedAt", requestedAt, engagement.decision.at, "approval");
     if (!ordered.ok) return ordered;
   }
-  const note = normaliseFreeText(request.note);
+  const note = (request.note ?? "").trim();
   if (note.length > COMPLETION_NOTE_MAX) return refuse("reason_too_long", { max: COMPLETION_NOTE_MAX });
   const next: Engagement = { ...engagement, state: "completion_requested", version: engagement.version + 1 };
-  const requestedBy = normaliseFreeText(request.requestedBy);
-  const actor = requestedBy ? { ...CLIENT_ACTOR, name: requestedBy } : CLIENT_ACTOR;
+  const actor = request.requestedBy?.trim() ? { ...CLIENT_ACTOR, name: request.requestedBy.trim() } : CLIENT_ACTOR;
   const event = eventFor(next, "completion_requested", actor, requestedAt, note || undefined);
   return accept({ kind: "requested", transition: { engagement: next, events: [event] } });
 }
 
-export type CompletionDecisionCommand = { kind: "approve" } | { kind: "reject"; reason?: string };
+export type CompletionDecisionCommand = DecisionCommand;
 
 const AFTER_COMPLETION: Partial<Record<EngagementState, true>> = { completed: true, retired: true };
 
@@ -59,19 +58,19 @@ export function decideCompletion(
   actor: Actor,
   now: Date,
 ): Result<Transition> {
-  if (engagement.organisationId !== actor.organisationId) return refuse("not_found");
-  if (!can(actor.role, "engagement.complete")) return refuse("not_permitted", { role: actor.role });
-  if (AFTER_COMPLETION[engagement.state]) return refuse("already_decided", { state: engagement.state, reference: engagement.reference });
-  if (engagement.state !== "completion_requested") {
-    return refuse("completion_not_requested", { state: engagement.state, reference: engagement.reference });
-  }
-  const reason = command.kind === "reject" ? normaliseFreeText(command.reason) : undefined;
-  if (command.kind === "reject") {
-    if (!reason) return refuse("reason_required");
-    if (reason.length > REJECTION_REASON_MAX) return refuse("reason_too_long", { max: REJECTION_REASON_MAX });
-  }
-  const state: EngagementState = command.kind === "approve" ? "completed" : "retired";
-  const next: Engagement = { ...engagement, state, version: engagement.version + 1, ...(command.kind === "approve" ? { completedAt: now } : {}) };
-  const action = command.kind === "approve" ? "completed" : "completion_rejected";
+  const facts = { state: engagement.state, reference: engagement.reference };
+  const rules: DecisionRules = {
+    organisationId: engagement.organisationId,
+    permitted: can(actor.role, "engagement.complete"),
+    reasonMax: REJECTION_REASON_MAX,
+    ...(AFTER_COMPLETION[engagement.state] ? { decided: facts } : {}),
+    ...(engagement.state !== "completion_requested" ? { notOpen: { code: "completion_not_requested", facts } } : {}),
+  } as const;
+  const verdict = decideApproval(rules, command, actor, now);
+  if (!verdict.ok) return verdict;
+  const { approved, reason } = verdict.value;
+  const state: EngagementState = approved ? "completed" : "retired";
+  const next: Engagement = { ...engagement, state, version: engagement.version + 1, ...(approved ? { completedAt: now } : {}) };
+  const action = approved ? "completed" : "completion_rejected";
   return accept({ engagement: next, events: [eventFor(next, action, actor, now, reason)] });
 }

@@ -1,15 +1,15 @@
 // Managed-service engagements (DOMAIN.md section 1): a client's request waits as pending
 // until an approver approves it or rejects it with a reason. Every decision appends a history
 // event and bumps the version the store uses for its conditional update.
+import { DECISION_REASON_MAX, type DecisionCommand, type DecisionRules, decideApproval } from "../../../platform/domain/decision";
 import type { Actor } from "../../../platform/domain/roles";
 import { can } from "./permissions";
-import { type Result, accept, refuse } from "../../../platform/domain/result";
-import { normaliseFreeText } from "../../../platform/domain/text";
+import { type Result, accept } from "../../../platform/domain/result";
 
 export const ENGAGEMENT_STATES = ["pending", "approved", "rejected", "completion_requested", "completed", "retired"] as const;
 export type EngagementState = (typeof ENGAGEMENT_STATES)[number];
 
-export const REJECTION_REASON_MAX = 500;
+export const REJECTION_REASON_MAX = DECISION_REASON_MAX;
 
 export interface EngagementDecision {
   at: Date;
@@ -68,7 +68,7 @@ export interface Transition {
   events: EngagementEvent[];
 }
 
-export type EngagementDecisionCommand = { kind: "approve" } | { kind: "reject"; reason?: string };
+export type EngagementDecisionCommand = DecisionCommand;
 
 export function decideEngagement(
   engagement: Engagement,
@@ -76,22 +76,19 @@ export function decideEngagement(
   actor: Actor,
   now: Date,
 ): Result<Transition> {
-  if (engagement.organisationId !== actor.organisationId) return refuse("not_found");
-  if (!can(actor.role, "engagement.decide")) return refuse("not_permitted", { role: actor.role });
-  if (engagement.state !== "pending") {
-    return refuse("already_decided", {
-      state: engagement.state,
-      by: engagement.decision?.byName,
-      at: engagement.decision?.at,
-    });
-  }
-  const reason = command.kind === "reject" ? normaliseFreeText(command.reason) : undefined;
-  if (command.kind === "reject") {
-    if (!reason) return refuse("reason_required");
-    if (reason.length > REJECTION_REASON_MAX) return refuse("reason_too_long", { max: REJECTION_REASON_MAX });
-  }
-  const state: EngagementState = command.kind === "approve" ? "approved" : "rejected";
-  const decision: EngagementDecision = { at: now, byId: actor.aadObjectId, byName: actor.name, ...(reason ? { reason } : {}) };
+  const rules: DecisionRules = {
+    organisationId: engagement.organisationId,
+    permitted: can(actor.role, "engagement.decide"),
+    reasonMax: REJECTION_REASON_MAX,
+    ...(engagement.state !== "pending"
+      ? { decided: { state: engagement.state, by: engagement.decision?.byName, at: engagement.decision?.at } }
+      : {}),
+  };
+  const verdict = decideApproval(rules, command, actor, now);
+  if (!verdict.ok) return verdict;
+  const { approved, reason, ...by } = verdict.value;
+  const state: EngagementState = approved ? "approved" : "rejected";
+  const decision: EngagementDecision = { ...by, ...(reason ? { reason } : {}) };
   const next: Engagement = { ...engagement, state, version: engagement.version + 1, decision };
   return accept({ engagement: next, events: [eventFor(next, state, actor, now, reason)] });
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { VendorDecision } from "../domain/billing";
 import { applyBillingDecisionIn, type BillingEntryLocator } from "../store/billing-decisions";
 import { enqueueBillingDecisionNotice } from "../store/billing-notifications";
-import { LOST_RACE, LostRace } from "../../../platform/store/retry";
+import { LOST_RACE, LostRace } from "../../../platform/store/decide-once";
 import { ImportRejected, recordName, refusalProblem } from "../../../platform/import/problems";
 import { defineSection, emptyOutcome } from "../../../platform/import/section";
 
@@ -77,9 +77,9 @@ export const billingDecisionsSection = defineSection({
         onApplied: enqueueBillingDecisionNotice,
       });
       if (applied === LOST_RACE) throw new LostRace();
-      if (applied.kind === "not_found") throw new ImportRejected([{ where: name, message: "no such billing entry in this organisation" }]);
-      if (applied.kind === "refused") throw new ImportRejected([refusalProblem(name, applied.refusal)]);
-      outcome[applied.kind === "applied" ? "updated" : "unchanged"] += 1;
+      if (applied.outcome === "not_found") throw new ImportRejected([{ where: name, message: "no such billing entry in this organisation" }]);
+      if (applied.outcome === "refused") throw new ImportRejected([refusalProblem(name, applied.refusal)]);
+      outcome[applied.outcome === "decided" ? "updated" : "unchanged"] += 1;
     }
     return outcome;
   },

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { recordCompletionRequestIn } from "../store/engagement-completion";
 import { enqueueCompletionRequestNotices } from "../store/billing-notifications";
-import { LOST_RACE, LostRace } from "../../../platform/store/retry";
+import { LOST_RACE, LostRace } from "../../../platform/store/decide-once";
 import { ImportRejected, recordName, refusalProblem } from "../../../platform/import/problems";
 import { defineSection, emptyOutcome } from "../../../platform/import/section";
 
@@ -39,18 +39,18 @@ export const completionRequestsSection = defineSection({
       };
       const saved = await recordCompletionRequestIn(tx, organisation.id, { externalId: record.engagementExternalId }, request, now);
       if (saved === LOST_RACE) throw new LostRace();
-      if (saved.kind === "not_found") throw new ImportRejected([{ where: name, message: "no engagement with this externalId in the organisation" }]);
-      if (saved.kind === "refused" && (saved.refusal.code === "timestamp_in_future" || saved.refusal.code === "timestamp_before_event")) throw new ImportRejected([refusalProblem(name, saved.refusal)]);
-      if (saved.kind === "unchanged") {
+      if (saved.outcome === "not_found") throw new ImportRejected([{ where: name, message: "no engagement with this externalId in the organisation" }]);
+      if (saved.outcome === "refused" && (saved.refusal.code === "timestamp_in_future" || saved.refusal.code === "timestamp_before_event")) throw new ImportRejected([refusalProblem(name, saved.refusal)]);
+      if (saved.outcome === "unchanged") {
         outcome.unchanged += 1;
-      } else if (saved.kind === "saved") {
-        await enqueueCompletionRequestNotices(tx, saved.engagement, now);
+      } else if (saved.outcome === "decided") {
+        await enqueueCompletionRequestNotices(tx, saved.record, now);
         outcome.created += 1;
-      } else if (saved.engagement.state === "completed" || saved.engagement.state === "retired") {
+      } else if (saved.record.state === "completed" || saved.record.state === "retired") {
         outcome.skipped += 1;
-        outcome.notes.push(`${name}: ${saved.engagement.reference} is already ${saved.engagement.state}`);
+        outcome.notes.push(`${name}: ${saved.record.reference} is already ${saved.record.state}`);
       } else {
-        const message = `${saved.engagement.reference} is ${saved.engagement.state}: only an approved engagement can be asked to complete`;
+        const message = `${saved.record.reference} is ${saved.record.state}: only an approved engagement can be asked to complete`;
         throw new ImportRejected([{ where: name, message }]);
       }
     }

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { type Engagement, type Transition, eventFor } from "../domain/engagements";
 import { findEngagementsByKeys, insertEngagements, updateEngagement } from "../store/engagements";
-import { LostRace } from "../../../platform/store/retry";
+import { LostRace } from "../../../platform/store/decide-once";
 import type { DbTx } from "../../../platform/store/db";
 import { ImportRejected, fieldName, recordName } from "../../../platform/import/problems";
 import { type SectionOutcome, defineSection, emptyOutcome } from "../../../platform/import/section";

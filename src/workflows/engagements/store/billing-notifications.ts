@@ -8,7 +8,7 @@ import type { BillingEntry } from "../domain/billing";
 import type { Engagement } from "../domain/engagements";
 import type { LocalizedValue } from "../../../platform/i18n/format";
 import type { DbTx } from "../../../platform/store/db";
-import { findEngagement } from "./engagements";
+import { findEngagement, findEngagementEvent } from "./engagements";
 import { listUsersWithRoles } from "../../../platform/store/organisations";
 import { enqueueNotification } from "../../../platform/store/outbox";
 
@@ -76,9 +76,5 @@ export async function enqueueCompletionRequestNotices(tx: DbTx, engagement: Enga
 // The request's own date (the client's), from the event this version recorded: the caller's
 // clock says when we heard of it, which may be days later for an import.
 async function completionRequestedAt(tx: DbTx, engagement: Engagement): Promise<Date | undefined> {
-  const event = await tx.engagementEvent.findFirst({
-    where: { organisationId: engagement.organisationId, engagementId: engagement.id, sequence: engagement.version, action: "completion_requested" },
-    select: { at: true },
-  });
-  return event?.at;
+  return (await findEngagementEvent(tx, engagement, engagement.version, "completion_requested"))?.at;
 }

@@ -1,7 +1,7 @@
 // Loads and saves billing entries. Decimals are stored as the canonical strings the domain
 // produces; uniqueness that makes submissions and decisions happen once lives in the schema:
 // (organisation, idempotency key), (organisation, vendor decision id), one correction per entry.
-import { type BillingEntry, type BillingEntryState, BILLING_ENTRY_STATES, type DecisionSource, OVERDUE_AFTER_MS } from "../domain/billing";
+import { type BillingEntry, type DecisionSource, OVERDUE_AFTER_MS } from "../domain/billing";
 import { type BillingUnit, isBillingUnit } from "../domain/billing-draft";
 import type { EngagementState } from "../domain/engagements";
 import type { DbTx } from "../../../platform/store/db";
@@ -152,7 +152,8 @@ function toEntry(row: EntryRow): BillingEntry | undefined {
     currency: row.currency,
     amount: row.amount,
     ...(row.notes ? { notes: row.notes } : {}),
-    state: (BILLING_ENTRY_STATES as readonly string[]).includes(row.state) ? (row.state as BillingEntryState) : "submitted",
+    // An enum: the client refuses to read a state outside it ("Value ... not found in enum").
+    state: row.state,
     submittedAt: row.submittedAt,
     submittedById: row.submittedById,
     submittedByName: row.submittedByName,
@@ -174,3 +175,4 @@ function toEntry(row: EntryRow): BillingEntry | undefined {
       : {}),
   };
 }
+

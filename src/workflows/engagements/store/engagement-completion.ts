@@ -1,6 +1,6 @@
-// Saving completion requests (from the import) and an approver's decision on them, through the
-// engagement's conditional update. A race lost to a billing change is retried from fresh
-// reads; a race lost to another decision becomes that decision's refusal ("already decided").
+// Saving completion requests (from the import or the API) and an approver's decision on them,
+// through decide-once: a race lost to a billing change is retried from fresh reads; a race lost
+// to another decision becomes that decision's refusal ("already decided").
 import {
   type CompletionDecisionCommand,
   type CompletionRequest,
@@ -8,62 +8,65 @@ import {
   requestCompletion,
 } from "../domain/engagement-completion";
 import type { Engagement } from "../domain/engagements";
-import type { Refusal } from "../../../platform/domain/result";
 import type { Actor } from "../../../platform/domain/roles";
-import { LOST_RACE, retryLostRaces } from "../../../platform/store/retry";
+import { type LOST_RACE, decideOnce, decideOnceIn } from "../../../platform/store/decide-once";
 import type { Db, DbTx } from "../../../platform/store/db";
-import { findEngagement, findEngagementByExternalId, findEngagementByReference, updateEngagement } from "./engagements";
+import { type EngagementOutcome, engagementSteps } from "./engagement-decisions";
+import { findEngagement, findEngagementByExternalId, findEngagementByReference } from "./engagements";
 
 export type EngagementLocator = { engagementId: string } | { externalId: string } | { reference: string };
 
-export type CompletionOutcome =
-  | { kind: "saved"; engagement: Engagement }
-  | { kind: "unchanged"; engagement: Engagement }
-  | { kind: "not_found" }
-  | { kind: "refused"; refusal: Refusal; engagement: Engagement };
+export type CompletionOutcome = EngagementOutcome;
 
-export async function recordCompletionRequest(
+function requestSteps(organisationId: string, locator: EngagementLocator, request: CompletionRequest, now: Date, after?: (tx: DbTx, engagement: Engagement) => Promise<void>) {
+  return engagementSteps(
+    (tx) => locate(tx, organisationId, locator),
+    (engagement) => {
+      const decided = requestCompletion(engagement, request, now);
+      if (!decided.ok) return decided;
+      return { ok: true, value: decided.value.kind === "unchanged" ? "unchanged" : decided.value.transition };
+    },
+    after,
+  );
+}
+
+/** `after` runs in the transaction that records a new request (its notices go in the outbox with it). */
+export function recordCompletionRequest(
   db: Db,
   organisationId: string,
   locator: EngagementLocator,
   request: CompletionRequest,
   now: Date,
+  after?: (tx: DbTx, engagement: Engagement) => Promise<void>,
 ): Promise<CompletionOutcome> {
-  return retryLostRaces(() => db.$transaction((tx) => recordCompletionRequestIn(tx, organisationId, locator, request, now)));
+  return decideOnce(db, requestSteps(organisationId, locator, request, now, after));
 }
 
 /** One attempt inside the caller's transaction; LOST_RACE, having written nothing, when the engagement moved. */
-export async function recordCompletionRequestIn(
+export function recordCompletionRequestIn(
   tx: DbTx,
   organisationId: string,
   locator: EngagementLocator,
   request: CompletionRequest,
   now: Date,
 ): Promise<CompletionOutcome | typeof LOST_RACE> {
-  const engagement = await locate(tx, organisationId, locator);
-  if (!engagement) return { kind: "not_found" };
-  const decided = requestCompletion(engagement, request, now);
-  if (!decided.ok) return { kind: "refused", refusal: decided.refusal, engagement };
-  if (decided.value.kind === "unchanged") return { kind: "unchanged", engagement };
-  const transition = decided.value.transition;
-  return (await updateEngagement(tx, engagement, transition)) === "saved" ? { kind: "saved", engagement: transition.engagement } : LOST_RACE;
+  return decideOnceIn(tx, requestSteps(organisationId, locator, request, now));
 }
 
-export async function decideCompletionOnce(
+export function decideCompletionOnce(
   db: Db,
   actor: Actor,
   engagementId: string,
   command: CompletionDecisionCommand,
   now: Date,
 ): Promise<CompletionOutcome> {
-  return retryLostRaces(async () => {
-    const engagement = await findEngagement(db, actor.organisationId, engagementId);
-    if (!engagement) return { kind: "not_found" };
-    const decided = decideCompletion(engagement, command, actor, now);
-    if (!decided.ok) return { kind: "refused", refusal: decided.refusal, engagement };
-    const saved = await db.$transaction((tx) => updateEngagement(tx, engagement, decided.value));
-    return saved === "saved" ? { kind: "saved", engagement: decided.value.engagement } : LOST_RACE;
-  });
+  return decideOnce(
+    db,
+    engagementSteps(
+      (tx) => findEngagement(tx, actor.organisationId, engagementId),
+      (engagement) => decideCompletion(engagement, command, actor, now),
+    ),
+  );
 }
 
 function locate(db: DbTx, organisationId: string, locator: EngagementLocator): Promise<Engagement | undefined> {

@@ -1,17 +1,20 @@
-// Loads and saves engagements and their append-only history. A transition is saved with a
-// conditional update on (id, organisation, version): of several writers holding the same
-// version, exactly one succeeds, on SQLite and PostgreSQL alike, in one process or many.
-import {
-  type Engagement,
-  type EngagementEvent,
-  type EngagementState,
-  ENGAGEMENT_STATES,
-  type Transition,
+// Loads and saves engagements and their append-only history (the platform's audit table, record
+// kind "engagement"). A transition is saved with a conditional update on (id, organisation,
+// version): of several writers holding the same version, exactly one succeeds, on SQLite and
+// PostgreSQL alike, in one process or many.
+import type {
+  Engagement,
+  EngagementEvent,
+  EngagementState,
+  Transition,
 } from "../domain/engagements";
+import { type AuditEntry, appendAuditEntries, findAudit, listAudit } from "../../../platform/store/audit";
 import type { Db, DbTx } from "../../../platform/store/db";
 
 type EngagementRow = Awaited<ReturnType<DbTx["engagement"]["findFirstOrThrow"]>>;
-type EventRow = Awaited<ReturnType<DbTx["engagementEvent"]["findFirstOrThrow"]>>;
+
+/** The audit record kind of engagements and of the billing events recorded on them. */
+export const ENGAGEMENT_RECORD_KIND = "engagement";
 
 export async function findEngagement(db: DbTx, organisationId: string, id: string): Promise<Engagement | undefined> {
   return findOne(db, { organisationId, id });
@@ -105,11 +108,24 @@ export async function listEngagements(
  * that month or later (src/domain/billing-eligibility.ts states the rule; this is its query).
  */
 export async function listEngagementEvents(db: DbTx, organisationId: string, engagementId: string): Promise<EngagementEvent[]> {
-  const rows = await db.engagementEvent.findMany({
-    where: { organisationId, engagementId },
-    orderBy: { sequence: "asc" },
+  return (await listAudit(db, organisationId, ENGAGEMENT_RECORD_KIND, engagementId)).map(toEvent);
+}
+
+/** The event that produced `version` of an engagement, if it was this action. */
+export async function findEngagementEvent(
+  db: DbTx,
+  engagement: Pick<Engagement, "organisationId" | "id">,
+  version: number,
+  action: string,
+): Promise<EngagementEvent | undefined> {
+  const entry = await findAudit(db, {
+    organisationId: engagement.organisationId,
+    recordKind: ENGAGEMENT_RECORD_KIND,
+    recordId: engagement.id,
+    recordVersion: version,
+    action,
   });
-  return rows.map(toEvent);
+  return entry ? toEvent(entry) : undefined;
 }
 
 export type SaveOutcome = "saved" | "conflict";
@@ -127,17 +143,22 @@ export async function insertEngagement(tx: DbTx, transition: Transition): Promis
 }
 
 export async function updateEngagement(tx: DbTx, before: Engagement, transition: Transition): Promise<SaveOutcome> {
-  const { count } = await tx.engagement.updateMany({
-    where: { id: before.id, organisationId: before.organisationId, version: before.version },
-    data: engagementData(transition.engagement),
-  });
-  if (count === 0) return "conflict";
-  await insertEvents(tx, transition.events);
+  if (!(await saveEngagementVersion(tx, before, transition.engagement))) return "conflict";
+  await appendAuditEntries(tx, engagementAudit(transition.events));
   return "saved";
 }
 
-async function insertEvents(tx: DbTx, events: readonly EngagementEvent[]): Promise<void> {
-  await tx.engagementEvent.createMany({ data: events.map(eventData) });
+/** Saves `next` if the stored engagement is still at `before.version`; answers whether it did. */
+export async function saveEngagementVersion(tx: DbTx, before: Engagement, next: Engagement): Promise<boolean> {
+  const { count } = await tx.engagement.updateMany({
+    where: { id: before.id, organisationId: before.organisationId, version: before.version },
+    data: engagementData(next),
+  });
+  return count === 1;
+}
+
+export function engagementAudit(events: readonly EngagementEvent[]): AuditEntry[] {
+  return events.map(toAuditEntry);
 }
 
 function engagementData(e: Engagement) {
@@ -160,7 +181,6 @@ function engagementData(e: Engagement) {
 }
 
 function toEngagement(row: EngagementRow): Engagement {
-  const state = (ENGAGEMENT_STATES as readonly string[]).includes(row.state) ? (row.state as EngagementState) : "pending";
   return {
     id: row.id,
     organisationId: row.organisationId,
@@ -172,7 +192,8 @@ function toEngagement(row: EngagementRow): Engagement {
     ...(row.description ? { description: row.description } : {}),
     ...(row.requestedBy ? { requestedBy: row.requestedBy } : {}),
     requestedAt: row.requestedAt,
-    state,
+    // An enum: the client refuses to read a state outside it ("Value ... not found in enum").
+    state: row.state,
     version: row.version,
     ...(row.decidedAt && row.decidedByName
       ? {
@@ -188,17 +209,17 @@ function toEngagement(row: EngagementRow): Engagement {
   };
 }
 
-function toEvent(row: EventRow): EngagementEvent {
+function toEvent(entry: AuditEntry): EngagementEvent {
   return {
-    engagementId: row.engagementId,
-    organisationId: row.organisationId,
-    sequence: row.sequence,
-    at: row.at,
-    action: row.action,
-    ...(row.actorId ? { actorId: row.actorId } : {}),
-    actorName: row.actorName,
-    ...(row.reason ? { reason: row.reason } : {}),
-    ...(row.details ? { details: JSON.parse(row.details) as Record<string, unknown> } : {}),
+    engagementId: entry.recordId,
+    organisationId: entry.organisationId,
+    sequence: entry.recordVersion,
+    at: entry.at,
+    action: entry.action,
+    ...(entry.actorId ? { actorId: entry.actorId } : {}),
+    actorName: entry.actorName,
+    ...(entry.reason ? { reason: entry.reason } : {}),
+    ...(entry.after ? { details: entry.after } : {}),
   };
 }
 
@@ -238,20 +259,22 @@ export async function insertEngagements(tx: DbTx, transitions: readonly Transiti
     await tx.engagement.createMany({
       data: batch.map(({ engagement: e }) => ({ id: e.id, organisationId: e.organisationId, externalId: e.externalId, ...engagementData(e) })),
     });
-    await tx.engagementEvent.createMany({ data: batch.flatMap((transition) => transition.events.map(eventData)) });
+    await appendAuditEntries(tx, engagementAudit(batch.flatMap((transition) => transition.events)));
   }
 }
 
-function eventData(event: EngagementEvent) {
+/** An event's details are the facts after the change. */
+function toAuditEntry(event: EngagementEvent): AuditEntry {
   return {
     organisationId: event.organisationId,
-    engagementId: event.engagementId,
-    sequence: event.sequence,
+    recordKind: ENGAGEMENT_RECORD_KIND,
+    recordId: event.engagementId,
+    recordVersion: event.sequence,
     at: event.at,
     action: event.action,
-    actorId: event.actorId ?? null,
+    ...(event.actorId ? { actorId: event.actorId } : {}),
     actorName: event.actorName,
-    reason: event.reason ?? null,
-    details: event.details ? JSON.stringify(event.details) : null,
+    ...(event.reason ? { reason: event.reason } : {}),
+    ...(event.details ? { after: event.details } : {}),
   };
 }

@@ -9,7 +9,7 @@ let database: TestDatabase;
 let small: string;
 let large: string;
 
-async function seed(organisationId: string, count: number, state = "pending"): Promise<void> {
+async function seed(organisationId: string, count: number, state: "pending" | "approved" = "pending"): Promise<void> {
   await database.db.engagement.createMany({
     data: Array.from({ length: count }, (_, n) => ({
       id: `${organisationId}-${state}-${n}`,
