@@ -12,6 +12,7 @@ import { findEngagement, insertEngagement, listEngagementEvents } from "../../sr
 import { validateAdaptiveCard } from "../support/adaptive-card-validator";
 import { cardText, cardVerbs, startTestBot, TEST_TENANT_ID, type TestBot, type TestUser } from "../support/bot";
 import { IMPORT_FORMAT } from "../support/tables";
+import { actionData } from "../support/billing-submit";
 
 const VENDOR_API_KEY = "vendor-key-0123456789-abcdef";
 // Day 2 of November: both October (closing tonight) and November can be billed.
@@ -58,24 +59,6 @@ async function click(user: TestUser, verb: string, data: Record<string, unknown>
   const card = body.value as Card;
   expect(validateAdaptiveCard(card)).toEqual([]);
   return card;
-}
-
-/** The data an Action.Execute with this verb carries (what Teams sends back, before inputs are merged). */
-function actionData(card: Card, verb: string): Record<string, unknown> {
-  let found: Record<string, unknown> | undefined;
-  const walk = (node: unknown): void => {
-    if (found || !node || typeof node !== "object") return;
-    if (Array.isArray(node)) {
-      for (const item of node) walk(item);
-      return;
-    }
-    const record = node as Record<string, unknown>;
-    if (record.type === "Action.Execute" && record.verb === verb) found = record.data as Record<string, unknown>;
-    else Object.values(record).forEach(walk);
-  };
-  walk(card);
-  if (!found) throw new Error(`no ${verb} action in the card`);
-  return found;
 }
 
 function choices(card: Card, inputId: string): string[] {

@@ -1,5 +1,5 @@
-// Approve or reject with a reason: the one decision engagements, completions, usage reports,
-// access requests and account mappings share. Its rules: only the record's own organisation
+// Approve or reject with a reason: the one decision every workflow's requests, reports and
+// mappings share. Its rules: only the record's own organisation
 // sees it, only who holds the permission decides, a record decided already says who decided it
 // and when, and a rejection needs a reason of bounded length. What the decision does to the
 // record is the workflow's; this says whether it may be taken and with which reason.

@@ -13,7 +13,7 @@ export interface EventDefinition<S extends z.ZodType = z.ZodType> {
 const EVENT_TYPE = /^[a-z][a-z0-9]*(\.[a-z][a-z0-9_]*)+$/;
 
 export function defineEvent<S extends z.ZodType>(type: string, schema: S, summary: string): EventDefinition<S> {
-  if (!EVENT_TYPE.test(type)) throw new Error(`event type "${type}" must be dotted lower-case words, e.g. billing.submission.created`);
+  if (!EVENT_TYPE.test(type)) throw new Error(`event type "${type}" must be dotted lower-case words, e.g. ticket.closed`);
   return { type, schema, summary };
 }
 

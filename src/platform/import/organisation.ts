@@ -13,7 +13,7 @@ export const ZImportOrganisationSchema = z
     timeZone: z
       .string()
       .refine(isIanaTimeZone, "expected an IANA time zone, like Europe/Paris")
-      // Billing windows close at the end of a day in this zone: store the canonical name.
+      // Vendor deadlines fall at the end of a day in this zone: store the canonical name.
       .transform((zone) => new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone)
       .describe("IANA time zone name, like Europe/Paris: deadlines end in this zone."),
   })

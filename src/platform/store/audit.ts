@@ -1,6 +1,6 @@
 // The append-only audit history of every record of every workflow (table AuditEntry): entries
 // are added in the transaction that makes the change, and never updated or deleted. A workflow
-// names its records' kind ("engagement"); the platform knows no kind.
+// names its records' kind ("ticket"); the platform knows no kind.
 import type { DbTx } from "./db";
 
 export interface AuditEntry {

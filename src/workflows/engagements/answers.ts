@@ -1,10 +1,10 @@
 // Answers about engagements that both a typed question and a card button can ask for: the
 // pending list and one engagement's status. One source of truth for chat and cards.
 import { takesBillingEntries } from "./domain/billing-eligibility";
-import { type Engagement, normaliseEngagementReference } from "./domain/engagements";
+import type { Engagement } from "./domain/engagements";
 import { can, ENGAGEMENT_PERMISSIONS } from "./domain/permissions";
 import type { AdaptiveCard } from "../../platform/cards/render";
-import { type EngagementCursor, findEngagementByReference, listEngagementEvents, listEngagements } from "./store/engagements";
+import { type EngagementCursor, listEngagementEvents, listEngagements } from "./store/engagements";
 import { listTeamsUserIdsWithRoles } from "../../platform/store/organisations";
 import type { TurnScope } from "../../platform/bot/turn-scope";
 import { countedText, engagementCard, engagementListCard, type EngagementView } from "./views/engagements";
@@ -55,14 +55,6 @@ export async function pendingEngagementsCard(scope: TurnScope, after?: Engagemen
     ...(after ? { after } : {}),
   });
   return engagementListCard({ title: countedText(scope.t, "engagement.list.pendingTitle", page), page, t: scope.t });
-}
-
-/** The engagement card for a typed reference, or the words saying none was found. */
-export async function engagementStatus(scope: TurnScope, typed: string): Promise<{ card: AdaptiveCard } | { text: string }> {
-  const reference = normaliseEngagementReference(typed) ?? typed.trim().toUpperCase();
-  const engagement = await findEngagementByReference(scope.services.db, scope.organisation.id, reference);
-  if (!engagement) return { text: scope.t.t("engagement.status.notFound", { reference }) };
-  return { card: await engagementCardToPost(scope, engagement) };
 }
 
 /**

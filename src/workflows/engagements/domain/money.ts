@@ -79,7 +79,3 @@ export function sumAmounts(amounts: readonly string[], currency: string): string
   const total = amounts.reduce((sum, amount) => sum.plus(amount), new Money(0));
   return roundToCurrency(total, currency);
 }
-
-export function amountsEqual(a: string, b: string): boolean {
-  return new Money(a).equals(b);
-}
