@@ -7,7 +7,7 @@ export type Grants<P extends string> = Readonly<Record<P, readonly Exclude<Role,
 export interface Permissions<P extends string> {
   readonly grants: Grants<P>;
   can(role: Role, permission: P): boolean;
-  /** The roles that hold a permission, admins last: who hears of what needs it. */
+  /** The roles that hold a permission, admins first: who hears of what needs it. */
   rolesWith(permission: P): readonly Role[];
 }
 
@@ -15,6 +15,6 @@ export function definePermissions<P extends string>(grants: Grants<P>): Permissi
   return {
     grants,
     can: (role, permission) => role === "admin" || grants[permission].includes(role as Exclude<Role, "admin">),
-    rolesWith: (permission) => [...grants[permission], "admin"],
+    rolesWith: (permission) => ["admin", ...grants[permission]],
   };
 }
