@@ -20,7 +20,10 @@ import { choosePostgresServer, databaseUrlOn, queryOn } from "../test/support/po
 
 const now = new Date("2026-11-02T10:00:00Z");
 const SEQUENTIAL = 200;
-const draftResult = checkBillingDraft({ quantity: "10", unit: "hour", unitCost: "12.50", currency: "EUR", month: "2026-10" }, { engagement: { state: "approved", reference: "ENG-1" }, timeZone: "UTC", now, currencies: ["EUR"] });
+const draftResult = checkBillingDraft(
+  { quantity: "10", unit: "hour", unitCost: "12.50", currency: "EUR", month: "2026-10" },
+  { engagement: { state: "approved", reference: "ENG-1" }, timeZone: "UTC", now, currencies: ["EUR"] },
+);
 if (!draftResult.ok) throw new Error("bench draft refused");
 const draft = draftResult.value;
 
@@ -84,7 +87,9 @@ async function measure(label: string, db: Db): Promise<void> {
 
   console.log(`\n${label}`);
   console.log(`  ${SEQUENTIAL} submissions one at a time: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}`);
-  console.log(`  20 concurrent sends of one form: ${ms(sameMs)}, created ${same.filter((o) => o.kind === "created").length}, duplicates ${same.filter((o) => o.kind === "duplicate").length}`);
+  console.log(
+    `  20 concurrent sends of one form: ${ms(sameMs)}, created ${same.filter((o) => o.kind === "created").length}, duplicates ${same.filter((o) => o.kind === "duplicate").length}`,
+  );
   console.log(`  20 different forms at once on one engagement: ${ms(manyMs)}, created ${many.filter((o) => o.kind === "created").length}`);
   console.log(`  ${ids.length} vendor decisions one at a time: p50 ${ms(percentile(decisionLatencies, 50))}, p95 ${ms(percentile(decisionLatencies, 95))}`);
 }

@@ -33,7 +33,11 @@ async function measure(label: string, db: Db, second: Db): Promise<void> {
   const committedAt = new Map<string, number>();
   const latencies: number[] = [];
   const placeholder = "http://127.0.0.1/bench";
-  const registered = await registerWebhookEndpoint(db, { organisationId, url: placeholder, eventTypes: [benchEvent.type] }, { knownTypes: [benchEvent.type], production: false });
+  const registered = await registerWebhookEndpoint(
+    db,
+    { organisationId, url: placeholder, eventTypes: [benchEvent.type] },
+    { knownTypes: [benchEvent.type], production: false },
+  );
   if (!registered.ok) throw new Error(registered.refusal);
   const receiver = await startWebhookReceiver({
     secret: registered.secret,
@@ -42,7 +46,10 @@ async function measure(label: string, db: Db, second: Db): Promise<void> {
       if (at !== undefined) latencies.push(performance.now() - at);
     },
   });
-  await db.webhookEndpoint.update({ where: { id: registered.endpoint.id }, data: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks` } });
+  await db.webhookEndpoint.update({
+    where: { id: registered.endpoint.id },
+    data: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks` },
+  });
 
   const started = performance.now();
   let next = 0;

@@ -58,7 +58,9 @@ for (const locale of LOCALES) {
     }
     const entitiesOk = got.size === want.size && [...got].every((fact) => want.has(fact));
     if (result.intent !== item.intent || !entitiesOk) {
-      failures.push(`${locale}  "${item.text}": want ${item.intent} ${[...want].join(",")}; got ${result.intent} (${result.confidence.toFixed(2)}) ${[...got].join(",")}`);
+      failures.push(
+        `${locale}  "${item.text}": want ${item.intent} ${[...want].join(",")}; got ${result.intent} (${result.confidence.toFixed(2)}) ${[...got].join(",")}`,
+      );
     }
   }
   const precision = predicted === 0 ? 1 : truePositives / predicted;
@@ -81,7 +83,9 @@ for (const locale of LOCALES) {
   );
 }
 allTimes.sort((a, b) => a - b);
-console.log(`all   recognition p50 ${percentile(allTimes, 50).toFixed(3)} ms, p99 ${percentile(allTimes, 99).toFixed(3)} ms, max ${allTimes.at(-1)?.toFixed(3)} ms (${allTimes.length} utterances, each seen once after warm-up)`);
+console.log(
+  `all   recognition p50 ${percentile(allTimes, 50).toFixed(3)} ms, p99 ${percentile(allTimes, 99).toFixed(3)} ms, max ${allTimes.at(-1)?.toFixed(3)} ms (${allTimes.length} utterances, each seen once after warm-up)`,
+);
 
 // Repeated rounds give a steadier p99 than 180 samples; the text repeats, so NLP.js's own
 // per-text cache makes these a little faster than first sightings.
@@ -104,7 +108,9 @@ for (let round = 0; round < ROUNDS; round += 1) {
 }
 repeated.sort((a, b) => a - b);
 cpuTimes.sort((a, b) => a - b);
-console.log(`all   ${ROUNDS} rounds: wall p50 ${percentile(repeated, 50).toFixed(3)} ms, p99 ${percentile(repeated, 99).toFixed(3)} ms (${repeated.length} recognitions)`);
+console.log(
+  `all   ${ROUNDS} rounds: wall p50 ${percentile(repeated, 50).toFixed(3)} ms, p99 ${percentile(repeated, 99).toFixed(3)} ms (${repeated.length} recognitions)`,
+);
 // CPU time leaves out the moments the process waited for a core, which on a shared machine
 // dominate wall-clock outliers.
 console.log(`all   ${ROUNDS} rounds: cpu  p50 ${percentile(cpuTimes, 50).toFixed(3)} ms, p99 ${percentile(cpuTimes, 99).toFixed(3)} ms`);

@@ -29,7 +29,10 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function seed(db: Db): Promise<Awaited<ReturnType<typeof ensureOrganisation>>> {
   const organisation = await ensureOrganisation(db, "bench-large", { name: "Large partner", timeZone: "Europe/Paris" });
-  for (const [aadObjectId, role] of [["aad-billing", "billing"], ["aad-admin", "admin"]] as const) {
+  for (const [aadObjectId, role] of [
+    ["aad-billing", "billing"],
+    ["aad-admin", "admin"],
+  ] as const) {
     await setUserRole(db, { organisationId: organisation.id, aadObjectId, name: aadObjectId, role });
     const conversationId = `a:personal-${aadObjectId}`;
     await rememberConversation(db, {

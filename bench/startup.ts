@@ -35,7 +35,10 @@ async function startOnce(databaseUrl: string): Promise<{ healthzMs: number; rssM
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode}`);
       if (performance.now() - started > 60_000) throw new Error("no /healthz answer in 60 s");
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

@@ -69,7 +69,13 @@ async function startProcess(args: string[], extraEnv: Record<string, string>, cw
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${args.join(" ")} exited with ${child.exitCode}`);
     if (Date.now() - started > 60_000) throw new Error(`${args.join(" ")}: no /healthz answer in 60 s`);
-    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) return { child, url: `${base}/api/messages` };
+    if (
+      await fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { child, url: `${base}/api/messages` };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -133,14 +139,20 @@ function invokeRequest(
     body: JSON.stringify(activity(connector, organisation, worker, { type: "invoke", name: "adaptiveCard/action", value })),
     check: (status, body) => {
       if (status !== 200) return `HTTP ${status} to ${action.verb}`;
-      if (!body.includes('"application/vnd.microsoft.card.adaptive"') || !body.includes(expect)) return `${action.verb} answered without "${expect}": ${body.slice(0, 200)}`;
+      if (!body.includes('"application/vnd.microsoft.card.adaptive"') || !body.includes(expect))
+        return `${action.verb} answered without "${expect}": ${body.slice(0, 200)}`;
       onRight?.();
       return undefined;
     },
   };
 }
 
-function workload(name: WorkloadName, connector: BenchConnector, organisation: SeededOrganisation, ledger: Ledger): (worker: number) => LoadRequest | undefined {
+function workload(
+  name: WorkloadName,
+  connector: BenchConnector,
+  organisation: SeededOrganisation,
+  ledger: Ledger,
+): (worker: number) => LoadRequest | undefined {
   switch (name) {
     case "status":
       return (worker) => {
@@ -153,17 +165,40 @@ function workload(name: WorkloadName, connector: BenchConnector, organisation: S
       return (worker) => {
         const engagementId = organisation.pendingIds.pop();
         if (!engagementId) return undefined;
-        return invokeRequest(connector, organisation, worker, { verb: "engagement.approve", data: { engagementId } }, "You approved this request.", () => ledger.approved.add(engagementId));
+        return invokeRequest(connector, organisation, worker, { verb: "engagement.approve", data: { engagementId } }, "You approved this request.", () =>
+          ledger.approved.add(engagementId),
+        );
       };
     case "refresh":
       return (worker) => {
         const engagementId = pick(organisation.approvedIds);
-        return invokeRequest(connector, organisation, worker, { verb: "engagement.refresh", data: { engagementId }, trigger: "automatic" }, referenceOf(engagementId));
+        return invokeRequest(
+          connector,
+          organisation,
+          worker,
+          { verb: "engagement.refresh", data: { engagementId }, trigger: "automatic" },
+          referenceOf(engagementId),
+        );
       };
     case "billing-submit":
       return (worker) => {
-        const data = { engagementId: pick(organisation.approvedIds), nonce: randomUUID(), quantity: "3", unitCost: "12.50", unit: "hour", currency: "EUR", month: "2026-10" };
-        return invokeRequest(connector, organisation, worker, { verb: "billing.submit", data }, "is recorded, waiting for the vendor", () => (ledger.billed += 1));
+        const data = {
+          engagementId: pick(organisation.approvedIds),
+          nonce: randomUUID(),
+          quantity: "3",
+          unitCost: "12.50",
+          unit: "hour",
+          currency: "EUR",
+          month: "2026-10",
+        };
+        return invokeRequest(
+          connector,
+          organisation,
+          worker,
+          { verb: "billing.submit", data },
+          "is recorded, waiting for the vendor",
+          () => (ledger.billed += 1),
+        );
       };
   }
 }
@@ -194,23 +229,41 @@ function cpuMs(child: ChildProcess): number {
 const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 
 const load = (server: { url: string; child: ChildProcess }, next: (worker: number) => LoadRequest | undefined) =>
-  runLoad({ url: server.url, connections: CONNECTIONS, warmupMs: WARMUP_SECONDS * 1000, durationMs: SECONDS * 1000, next, serverCpuMs: () => cpuMs(server.child) });
+  runLoad({
+    url: server.url,
+    connections: CONNECTIONS,
+    warmupMs: WARMUP_SECONDS * 1000,
+    durationMs: SECONDS * 1000,
+    next,
+    serverCpuMs: () => cpuMs(server.child),
+  });
 
-async function measureDatabase(label: string, url: string, connector: BenchConnector, echoBot: { url: string; child: ChildProcess }, rows: Row[], problems: string[]): Promise<void> {
+async function measureDatabase(
+  label: string,
+  url: string,
+  connector: BenchConnector,
+  echoBot: { url: string; child: ChildProcess },
+  rows: Row[],
+  problems: string[],
+): Promise<void> {
   await migrateDatabase(url);
   const opened = openDatabase(url, { poolSize: 4 });
   const organisations: SeededOrganisation[] = [];
   for (const size of SIZES) organisations.push(await seedOrganisation(opened.db, `bench-${size}`, size, CONNECTIONS));
   const ledgers = new Map(organisations.map((organisation) => [organisation, { approved: new Set<string>(), billed: 0 } as Ledger]));
   const profile = env.BENCH_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", env.BENCH_PROFILE_DIR] : [];
-  const bot = await startProcess([...profile, "dist/main.js"], {
-    DATABASE_URL: url,
-    LOG_LEVEL: "warn",
-    MIGRATE_ON_START: "false",
-    REMINDERS_ENABLED: "false",
-    FIXED_CLOCK: CLOCK,
-    DATABASE_POOL_SIZE: "10",
-  }, env.BENCH_BOT_ROOT);
+  const bot = await startProcess(
+    [...profile, "dist/main.js"],
+    {
+      DATABASE_URL: url,
+      LOG_LEVEL: "warn",
+      MIGRATE_ON_START: "false",
+      REMINDERS_ENABLED: "false",
+      FIXED_CLOCK: CLOCK,
+      DATABASE_POOL_SIZE: "10",
+    },
+    env.BENCH_BOT_ROOT,
+  );
   const started = residentMb(bot.child);
   // The first turns load the models and warm the JIT: run some before any round counts.
   const [first] = organisations;
@@ -237,7 +290,9 @@ async function measureDatabase(label: string, url: string, connector: BenchConne
         }
       }
     }
-    console.log(`${label}: bot resident memory ${started.toFixed(0)} MB at start, ${residentMb(bot.child).toFixed(0)} MB after about ${turns} measured turns (warm-ups not counted)`);
+    console.log(
+      `${label}: bot resident memory ${started.toFixed(0)} MB at start, ${residentMb(bot.child).toFixed(0)} MB after about ${turns} measured turns (warm-ups not counted)`,
+    );
   } finally {
     await stopProcess(bot.child);
   }
@@ -251,14 +306,28 @@ function printRow(row: Row): void {
   const { result, echo } = row;
   const ratio = echo && row.size !== undefined ? `${fixed(result.perSecond / echo.perSecond, 3)}x` : "";
   const cpuRatio = echo && row.size !== undefined ? `${fixed(result.cpuMsPerRequest / echo.cpuMsPerRequest, 1)}x` : "";
-  const cells = [row.database, String(row.round), row.workload, row.size === undefined ? "" : String(row.size), fixed(result.perSecond), fixed(result.p50, 1), fixed(result.p99, 1), String(result.errors), ratio, fixed(result.cpuMsPerRequest, 2), cpuRatio];
+  const cells = [
+    row.database,
+    String(row.round),
+    row.workload,
+    row.size === undefined ? "" : String(row.size),
+    fixed(result.perSecond),
+    fixed(result.p50, 1),
+    fixed(result.p99, 1),
+    String(result.errors),
+    ratio,
+    fixed(result.cpuMsPerRequest, 2),
+    cpuRatio,
+  ];
   console.log(`| ${cells.join(" | ")} |`);
   for (const error of result.firstErrors) console.log(`    error: ${error}`);
 }
 
 spawnSync(process.execPath, ["scripts/build.mjs", "--if-stale"], { stdio: "inherit" });
 console.log(`bench:turns on ${cpus().length} cores (${cpus()[0]?.model ?? "unknown CPU"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
-console.log(`${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s per workload, ${ROUNDS} rounds; the load generator and the stand-in connector share the machine`);
+console.log(
+  `${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s per workload, ${ROUNDS} rounds; the load generator and the stand-in connector share the machine`,
+);
 console.log("| database | round | workload | engagements | req/s | p50 ms | p99 ms | errors | x echo | bot CPU ms/turn | CPU x echo |");
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
 
@@ -307,7 +376,9 @@ for (const [key, group] of groups) {
   const cpuRatio = mean(group.map((row) => row.result.cpuMsPerRequest / (row.echo?.cpuMsPerRequest ?? Number.NaN)));
   const errors = group.reduce((sum, row) => sum + row.result.errors, 0);
   const cpu = fixed(mean(group.map((row) => row.result.cpuMsPerRequest)), 2);
-  console.log(`| ${database} | ${name} | ${size} | ${fixed(mean(group.map((row) => row.result.perSecond)))} | ${fixed(mean(group.map((row) => row.result.p99)), 1)} | ${size ? `${fixed(ratio, 3)}x` : ""} | ${cpu} | ${size ? `${fixed(cpuRatio, 1)}x` : ""} | ${errors} |`);
+  console.log(
+    `| ${database} | ${name} | ${size} | ${fixed(mean(group.map((row) => row.result.perSecond)))} | ${fixed(mean(group.map((row) => row.result.p99)), 1)} | ${size ? `${fixed(ratio, 3)}x` : ""} | ${cpu} | ${size ? `${fixed(cpuRatio, 1)}x` : ""} | ${errors} |`,
+  );
 }
 const errors = rows.reduce((sum, row) => sum + row.result.errors, 0);
 if (errors > 0) problems.push(`${errors} answers were wrong or failed`);

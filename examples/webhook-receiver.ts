@@ -61,6 +61,10 @@ export function startWebhookReceiver(options: ReceiverOptions): Promise<Server> 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const secret = process.env.WEBHOOK_SECRET ?? "";
   if (!secret) throw new Error("set WEBHOOK_SECRET to the endpoint's secret (whsec_...)");
-  const server = await startWebhookReceiver({ secret, port: Number(process.env.PORT ?? 4000), onEvent: (event) => console.log(event.type, event.id, JSON.stringify(event.data)) });
+  const server = await startWebhookReceiver({
+    secret,
+    port: Number(process.env.PORT ?? 4000),
+    onEvent: (event) => console.log(event.type, event.id, JSON.stringify(event.data)),
+  });
   console.log("listening on", server.address());
 }

@@ -31,7 +31,9 @@ try {
     if (!values.name) throw new UsageError(USAGE);
     if (!(API_KEY_SCOPES as readonly string[]).includes(values.scope ?? "")) throw new UsageError("--scope must be read or write");
     const { key, info } = await createApiKey(db, { organisationId: organisation.id, name: values.name, scope: values.scope as ApiKeyScope });
-    console.log(`created ${info.scope} key ${info.id} (${info.name}) for ${organisation.name}:\n\n  ${key}\n\nIt is shown only now: store it in the integration's secret store.`);
+    console.log(
+      `created ${info.scope} key ${info.id} (${info.name}) for ${organisation.name}:\n\n  ${key}\n\nIt is shown only now: store it in the integration's secret store.`,
+    );
   } else if (command === "list") {
     for (const key of await listApiKeys(db, organisation.id)) {
       const state = key.revokedAt ? `revoked ${key.revokedAt.toISOString()}` : "active";
@@ -39,7 +41,8 @@ try {
     }
   } else {
     if (!values.id) throw new UsageError(USAGE);
-    if (!(await revokeApiKey(db, organisation.id, values.id, configuredClock(config)()))) throw new UsageError(`no active key ${values.id} in ${organisation.name}`);
+    if (!(await revokeApiKey(db, organisation.id, values.id, configuredClock(config)())))
+      throw new UsageError(`no active key ${values.id} in ${organisation.name}`);
     console.log(`revoked ${values.id}`);
   }
 } catch (error) {

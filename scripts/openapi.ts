@@ -5,5 +5,8 @@ import { apiOperations, platformTables } from "../src/app";
 import { openApiDocument } from "../src/platform/http/openapi";
 import { apiVersion } from "../src/platform/http/openapi-route";
 
-writeFileSync(new URL("../schemas/openapi.json", import.meta.url), `${JSON.stringify(openApiDocument(apiOperations(), platformTables().events, apiVersion()), null, 2)}\n`);
+writeFileSync(
+  new URL("../schemas/openapi.json", import.meta.url),
+  `${JSON.stringify(openApiDocument(apiOperations(), platformTables().events, apiVersion()), null, 2)}\n`,
+);
 console.log("wrote schemas/openapi.json");

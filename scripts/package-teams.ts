@@ -43,9 +43,7 @@ export function resolveAppId(flag: string | undefined, env: NodeJS.ProcessEnv): 
 }
 
 const schemaFile = (name: string) =>
-  createRequire(import.meta.url).resolve(
-    `@microsoft/app-manifest/build/json-schemas/teams/v${MANIFEST_SCHEMA_VERSION}/${name}`,
-  );
+  createRequire(import.meta.url).resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${MANIFEST_SCHEMA_VERSION}/${name}`);
 
 let compiled: { manifest: ValidateFunction; localization: ValidateFunction } | undefined;
 

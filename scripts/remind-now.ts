@@ -19,7 +19,9 @@ try {
   const deps = reminderCycleDeps({ db, config, logger, clock: configuredClock(config), tables }, adapter, { quietHours: undefined });
   const { planned, failed, delivery } = await runReminderCycle(deps);
   for (const { organisationId, report } of planned) {
-    console.log(`planned ${organisationId}: ${report.due} due, ${report.inserted} new, ${report.duplicates} already planned, ${report.suppressed} muted or snoozed, ${report.unreachable} unreachable`);
+    console.log(
+      `planned ${organisationId}: ${report.due} due, ${report.inserted} new, ${report.duplicates} already planned, ${report.suppressed} muted or snoozed, ${report.unreachable} unreachable`,
+    );
   }
   for (const { organisationId, error } of failed) console.error(`planning failed for ${organisationId}: ${error}`);
   console.log(

@@ -23,12 +23,32 @@ interface CalendarDay {
 
 /** The organisations of the demo and the tests live in Europe/Paris, UTC and Asia/Jakarta. */
 const CALENDAR: readonly CalendarDay[] = [
-  { name: "first-of-month", clock: "2026-12-01T00:30:00+01:00", tz: "America/Los_Angeles", why: "the 1st in Paris, still the 30th on the machine; two billing months open" },
-  { name: "second-2359-paris", clock: "2026-12-02T23:59:00+01:00", tz: "Pacific/Kiritimati", why: "last minute of November's window in Paris, already the 3rd on the machine" },
+  {
+    name: "first-of-month",
+    clock: "2026-12-01T00:30:00+01:00",
+    tz: "America/Los_Angeles",
+    why: "the 1st in Paris, still the 30th on the machine; two billing months open",
+  },
+  {
+    name: "second-2359-paris",
+    clock: "2026-12-02T23:59:00+01:00",
+    tz: "Pacific/Kiritimati",
+    why: "last minute of November's window in Paris, already the 3rd on the machine",
+  },
   { name: "second-2359-utc", clock: "2026-12-02T23:59:00Z", tz: "UTC", why: "last minute of November's window for a UTC organisation" },
-  { name: "second-2359-jakarta", clock: "2026-12-02T23:59:00+07:00", tz: "Europe/Paris", why: "last minute of November's window in Jakarta, the afternoon on the machine" },
+  {
+    name: "second-2359-jakarta",
+    clock: "2026-12-02T23:59:00+07:00",
+    tz: "Europe/Paris",
+    why: "last minute of November's window in Jakarta, the afternoon on the machine",
+  },
   { name: "third", clock: "2026-12-03T08:00:00+01:00", tz: "UTC", why: "November's window closed; the reminder tick at 08:00" },
-  { name: "new-year-eve", clock: "2026-12-31T23:30:00+01:00", tz: "Pacific/Kiritimati", why: "the year's last half hour in Paris, already next year on the machine" },
+  {
+    name: "new-year-eve",
+    clock: "2026-12-31T23:30:00+01:00",
+    tz: "Pacific/Kiritimati",
+    why: "the year's last half hour in Paris, already next year on the machine",
+  },
   { name: "dst-end", clock: "2026-10-25T02:30:00+01:00", tz: "Europe/Paris", why: "the repeated hour of the autumn clock change in Paris" },
 ];
 

@@ -101,9 +101,7 @@ export async function startApp(config: TConfig, options: AppOptions = {}): Promi
   const webhooks = startWebhookDelivery(services);
 
   if (isOpenLocalMode(config)) {
-    logger.warn(
-      "MicrosoftAppId is not set: inbound requests are NOT authenticated and replies go to any serviceUrl. Local use only.",
-    );
+    logger.warn("MicrosoftAppId is not set: inbound requests are NOT authenticated and replies go to any serviceUrl. Local use only.");
   }
   if (config.VENDOR_API_KEY) {
     logger.warn("VENDOR_API_KEY is deprecated: give each organisation its own keys (npm run api-key -- create) and remove it.");

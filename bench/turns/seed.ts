@@ -48,9 +48,28 @@ export async function seedOrganisation(db: Db, tenantId: string, size: number, u
     await db.engagement.createMany({ data: rows });
     await db.auditEntry.createMany({
       data: rows.flatMap((row) => [
-        { organisationId: organisation.id, recordKind: "engagement", recordId: row.id, recordVersion: 1, at: row.requestedAt, action: "created", actorName: "vendor portal" },
+        {
+          organisationId: organisation.id,
+          recordKind: "engagement",
+          recordId: row.id,
+          recordVersion: 1,
+          at: row.requestedAt,
+          action: "created",
+          actorName: "vendor portal",
+        },
         ...(row.state === "approved"
-          ? [{ organisationId: organisation.id, recordKind: "engagement", recordId: row.id, recordVersion: 2, at: new Date(Date.UTC(2026, 7, 1)), action: "approved", actorId: "seed", actorName: "Seed" }]
+          ? [
+              {
+                organisationId: organisation.id,
+                recordKind: "engagement",
+                recordId: row.id,
+                recordVersion: 2,
+                at: new Date(Date.UTC(2026, 7, 1)),
+                action: "approved",
+                actorId: "seed",
+                actorName: "Seed",
+              },
+            ]
           : []),
       ]),
     });

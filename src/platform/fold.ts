@@ -66,7 +66,17 @@ function inNamespace(workflow: Workflow, what: string, name: string): void {
 }
 
 export function foldWorkflows(platform: PlatformParts, workflows: readonly Workflow[]): PlatformTables {
-  const owners = { verb: new Map<string, string>(), intent: new Map<string, string>(), kind: new Map<string, string>(), section: new Map<string, string>(), namespace: new Map<string, string>(), reference: new Map<string, string>(), workflow: new Map<string, string>(), setting: new Map<string, string>(), event: new Map<string, string>() };
+  const owners = {
+    verb: new Map<string, string>(),
+    intent: new Map<string, string>(),
+    kind: new Map<string, string>(),
+    section: new Map<string, string>(),
+    namespace: new Map<string, string>(),
+    reference: new Map<string, string>(),
+    workflow: new Map<string, string>(),
+    setting: new Map<string, string>(),
+    event: new Map<string, string>(),
+  };
   const actions = new Map<string, CardAction>();
   const intents = new Map<IntentName, IntentHandler>();
   const sections: ImportSectionDeclaration[] = [];
@@ -153,7 +163,8 @@ function orderSections(declarations: readonly ImportSectionDeclaration[]): { nam
   const state = new Map<string, "visiting" | "done">();
   const visit = (declaration: ImportSectionDeclaration, path: readonly string[]) => {
     if (state.get(declaration.name) === "done") return;
-    if (state.get(declaration.name) === "visiting") throw new FoldError(`import sections depend on each other in a loop: ${[...path, declaration.name].join(" -> ")}`);
+    if (state.get(declaration.name) === "visiting")
+      throw new FoldError(`import sections depend on each other in a loop: ${[...path, declaration.name].join(" -> ")}`);
     state.set(declaration.name, "visiting");
     for (const name of declaration.after ?? []) {
       const before = byName.get(name);

@@ -15,7 +15,6 @@ const PENDING = [
 ];
 
 describe("deciding engagement requests in the chat", () => {
-
   const journey = useJourney();
 
   it("answers `pending` with the list of the demo's pending requests, oldest first, decided ones left out", async () => {
@@ -24,7 +23,10 @@ describe("deciding engagement requests in the chat", () => {
     await journey.chat.screenshot("2-pending-list", [journey.chat.lastSent(), reply]);
 
     const shown = PENDING.map((line) => text.indexOf(line));
-    expect(shown.every((at) => at >= 0), `the list shows every pending request:\n${text}`).toBe(true);
+    expect(
+      shown.every((at) => at >= 0),
+      `the list shows every pending request:\n${text}`,
+    ).toBe(true);
     expect(shown).toEqual([...shown].sort((a, b) => a - b));
     expect(text).not.toContain("ENG-1029");
     expect(text).not.toContain("ENG-1035");

@@ -5,7 +5,6 @@ import { DEMO_ORGANISATION } from "../../src/platform/import/demo/seed-demo";
 import { useJourney } from "./support/journey";
 
 describe("a status question in French", () => {
-
   const journey = useJourney();
 
   it("answers « où en est ENG-1042 ? » with the engagement's card in French", async () => {

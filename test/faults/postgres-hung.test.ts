@@ -58,7 +58,9 @@ beforeAll(async () => {
     state: "pending",
     version: 1,
   };
-  await db.$transaction((tx) => insertEngagement(tx, { engagement, events: [eventFor(engagement, "created", { aadObjectId: "import", name: "Import" }, engagement.requestedAt)] }));
+  await db.$transaction((tx) =>
+    insertEngagement(tx, { engagement, events: [eventFor(engagement, "created", { aadObjectId: "import", name: "Import" }, engagement.requestedAt)] }),
+  );
 }, 120_000);
 
 afterAll(async () => {

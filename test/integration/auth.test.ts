@@ -107,14 +107,11 @@ describe("inbound authentication with an app id", () => {
   it("refuses a token for another bot (wrong audience)", async () =>
     expectUnauthorizedAndUntouched(`Bearer ${await token({ aud: "11111111-2222-4333-8444-555555555555" })}`));
 
-  it("refuses a token from another issuer", async () =>
-    expectUnauthorizedAndUntouched(`Bearer ${await token({ iss: "https://attacker.test" })}`));
+  it("refuses a token from another issuer", async () => expectUnauthorizedAndUntouched(`Bearer ${await token({ iss: "https://attacker.test" })}`));
 
-  it("refuses an expired token", async () =>
-    expectUnauthorizedAndUntouched(`Bearer ${await token({}, { expiresAt: Math.floor(Date.now() / 1000) - 3600 })}`));
+  it("refuses an expired token", async () => expectUnauthorizedAndUntouched(`Bearer ${await token({}, { expiresAt: Math.floor(Date.now() / 1000) - 3600 })}`));
 
-  it("refuses a token signed by another key (bad signature)", async () =>
-    expectUnauthorizedAndUntouched(`Bearer ${await token({}, { key: strangerKey })}`));
+  it("refuses a token signed by another key (bad signature)", async () => expectUnauthorizedAndUntouched(`Bearer ${await token({}, { key: strangerKey })}`));
 
   it("refuses a token issued for another service URL", async () =>
     expectUnauthorizedAndUntouched(`Bearer ${await token({ serviceurl: "https://smba.attacker.test/" })}`));

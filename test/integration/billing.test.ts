@@ -48,7 +48,12 @@ async function approvedEngagement(reference: string, externalId: string): Promis
     state: "approved",
     version: 1,
   };
-  await bot.database.db.$transaction((tx) => insertEngagement(tx, { engagement: approved, events: [eventFor(approved, "approved", { aadObjectId: "aad-x", name: "Ana Approver" }, approved.requestedAt)] }));
+  await bot.database.db.$transaction((tx) =>
+    insertEngagement(tx, {
+      engagement: approved,
+      events: [eventFor(approved, "approved", { aadObjectId: "aad-x", name: "Ana Approver" }, approved.requestedAt)],
+    }),
+  );
   return approved;
 }
 
@@ -153,7 +158,15 @@ describe("billing entries from Teams", () => {
 });
 
 describe("the vendor's decision over HTTP", () => {
-  const decision = { decisionId: "dec-9001", organisationTenantId: TEST_TENANT_ID, submissionReference: "ENG-3001-B1", outcome: "rated", ratedAmount: "120.00", currency: "EUR", decidedAt: "2026-11-02T11:00:00+01:00" };
+  const decision = {
+    decisionId: "dec-9001",
+    organisationTenantId: TEST_TENANT_ID,
+    submissionReference: "ENG-3001-B1",
+    outcome: "rated",
+    ratedAmount: "120.00",
+    currency: "EUR",
+    decidedAt: "2026-11-02T11:00:00+01:00",
+  };
 
   it("answers 401 without the API key or with a wrong one", async () => {
     expect((await postApi("/api/v1/billing-decisions", decision, {})).status).toBe(401);
@@ -196,7 +209,9 @@ describe("the vendor's decision over HTTP", () => {
     await runReminderCycle(deps);
     await runReminderCycle(deps);
     const notices = bot.connector.activities.filter(
-      (a) => a.conversationId === `a:personal-${billing.aadObjectId}` && /The vendor rated ENG-3001-B1 \(ENG-3001, October 2026\) at €120\.00\./.test(cardText(a.activity.attachments?.[0]?.content) + (a.activity.text ?? "")),
+      (a) =>
+        a.conversationId === `a:personal-${billing.aadObjectId}` &&
+        /The vendor rated ENG-3001-B1 \(ENG-3001, October 2026\) at €120\.00\./.test(cardText(a.activity.attachments?.[0]?.content) + (a.activity.text ?? "")),
     );
     expect(notices).toHaveLength(1);
   });
@@ -210,9 +225,13 @@ describe("the vendor's decision over HTTP", () => {
     await click(francoise, "billing.submit", actionData(review, "billing.submit"));
     const rating = { ...decision, decisionId: "dec-9301", submissionReference: "ENG-3003-B1", ratedAmount: "1187.50" };
     expect((await postApi("/api/v1/billing-decisions", rating)).status).toBe(200);
-    const stored = await bot.database.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `billing-decision:${(await findBillingEntryByReference(bot.database.db, bot.organisation.id, "ENG-3003-B1"))?.id}` } });
+    const stored = await bot.database.db.outboxMessage.findUniqueOrThrow({
+      where: { dedupeKey: `billing-decision:${(await findBillingEntryByReference(bot.database.db, bot.organisation.id, "ENG-3003-B1"))?.id}` },
+    });
     // The outbox keeps facts: the words are chosen at delivery, for whoever reads them.
-    expect(JSON.parse(stored.payload)).toMatchObject({ values: { month: { type: "month", month: "2026-10" }, amount: { type: "money", amount: "1187.50", currency: "EUR" } } });
+    expect(JSON.parse(stored.payload)).toMatchObject({
+      values: { month: { type: "month", month: "2026-10" }, amount: { type: "money", amount: "1187.50", currency: "EUR" } },
+    });
 
     bot.connector.clear();
     await runReminderCycle(reminderCycleDeps({ ...bot.app.services, clock: () => now }, bot.app.adapter, { quietHours: undefined }));
@@ -231,11 +250,21 @@ describe("correcting a rejected entry", () => {
     const form = await click(billing, "billing.form", { engagementId: other.id });
     const review = await click(billing, "billing.review", { ...actionData(form, "billing.review"), ...goodInputs });
     await click(billing, "billing.submit", actionData(review, "billing.submit"));
-    const report = await runImport(IMPORT_FORMAT, bot.database.db,
+    const report = await runImport(
+      IMPORT_FORMAT,
+      bot.database.db,
       {
         version: 1,
         organisation: { tenantId: TEST_TENANT_ID, name: "Contoso Partners", timeZone: "UTC" },
-        billingDecisions: [{ decisionId: "dec-9101", submissionReference: "ENG-3002-B1", outcome: "rejected", reason: "Hours must be billed in days", decidedAt: "2026-11-02T10:00:00Z" }],
+        billingDecisions: [
+          {
+            decisionId: "dec-9101",
+            submissionReference: "ENG-3002-B1",
+            outcome: "rejected",
+            reason: "Hours must be billed in days",
+            decidedAt: "2026-11-02T10:00:00Z",
+          },
+        ],
       },
       now,
     );
@@ -246,7 +275,13 @@ describe("correcting a rejected entry", () => {
     const rejected = await findBillingEntryByReference(bot.database.db, bot.organisation.id, "ENG-3002-B1");
     const correction = await click(billing, "billing.correct", { entryId: rejected?.id });
     expect(cardText(correction)).toMatch(/Correct ENG-3002-B1[\s\S]*Hours must be billed in days/);
-    const correctedReview = await click(billing, "billing.review", { ...actionData(correction, "billing.review"), ...goodInputs, quantity: "1.25", unit: "day", unitCost: "100" });
+    const correctedReview = await click(billing, "billing.review", {
+      ...actionData(correction, "billing.review"),
+      ...goodInputs,
+      quantity: "1.25",
+      unit: "day",
+      unitCost: "100",
+    });
     const done = await click(billing, "billing.submit", actionData(correctedReview, "billing.submit"));
     expect(cardText(done)).toMatch(/ENG-3002-B2 is recorded, waiting for the vendor[\s\S]*Corrects ENG-3002-B1/);
     expect(cardVerbs(done)).not.toContain("billing.correct");
@@ -264,12 +299,20 @@ describe("completing the engagement", () => {
 
   it("turns the client's completion request into an approver's card, and completes the engagement", async () => {
     await bot.post(bot.activity(approver, { type: "installationUpdate", action: "add", localTimezone: "Europe/Paris" }));
-    const request = await postApi("/api/v1/completion-requests", { organisationTenantId: TEST_TENANT_ID, engagementExternalId: "ext-3001", requestedAt: "2026-11-02T09:00:00Z", requestedBy: "Jane (Fabrikam)" });
+    const request = await postApi("/api/v1/completion-requests", {
+      organisationTenantId: TEST_TENANT_ID,
+      engagementExternalId: "ext-3001",
+      requestedAt: "2026-11-02T09:00:00Z",
+      requestedBy: "Jane (Fabrikam)",
+    });
     expect(request.status).toBe(200);
     expect((await findEngagement(bot.database.db, bot.organisation.id, engagement.id))?.state).toBe("completion_requested");
     bot.connector.clear();
     await runReminderCycle(reminderCycleDeps({ ...bot.app.services, clock: () => now }, bot.app.adapter, { quietHours: undefined }));
-    const notice = bot.connector.activities.find((a) => a.conversationId === `a:personal-${approver.aadObjectId}` && /Fabrikam asked to close ENG-3001/.test(cardText(a.activity.attachments?.[0]?.content)));
+    const notice = bot.connector.activities.find(
+      (a) =>
+        a.conversationId === `a:personal-${approver.aadObjectId}` && /Fabrikam asked to close ENG-3001/.test(cardText(a.activity.attachments?.[0]?.content)),
+    );
     // The client's request date, as the day it was in the approver's zone.
     expect(cardText(notice?.activity.attachments?.[0]?.content)).toContain("Fabrikam asked to close ENG-3001 (Managed backup) on Nov 2, 2026.");
     expect(cardVerbs(notice?.activity.attachments?.[0]?.content)).toContain("completion.open");

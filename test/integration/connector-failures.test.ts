@@ -74,7 +74,9 @@ describe("a card click when the Bot Connector is slow", () => {
       state: "pending",
       version: 1,
     };
-    await bot.database.db.$transaction((tx) => insertEngagement(tx, { engagement, events: [eventFor(engagement, "created", { aadObjectId: "import", name: "Import" }, engagement.requestedAt)] }));
+    await bot.database.db.$transaction((tx) =>
+      insertEngagement(tx, { engagement, events: [eventFor(engagement, "created", { aadObjectId: "import", name: "Import" }, engagement.requestedAt)] }),
+    );
     let stalled = true;
     bot.connector.respond = (request) => (request.method === "PUT" && stalled ? { status: 200, hang: true } : undefined);
     const started = performance.now();
@@ -84,7 +86,8 @@ describe("a card click when the Bot Connector is slow", () => {
     expect(cardText(body.value)).toMatch(/Approved/);
     expect((await findEngagement(bot.database.db, bot.organisation.id, engagement.id))?.state).toBe("approved");
     const deadline = Date.now() + 10_000;
-    while (!bot.connector.requests.some((request) => request.method === "PUT") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (!bot.connector.requests.some((request) => request.method === "PUT") && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     stalled = false;
     expect(bot.connector.requests.filter((request) => request.method === "PUT").length).toBeGreaterThanOrEqual(1);
   });

@@ -18,7 +18,11 @@ let bot: TestBot;
 let billing: TestUser;
 
 async function engagement(reference: string, state: EngagementState, organisationId = bot.organisation.id): Promise<Engagement> {
-  return insertImported(bot.database.db, engagementRequest(organisationId, reference, { id: `id-${reference}-${organisationId.slice(0, 6)}`, state }), "Import");
+  return insertImported(
+    bot.database.db,
+    engagementRequest(organisationId, reference, { id: `id-${reference}-${organisationId.slice(0, 6)}`, state }),
+    "Import",
+  );
 }
 
 async function submission(on: Engagement, reference: string, submittedAt: Date): Promise<void> {
@@ -101,7 +105,9 @@ describe.each(["en", "fr", "id"] as const)("asking in %s", (locale) => {
 
   it("says October's billing window closed at the end of 2 November", async () => {
     const reply = await ask(billing, q.closed);
-    expect(reply.text).toBe(t.t("conversation.billingWindow.closed", { ...window(10, "2026-11-03T00:00:00Z"), opensAt: t.formatDate(new Date("2026-10-01T00:00:00Z")) }));
+    expect(reply.text).toBe(
+      t.t("conversation.billingWindow.closed", { ...window(10, "2026-11-03T00:00:00Z"), opensAt: t.formatDate(new Date("2026-10-01T00:00:00Z")) }),
+    );
   });
 
   it("says November's window is open, until when and how many days are left", async () => {
@@ -119,8 +125,22 @@ describe.each(["en", "fr", "id"] as const)("asking in %s", (locale) => {
   it("lists the organisation's submissions awaiting the vendor, flagging the overdue one", async () => {
     const reply = await ask(billing, q.unrated);
     expect(reply.text).toContain(t.t("conversation.awaitingRating.intro", { count: 2, more: "no" }));
-    expect(reply.text).toContain(t.t("conversation.awaitingRating.line", { entry: "ENG-3002-B1", title: "Managed service ENG-3002", submittedAt: t.formatDateTime(new Date("2026-11-23T09:00:00Z")), overdue: "yes" }));
-    expect(reply.text).toContain(t.t("conversation.awaitingRating.line", { entry: "ENG-3002-B2", title: "Managed service ENG-3002", submittedAt: t.formatDateTime(new Date("2026-11-25T08:00:00Z")), overdue: "no" }));
+    expect(reply.text).toContain(
+      t.t("conversation.awaitingRating.line", {
+        entry: "ENG-3002-B1",
+        title: "Managed service ENG-3002",
+        submittedAt: t.formatDateTime(new Date("2026-11-23T09:00:00Z")),
+        overdue: "yes",
+      }),
+    );
+    expect(reply.text).toContain(
+      t.t("conversation.awaitingRating.line", {
+        entry: "ENG-3002-B2",
+        title: "Managed service ENG-3002",
+        submittedAt: t.formatDateTime(new Date("2026-11-25T08:00:00Z")),
+        overdue: "no",
+      }),
+    );
     expect(reply.text).not.toContain("ENG-3999");
   });
 
@@ -142,18 +162,18 @@ describe.each(["en", "fr", "id"] as const)("asking in %s", (locale) => {
 describe("Indonesian typed in chat abbreviations, from a user whose Teams speaks English", () => {
   const t = translator("id", "UTC");
 
-  it("answers \"batas waktu tagihan bulan november kapan ya\" with November's window, in Indonesian", async () => {
+  it('answers "batas waktu tagihan bulan november kapan ya" with November\'s window, in Indonesian', async () => {
     const reply = await ask(billing, "batas waktu tagihan bulan november kapan ya");
     const lastMoment = t.formatDateTime(new Date("2026-12-02T23:59:00Z"));
     expect(reply.text).toBe(t.t("conversation.billingWindow.open", { month: monthName(t, { year: 2026, month: 11 }), lastMoment, zones: "same", days: 7 }));
   });
 
-  it("answers \"submission mana aja yg blm di-rate vendor\" in Indonesian", async () => {
+  it('answers "submission mana aja yg blm di-rate vendor" in Indonesian', async () => {
     const reply = await ask(billing, "submission mana aja yg blm di-rate vendor");
     expect(reply.text).toContain(t.t("conversation.awaitingRating.intro", { count: 2, more: "no" }));
   });
 
-  it("answers \"gmn status eng 3002\" with the engagement's card in Indonesian", async () => {
+  it('answers "gmn status eng 3002" with the engagement\'s card in Indonesian', async () => {
     const reply = await ask(billing, "gmn status eng 3002");
     expect(cardText(reply.attachments?.[0]?.content)).toContain(t.t("engagement.state.approved"));
   });

@@ -16,7 +16,11 @@ let approver: TestUser;
 let viewer: TestUser;
 
 async function engagement(reference: string, title: string, organisationId = bot.organisation.id): Promise<Engagement> {
-  return insertImported(bot.database.db, engagementRequest(organisationId, reference, { id: `id-${reference}-${organisationId.slice(0, 6)}`, title }), "Import");
+  return insertImported(
+    bot.database.db,
+    engagementRequest(organisationId, reference, { id: `id-${reference}-${organisationId.slice(0, 6)}`, title }),
+    "Import",
+  );
 }
 
 async function ask(user: TestUser, text: string): Promise<CapturedActivity["activity"]> {

@@ -51,12 +51,15 @@ describe("the /api/messages envelope", () => {
 });
 
 describe("open local mode", () => {
-  it.each(["http://10.0.0.7:8080/", "https://smba.trafficmanager.net/teams/", "http://169.254.169.254/latest/", "file:///etc/passwd", "http://user:pw@127.0.0.1/"])(
-    "refuses to reply to %s",
-    async (serviceUrl) => {
-      await expectGeneric400(await bot.post(bot.activity(user, { type: "message", text: "help", serviceUrl })));
-    },
-  );
+  it.each([
+    "http://10.0.0.7:8080/",
+    "https://smba.trafficmanager.net/teams/",
+    "http://169.254.169.254/latest/",
+    "file:///etc/passwd",
+    "http://user:pw@127.0.0.1/",
+  ])("refuses to reply to %s", async (serviceUrl) => {
+    await expectGeneric400(await bot.post(bot.activity(user, { type: "message", text: "help", serviceUrl })));
+  });
 
   it("refuses an activity that names no serviceUrl (botbuilder would reach the public Bot Connector)", async () => {
     const { serviceUrl: _serviceUrl, ...activity } = bot.activity(user, { type: "message", text: "help" });

@@ -14,7 +14,10 @@ let sequence = 1000;
 async function pendingEngagement(title: string, organisationId = bot.organisation.id): Promise<Engagement> {
   sequence += 1;
   const reference = `ENG-${sequence}`;
-  return insertImported(bot.database.db, engagementRequest(organisationId, reference, { id: `eng-${sequence}-${Math.random().toString(36).slice(2, 8)}`, title }));
+  return insertImported(
+    bot.database.db,
+    engagementRequest(organisationId, reference, { id: `eng-${sequence}-${Math.random().toString(36).slice(2, 8)}`, title }),
+  );
 }
 
 function lastCard(): Record<string, unknown> {
@@ -62,7 +65,10 @@ describe("engagement requests in Teams", () => {
     expect(cardText(body.value)).toMatch(/You approved this request/);
     expect(cardVerbs(body.value)).not.toContain("engagement.approve");
     const events = await listEngagementEvents(bot.database.db, bot.organisation.id, engagement.id);
-    expect(events.map((e) => [e.action, e.actorName])).toEqual([["created", "Vendor portal import"], ["approved", "Ana Approver"]]);
+    expect(events.map((e) => [e.action, e.actorName])).toEqual([
+      ["created", "Vendor portal import"],
+      ["approved", "Ana Approver"],
+    ]);
   });
 
   it("keeps a rejection without a reason inside the card and changes nothing", async () => {
@@ -158,7 +164,11 @@ describe("engagement requests in Teams", () => {
   it("greets in a channel of another client when the bot joins it", async () => {
     bot.connector.clear();
     await bot.post({
-      ...bot.activity(approver, { type: "conversationUpdate", membersAdded: [{ id: "28:partner-ops-bot" }] }, { conversationType: "channel", conversationId: "19:team@thread.skype" }),
+      ...bot.activity(
+        approver,
+        { type: "conversationUpdate", membersAdded: [{ id: "28:partner-ops-bot" }] },
+        { conversationType: "channel", conversationId: "19:team@thread.skype" },
+      ),
       channelId: "webchat",
     });
     await bot.connector.waitFor((a) => a.length >= 1);

@@ -64,7 +64,10 @@ describe("webhook endpoints through the API", () => {
   let endpointId = "";
 
   it("registers an endpoint with a write key and shows its secret once", async () => {
-    const created = await call("POST", "/api/v1/webhook-endpoints", keys.write, { url: "http://127.0.0.1:9/hooks", eventTypes: ["billing.submission.created"] });
+    const created = await call("POST", "/api/v1/webhook-endpoints", keys.write, {
+      url: "http://127.0.0.1:9/hooks",
+      eventTypes: ["billing.submission.created"],
+    });
     expect(created.status).toBe(201);
     const body = (await created.json()) as { id: string; secret: string; status: string };
     expect(body.secret).toMatch(/^whsec_/);
@@ -76,7 +79,9 @@ describe("webhook endpoints through the API", () => {
   });
 
   it("refuses a read key (403), an unknown event type and a plain-HTTP remote URL (400 naming the field)", async () => {
-    expect((await call("POST", "/api/v1/webhook-endpoints", keys.read, { url: "https://example.com/h", eventTypes: ["billing.submission.created"] })).status).toBe(403);
+    expect(
+      (await call("POST", "/api/v1/webhook-endpoints", keys.read, { url: "https://example.com/h", eventTypes: ["billing.submission.created"] })).status,
+    ).toBe(403);
     const unknown = await call("POST", "/api/v1/webhook-endpoints", keys.write, { url: "https://example.com/h", eventTypes: ["billing.nothing"] });
     expect(unknown.status).toBe(400);
     expect(Object.keys(((await unknown.json()) as { fields: object }).fields)).toEqual(["eventTypes.0"]);
@@ -94,14 +99,25 @@ describe("webhook endpoints through the API", () => {
 });
 
 describe("API keys on the billing routes", () => {
-  const decision = { decisionId: "dec-keys-1", organisationTenantId: TEST_TENANT_ID, submissionReference: "ENG-9999-B1", outcome: "rated", ratedAmount: "1.00", currency: "EUR", decidedAt: "2026-11-02T09:00:00Z" };
+  const decision = {
+    decisionId: "dec-keys-1",
+    organisationTenantId: TEST_TENANT_ID,
+    submissionReference: "ENG-9999-B1",
+    outcome: "rated",
+    ratedAmount: "1.00",
+    currency: "EUR",
+    decidedAt: "2026-11-02T09:00:00Z",
+  };
 
   it("lets a write key reach its own organisation only: another's tenant is unknown", async () => {
     expect((await call("POST", "/api/v1/billing-decisions", keys.write, decision)).status).toBe(404);
     const crossed = await call("POST", "/api/v1/billing-decisions", keys.otherWrite, decision);
     expect(crossed.status).toBe(404);
     expect(await crossed.json()).toMatchObject({ message: "unknown organisation" });
-    const completion = await call("POST", "/api/v1/completion-requests", keys.otherWrite, { organisationTenantId: TEST_TENANT_ID, engagementExternalId: "ext-1" });
+    const completion = await call("POST", "/api/v1/completion-requests", keys.otherWrite, {
+      organisationTenantId: TEST_TENANT_ID,
+      engagementExternalId: "ext-1",
+    });
     expect(((await completion.json()) as { message: string }).message).toBe("unknown organisation");
   });
 

@@ -25,7 +25,9 @@ async function pendingEngagement(test: TestBot): Promise<Engagement> {
     state: "pending",
     version: 1,
   };
-  await test.database.db.$transaction((tx) => insertEngagement(tx, { engagement, events: [eventFor(engagement, "created", { aadObjectId: "import", name: "Import" }, engagement.requestedAt)] }));
+  await test.database.db.$transaction((tx) =>
+    insertEngagement(tx, { engagement, events: [eventFor(engagement, "created", { aadObjectId: "import", name: "Import" }, engagement.requestedAt)] }),
+  );
   return engagement;
 }
 

@@ -41,7 +41,9 @@ describe("the OpenAPI document", () => {
   });
 
   it("is well formed: unique operation ids, resolving $refs, and schemas valid in JSON Schema 2020-12", () => {
-    const ids = [...Object.values(served.paths as Operations), ...Object.values(served.webhooks as Operations)].flatMap((methods) => Object.values(methods).map((op) => op.operationId));
+    const ids = [...Object.values(served.paths as Operations), ...Object.values(served.webhooks as Operations)].flatMap((methods) =>
+      Object.values(methods).map((op) => op.operationId),
+    );
     expect(new Set(ids).size).toBe(ids.length);
     const components = (served.components as { schemas: Record<string, object> }).schemas;
     const ajv = new Ajv2020({ strict: false, allErrors: true });

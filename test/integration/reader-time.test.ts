@@ -47,7 +47,9 @@ describe("a reader in Paris of an organisation on UTC", () => {
 
   it("gets the digest in Paris time, counting days on the Paris calendar", async () => {
     bot.connector.clear();
-    await runReminderCycle(reminderCycleDeps({ ...bot.app.services, clock: () => new Date("2026-12-01T08:00:00Z") }, bot.app.adapter, { quietHours: undefined }));
+    await runReminderCycle(
+      reminderCycleDeps({ ...bot.app.services, clock: () => new Date("2026-12-01T08:00:00Z") }, bot.app.adapter, { quietHours: undefined }),
+    );
     const [digest] = await bot.connector.waitFor((activities) => activities.length >= 1);
     expect(cardText(digest?.activity.attachments?.[0]?.content)).toContain(
       "ENG-4100 · Fabrikam: no billing entry for November 2026. The window closes on Dec 3, 2026 at 12:59 AM (Dec 2, 2026, 11:59 PM UTC, your organisation's time zone).",

@@ -94,15 +94,24 @@ const STEPS: Step[] = [
   { command: "npm run remind:now", run: expectOutput(/^delivered \d+ message/m) },
   { command: "npm run import -- examples/engagements.json", run: expectOutput(/imported examples\/engagements\.json/) },
   { command: "npm run import:schema", skip: "it rewrites schemas/import.schema.json; test/unit/import/json-schema.test.ts checks that file is current" },
-  { command: "npm run api-key -- create --tenant <tenant id> --name <name> --scope write", skip: "placeholders for the reader's tenant; test/integration/events-api.test.ts covers the keys it makes" },
+  {
+    command: "npm run api-key -- create --tenant <tenant id> --name <name> --scope write",
+    skip: "placeholders for the reader's tenant; test/integration/events-api.test.ts covers the keys it makes",
+  },
   { command: "npm run api-key -- list --tenant <tenant id>", skip: "a placeholder for the reader's tenant" },
   { command: "npm run api-key -- revoke --tenant <tenant id> --id <key id>", skip: "placeholders for the reader's tenant and key" },
   { command: "npm run openapi", skip: "it rewrites schemas/openapi.json; test/integration/openapi.test.ts checks that file is current" },
   { command: "npm run import", skip: "named in the configuration table, not an example to run" },
   { command: "npm run api-key", skip: "named in the configuration table, not an example to run" },
-  { command: "MicrosoftAppId=<app id> npm run package:teams", skip: "it needs the reader's app id; test/unit/teams-package/package.test.ts packages a sample one" },
+  {
+    command: "MicrosoftAppId=<app id> npm run package:teams",
+    skip: "it needs the reader's app id; test/unit/teams-package/package.test.ts packages a sample one",
+  },
   { command: "npm run import -- <file>", skip: "a placeholder for the reader's own file" },
-  { command: "npm run db:schema", skip: "it rewrites prisma/{sqlite,postgres}/schema.prisma; test/unit/store/schema-source.test.ts checks those files are current" },
+  {
+    command: "npm run db:schema",
+    skip: "it rewrites prisma/{sqlite,postgres}/schema.prisma; test/unit/store/schema-source.test.ts checks those files are current",
+  },
 ];
 
 describe.skipIf(testProvider === "postgres")("the README's commands (on SQLite, the README's default store)", () => {

@@ -29,8 +29,18 @@ describe("the demo organisation installed in a group chat", () => {
       chatId,
       [PLAYGROUND_CURRENT_USER, ...PLAYGROUND_OTHER_USERS].map((user) => ({ id: teamsIdOf(user.aadObjectId), name: user.name, aadObjectId: user.aadObjectId })),
     );
-    const alex = { aadObjectId: PLAYGROUND_CURRENT_USER.aadObjectId, teamsUserId: teamsIdOf(PLAYGROUND_CURRENT_USER.aadObjectId), name: PLAYGROUND_CURRENT_USER.name };
-    await bot.post(bot.activity(alex, { type: "installationUpdate", action: "add" }, { tenantId: PLAYGROUND_TENANT_ID, conversationType: "groupChat", conversationId: chatId }));
+    const alex = {
+      aadObjectId: PLAYGROUND_CURRENT_USER.aadObjectId,
+      teamsUserId: teamsIdOf(PLAYGROUND_CURRENT_USER.aadObjectId),
+      name: PLAYGROUND_CURRENT_USER.name,
+    };
+    await bot.post(
+      bot.activity(
+        alex,
+        { type: "installationUpdate", action: "add" },
+        { tenantId: PLAYGROUND_TENANT_ID, conversationType: "groupChat", conversationId: chatId },
+      ),
+    );
     const report = await runReminderCycle(reminderCycleDeps(bot.app.services, bot.app.adapter, { quietHours: undefined }));
     expect(report.planned.find((p) => p.report.due > 0)?.report.unreachable).toBe(0);
     const digest = bot.connector.activities.find(

@@ -23,7 +23,9 @@ describe("the demo organisation's reminders", () => {
   it("sends the Playground user a digest of the requests waiting past the approval SLA", async () => {
     const alex = { aadObjectId: PLAYGROUND_CURRENT_USER.aadObjectId, teamsUserId: "29:alex", name: PLAYGROUND_CURRENT_USER.name };
     const conversationId = "a:playground-personal";
-    await bot.post(bot.activity(alex, { type: "installationUpdate", action: "add", localTimezone: "Europe/Paris" }, { tenantId: PLAYGROUND_TENANT_ID, conversationId }));
+    await bot.post(
+      bot.activity(alex, { type: "installationUpdate", action: "add", localTimezone: "Europe/Paris" }, { tenantId: PLAYGROUND_TENANT_ID, conversationId }),
+    );
     await runReminderCycle(reminderCycleDeps(bot.app.services, bot.app.adapter, { quietHours: undefined }));
     const digest = bot.connector.activities.find(
       (a) => a.conversationId === conversationId && cardText(a.activity.attachments?.[0]?.content).includes("Reminders for you"),

@@ -107,7 +107,12 @@ function runInstance(databaseUrl: string): { child: ChildProcess; exited: Promis
 }
 
 /** An organisation with `users` approvers reachable at the connector and ENGAGEMENTS requests pending for ten days. */
-async function seed(database: TestDatabase, connector: HoldingConnector, tenantId: string, users: number): Promise<{ organisation: Organisation; references: string[] }> {
+async function seed(
+  database: TestDatabase,
+  connector: HoldingConnector,
+  tenantId: string,
+  users: number,
+): Promise<{ organisation: Organisation; references: string[] }> {
   const { db } = database;
   const organisation = await ensureOrganisation(db, tenantId, { name: tenantId, timeZone: "UTC" });
   for (let i = 0; i < users; i++) {

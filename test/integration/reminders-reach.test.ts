@@ -77,7 +77,11 @@ describe("reminders for people who never wrote to the bot", () => {
     const pages = bot.connector.requests.filter((r) => r.method === "GET" && r.path.includes("/pagedmembers"));
     expect(pages.map((r) => r.conversationId)).toEqual([TEAM_ID, TEAM_ID, TEAM_ID]);
     expect(await bot.database.db.rosterMember.count({ where: { organisationId: bot.organisation.id, rosterId: TEAM_ID, leftAt: null } })).toBe(5);
-    expect(await findUser(bot.database.db, bot.organisation.id, newcomer.aadObjectId)).toMatchObject({ name: "Nia Newcomer", role: "viewer", teamsUserId: "29:newcomer" });
+    expect(await findUser(bot.database.db, bot.organisation.id, newcomer.aadObjectId)).toMatchObject({
+      name: "Nia Newcomer",
+      role: "viewer",
+      teamsUserId: "29:newcomer",
+    });
     expect(await findUser(bot.database.db, bot.organisation.id, megan.aadObjectId)).toMatchObject({ name: "Megan Bowen", role: "approver" });
   });
 
@@ -146,13 +150,18 @@ describe("reminders for people who never wrote to the bot", () => {
     const chatId = "19:partners-chat@thread.v2";
     bot.connector.rosters.set(chatId, [member(megan), member(admin)]);
     const scripted = bot.connector.respond;
-    bot.connector.respond = (request) => (request.path.includes("/pagedmembers") ? { status: 403, body: { error: { code: "BotNotInConversationRoster" } } } : scripted?.(request));
-    const install = await bot.post(bot.activity(admin, { type: "installationUpdate", action: "add" }, { conversationType: "groupChat", conversationId: chatId }));
+    bot.connector.respond = (request) =>
+      request.path.includes("/pagedmembers") ? { status: 403, body: { error: { code: "BotNotInConversationRoster" } } } : scripted?.(request);
+    const install = await bot.post(
+      bot.activity(admin, { type: "installationUpdate", action: "add" }, { conversationType: "groupChat", conversationId: chatId }),
+    );
     expect(install.status).toBe(200);
     expect(bot.connector.activities.filter((a) => a.conversationId === chatId)).toHaveLength(1);
     expect(await bot.database.db.rosterMember.count({ where: { rosterId: chatId } })).toBe(0);
     bot.connector.respond = scripted;
-    await bot.post(bot.activity(admin, { type: "conversationUpdate", membersAdded: [{ id: BOT_ID }] }, { conversationType: "groupChat", conversationId: chatId }));
+    await bot.post(
+      bot.activity(admin, { type: "conversationUpdate", membersAdded: [{ id: BOT_ID }] }, { conversationType: "groupChat", conversationId: chatId }),
+    );
     expect(await bot.database.db.rosterMember.count({ where: { rosterId: chatId, leftAt: null } })).toBe(2);
   });
 });

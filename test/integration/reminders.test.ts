@@ -26,7 +26,9 @@ async function install(user: TestUser, timeZone = "Europe/Paris") {
 }
 
 function proactiveTo(user: TestUser) {
-  return bot.connector.activities.filter((a) => a.conversationId === `a:personal-${user.aadObjectId}` && cardText(a.activity.attachments?.[0]?.content).includes("Reminders for you"));
+  return bot.connector.activities.filter(
+    (a) => a.conversationId === `a:personal-${user.aadObjectId}` && cardText(a.activity.attachments?.[0]?.content).includes("Reminders for you"),
+  );
 }
 
 beforeAll(async () => {
@@ -106,7 +108,7 @@ describe("reminders through the real bot", () => {
     expect(row).toMatchObject({ state: "dead", lastError: "ConversationBlockedByUser" });
   });
 
-  it("snoozes and mutes a kind for the person who clicks, and lists it when they ask \"reminders\"", async () => {
+  it('snoozes and mutes a kind for the person who clicks, and lists it when they ask "reminders"', async () => {
     const snoozed = await bot.invoke(approver, "reminders.snooze", { kind: "engagement.pending-approval" });
     expect(snoozed.status).toBe(200);
     expect(String(snoozed.body.value)).toContain("snoozed until");
@@ -148,7 +150,11 @@ describe("reminders through the real bot", () => {
         kind: "test.notice",
         dedupeKey: "notice-1",
         now,
-        payload: { messageKey: "reminders.unmuted", values: { kindName: "Billing" }, open: { verb: "engagement.open", data: { engagementId: "eng-late" }, titleKey: "reminders.fix.open" } },
+        payload: {
+          messageKey: "reminders.unmuted",
+          values: { kindName: "Billing" },
+          open: { verb: "engagement.open", data: { engagementId: "eng-late" }, titleKey: "reminders.fix.open" },
+        },
       }),
     );
     await cycle();
@@ -174,7 +180,9 @@ describe("reminders through the real bot", () => {
     const stored = await bot.database.db.conversationReference.findFirstOrThrow({ where: { kind: "channel" } });
     expect(stored).toMatchObject({ conversationId: channelId, teamId: "19:team@thread.tacv2", deadAt: null });
     await runReminderCycle(reminderCycleDeps({ ...bot.app.services, clock: () => now }, bot.app.adapter, { quietHours: undefined, channelDigest: true }));
-    const posted = bot.connector.activities.filter((a) => a.conversationId === channelId && cardText(a.activity.attachments?.[0]?.content).includes("Team reminders"));
+    const posted = bot.connector.activities.filter(
+      (a) => a.conversationId === channelId && cardText(a.activity.attachments?.[0]?.content).includes("Team reminders"),
+    );
     expect(posted).toHaveLength(1);
     const card = posted[0]?.activity.attachments?.[0]?.content;
     expect(cardText(card)).toContain("ENG-2001");

@@ -28,14 +28,19 @@ const replyText = (activity: CapturedActivity["activity"]) => `${String(activity
 beforeAll(async () => {
   bot = await startTestBot({ app: { tables, clock: () => NOW } });
   admin = await bot.user("admin", "Ada Admin");
-  const report = await runImport(importFormat(tables.importSections), bot.database.db, {
-    version: 1,
-    organisation: { tenantId: TEST_TENANT_ID, name: "Contoso Partners", timeZone: "UTC" },
-    tickets: [
-      { number: "123", title: "Printer offline", dueAt: "2026-11-30T17:00:00Z" },
-      { number: "456", title: "New laptop", dueAt: "2026-12-20T17:00:00Z" },
-    ],
-  }, NOW);
+  const report = await runImport(
+    importFormat(tables.importSections),
+    bot.database.db,
+    {
+      version: 1,
+      organisation: { tenantId: TEST_TENANT_ID, name: "Contoso Partners", timeZone: "UTC" },
+      tickets: [
+        { number: "123", title: "Printer offline", dueAt: "2026-11-30T17:00:00Z" },
+        { number: "456", title: "New laptop", dueAt: "2026-12-20T17:00:00Z" },
+      ],
+    },
+    NOW,
+  );
   expect(report.ok).toBe(true);
 });
 
@@ -55,7 +60,7 @@ describe("a second workflow added in one line", () => {
     expect(replyText(await ask(admin, "tiket dukungan mana yang terbuka?"))).toContain("2 tiket terbuka");
   });
 
-  it("shows its overdue ticket in \"what needs me?\" with the fix one click away, and in \"anything due?\"", async () => {
+  it('shows its overdue ticket in "what needs me?" with the fix one click away, and in "anything due?"', async () => {
     const inbox = await ask(admin, "what reminders do I have?");
     expect(cardText(inbox.attachments)).toContain("TCK-123 (Printer offline) is overdue");
     expect(JSON.stringify(inbox.attachments)).toContain('"verb":"ticket.close"');

@@ -46,7 +46,10 @@ async function storeEngagement(organisationId: string, reference: string, state:
     version: 1,
   };
   await bot.database.db.$transaction((tx) =>
-    insertEngagement(tx, { engagement, events: [eventFor(engagement, "created", { aadObjectId: "import", name: "Vendor portal import" }, engagement.requestedAt)] }),
+    insertEngagement(tx, {
+      engagement,
+      events: [eventFor(engagement, "created", { aadObjectId: "import", name: "Vendor portal import" }, engagement.requestedAt)],
+    }),
   );
   return engagement;
 }
@@ -71,7 +74,13 @@ async function storeRejectedEntry(engagement: Engagement): Promise<BillingEntry>
   };
   await insertBillingEntry(bot.database.db, entry);
   const decision = { outcome: "rejected", decisionId: `dec-${entry.id}`, decidedAt: now, reason: "Bill in days" } as const;
-  await applyBillingDecision(bot.database.db, { organisationId: entry.organisationId, entry: { billingEntryId: entry.id }, decision, source: "http", receivedAt: now });
+  await applyBillingDecision(bot.database.db, {
+    organisationId: entry.organisationId,
+    entry: { billingEntryId: entry.id },
+    decision,
+    source: "http",
+    receivedAt: now,
+  });
   return (await findBillingEntry(bot.database.db, entry.organisationId, entry.id)) as BillingEntry;
 }
 
@@ -154,7 +163,9 @@ describe("another organisation's admin aiming card actions at this organisation'
     await bot.invoke(sameId, "reminders.unmute", { kind: BILLING_WINDOW_KIND }, { tenantId: RIVAL_TENANT_ID });
     await bot.invoke(sameId, "reminders.snooze", { kind: PENDING_APPROVAL_KIND }, { tenantId: RIVAL_TENANT_ID });
     expect(await listReminderPreferences(bot.database.db, bot.organisation.id, billing.aadObjectId)).toEqual(before);
-    expect((await listReminderPreferences(bot.database.db, rival.id, billing.aadObjectId)).map((p) => p.kind).sort()).toEqual([BILLING_WINDOW_KIND, PENDING_APPROVAL_KIND].sort());
+    expect((await listReminderPreferences(bot.database.db, rival.id, billing.aadObjectId)).map((p) => p.kind).sort()).toEqual(
+      [BILLING_WINDOW_KIND, PENDING_APPROVAL_KIND].sort(),
+    );
   });
 
   it("never sees this organisation's records in answers to typed questions", async () => {
@@ -182,7 +193,10 @@ describe("users acting outside their role", () => {
 
   it("refuses a billing user's or a viewer's engagement and completion decisions", async () => {
     const before = await snapshot();
-    for (const [role, user] of [["billing", billing], ["viewer", viewer]] as const) {
+    for (const [role, user] of [
+      ["billing", billing],
+      ["viewer", viewer],
+    ] as const) {
       for (const [verb, data] of [
         ["engagement.approve", { engagementId: pending.id, role: "approver" }],
         ["engagement.reject", { engagementId: pending.id, reason: "no" }],
@@ -225,7 +239,9 @@ describe("forged form values from a billing user", () => {
   it("re-shows a forged review with only the allowed units, currencies and open months as choices", async () => {
     const forged = formData(approved.id, { unit: "parsec", currency: "jpy", month: "2026-12" });
     const { body } = await bot.invoke(billing, "billing.review", forged);
-    expect(cardText(body.value)).toMatch(/Choose a unit from the list[\s\S]*JPY is not a currency this organisation bills in[\s\S]*December 2026 has not started yet/);
+    expect(cardText(body.value)).toMatch(
+      /Choose a unit from the list[\s\S]*JPY is not a currency this organisation bills in[\s\S]*December 2026 has not started yet/,
+    );
     expect(choiceSet(body.value, "unit").value).toBe("");
     expect(choiceSet(body.value, "unit").choices).not.toContain("parsec");
     expect(choiceSet(body.value, "currency")).toEqual({ value: "", choices: ["EUR", "USD", "GBP", "IDR"] });

@@ -31,7 +31,9 @@ async function storeApprovedEngagement(organisationId: string, externalId: strin
     state: "approved",
     version: 1,
   };
-  await bot.database.db.$transaction((tx) => insertEngagement(tx, { engagement: approved, events: [eventFor(approved, "approved", { aadObjectId: "aad-x", name: "Ana" }, approved.requestedAt)] }));
+  await bot.database.db.$transaction((tx) =>
+    insertEngagement(tx, { engagement: approved, events: [eventFor(approved, "approved", { aadObjectId: "aad-x", name: "Ana" }, approved.requestedAt)] }),
+  );
   return approved;
 }
 
@@ -88,7 +90,10 @@ describe("the tenant named in an API body", () => {
   });
 
   it("cannot record a completion request on another organisation's engagement", async () => {
-    const response = await post("/api/v1/completion-requests", JSON.stringify({ organisationTenantId: RIVAL_TENANT_ID, engagementExternalId: engagement.externalId, requestedAt: "2026-11-02T09:00:00Z" }));
+    const response = await post(
+      "/api/v1/completion-requests",
+      JSON.stringify({ organisationTenantId: RIVAL_TENANT_ID, engagementExternalId: engagement.externalId, requestedAt: "2026-11-02T09:00:00Z" }),
+    );
     expect(response.status).toBe(404);
     await unchanged();
   });
@@ -113,7 +118,13 @@ describe("API bodies of the wrong shape or size", () => {
   });
 
   it("refuses a body over 1 MB with 413 before reading it as a decision", async () => {
-    const huge = JSON.stringify({ organisationTenantId: TEST_TENANT_ID, billingEntryId: entry.id, ...rating(), outcome: "rejected", reason: "x".repeat(2 * 1024 * 1024) });
+    const huge = JSON.stringify({
+      organisationTenantId: TEST_TENANT_ID,
+      billingEntryId: entry.id,
+      ...rating(),
+      outcome: "rejected",
+      reason: "x".repeat(2 * 1024 * 1024),
+    });
     const response = await post("/api/v1/billing-decisions", huge);
     expect(response.status).toBe(413);
     await unchanged();

@@ -46,7 +46,15 @@ async function startBot(databaseUrl: string): Promise<Instance> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: "test", LOG_LEVEL: "error", MicrosoftAppId: "", REMINDERS_ENABLED: "false" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      NODE_ENV: "test",
+      LOG_LEVEL: "error",
+      MicrosoftAppId: "",
+      REMINDERS_ENABLED: "false",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.add(child);
@@ -63,7 +71,10 @@ async function startBot(databaseUrl: string): Promise<Instance> {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode}:\n${output}`);
       if (performance.now() - started > 30_000) throw new Error(`no /healthz answer in 30 s:\n${output}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1_000) }).then((response) => response.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1_000) }).then(
+        (response) => response.ok,
+        () => false,
+      );
       if (ok) return performance.now() - started;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }

@@ -53,7 +53,12 @@ async function approvedEngagement(): Promise<Engagement> {
     state: "approved",
     version: 1,
   };
-  await bot.database.db.$transaction((tx) => insertEngagement(tx, { engagement: approved, events: [eventFor(approved, "approved", { aadObjectId: "aad-x", name: "Ana Approver" }, approved.requestedAt)] }));
+  await bot.database.db.$transaction((tx) =>
+    insertEngagement(tx, {
+      engagement: approved,
+      events: [eventFor(approved, "approved", { aadObjectId: "aad-x", name: "Ana Approver" }, approved.requestedAt)],
+    }),
+  );
   return approved;
 }
 
@@ -63,7 +68,11 @@ async function register(url: string): Promise<string> {
   for (const endpoint of await listWebhookEndpoints(bot.database.db, bot.organisation.id)) {
     await bot.database.db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { disabledAt: clockNow, disabledReason: "next test" } });
   }
-  const registered = await registerWebhookEndpoint(bot.database.db, { organisationId: bot.organisation.id, url, eventTypes: ["billing.submission.created"] }, { knownTypes, production: false });
+  const registered = await registerWebhookEndpoint(
+    bot.database.db,
+    { organisationId: bot.organisation.id, url, eventTypes: ["billing.submission.created"] },
+    { knownTypes, production: false },
+  );
   if (!registered.ok) throw new Error(registered.refusal);
   return registered.secret;
 }
@@ -222,7 +231,14 @@ describe("webhook delivery of a billing entry recorded in Teams", () => {
     });
     await submitBillingInCard(bot, billing, (await approvedEngagement()).id);
     // A process claims the delivery, then is killed before sending.
-    const dying = await claimWebhookDeliveries(bot.database.db, { owner: "killed", now: clockNow, leaseMs: 60_000, maxEndpoints: 20, rowsPerEndpoint: 25, maxAttempts: 8 });
+    const dying = await claimWebhookDeliveries(bot.database.db, {
+      owner: "killed",
+      now: clockNow,
+      leaseMs: 60_000,
+      maxEndpoints: 20,
+      rowsPerEndpoint: 25,
+      maxAttempts: 8,
+    });
     expect(dying.deliveries).toHaveLength(1);
     expect((await deliver()).sent).toBe(0);
     clockNow = new Date(clockNow.getTime() + 61_000);
@@ -239,7 +255,8 @@ describe("the example receiver", () => {
       received.push(event);
     });
     const body = JSON.stringify({ id: "evt_1", type: "billing.submission.created", timestamp: clockNow.toISOString(), data: {} });
-    const send = (headers: object) => fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(headers as Record<string, string>) }, body });
+    const send = (headers: object) =>
+      fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(headers as Record<string, string>) }, body });
     const good = signedHeaders(secret, "evt_1", clockNow, body);
     expect((await send({ ...good, "webhook-signature": "v1,Zm9yZ2Vk" })).status).toBe(401);
     expect((await send(signedHeaders("whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "evt_1", clockNow, body))).status).toBe(401);

@@ -33,7 +33,9 @@ async function approvedEngagement(): Promise<Engagement> {
     state: "approved",
     version: 1,
   };
-  await database.db.$transaction((tx) => insertEngagement(tx, { engagement, events: [eventFor(engagement, "approved", { aadObjectId: "aad-bo", name: "Bo" }, now)] }));
+  await database.db.$transaction((tx) =>
+    insertEngagement(tx, { engagement, events: [eventFor(engagement, "approved", { aadObjectId: "aad-bo", name: "Bo" }, now)] }),
+  );
   return engagement;
 }
 
@@ -46,8 +48,20 @@ async function actions(engagement: Engagement): Promise<string[]> {
 describe("completion requests", () => {
   it("records an imported request once, however often the import runs", async () => {
     const engagement = await approvedEngagement();
-    const first = await recordCompletionRequest(database.db, organisationId, { externalId: engagement.externalId }, { requestedAt: now, requestedBy: "Jane" }, now);
-    const again = await recordCompletionRequest(database.db, organisationId, { externalId: engagement.externalId }, { requestedAt: now, requestedBy: "Jane" }, now);
+    const first = await recordCompletionRequest(
+      database.db,
+      organisationId,
+      { externalId: engagement.externalId },
+      { requestedAt: now, requestedBy: "Jane" },
+      now,
+    );
+    const again = await recordCompletionRequest(
+      database.db,
+      organisationId,
+      { externalId: engagement.externalId },
+      { requestedAt: now, requestedBy: "Jane" },
+      now,
+    );
     expect(first).toMatchObject({ outcome: "decided", record: { state: "completion_requested" } });
     expect(again.outcome).toBe("unchanged");
     expect(await actions(engagement)).toEqual(["approved", "completion_requested"]);
@@ -95,7 +109,10 @@ describe("deciding a completion request", () => {
     const engagement = await approvedEngagement();
     await recordCompletionRequest(database.db, organisationId, { engagementId: engagement.id }, { requestedAt: now }, now);
     const billing: Actor = { ...approver(), role: "billing" };
-    expect(await decideCompletionOnce(database.db, billing, engagement.id, { kind: "approve" }, now)).toMatchObject({ outcome: "refused", refusal: { code: "not_permitted" } });
+    expect(await decideCompletionOnce(database.db, billing, engagement.id, { kind: "approve" }, now)).toMatchObject({
+      outcome: "refused",
+      refusal: { code: "not_permitted" },
+    });
     expect((await findEngagement(database.db, organisationId, engagement.id))?.state).toBe("completion_requested");
   });
 });

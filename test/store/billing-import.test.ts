@@ -38,15 +38,27 @@ async function engagementIn(state: Engagement["state"], n: number): Promise<Enga
     state,
     version: 1,
   };
-  await database.db.$transaction((tx) => insertEngagement(tx, { engagement, events: [eventFor(engagement, "created", { aadObjectId: "i", name: "Import" }, now)] }));
+  await database.db.$transaction((tx) =>
+    insertEngagement(tx, { engagement, events: [eventFor(engagement, "created", { aadObjectId: "i", name: "Import" }, now)] }),
+  );
   return engagement;
 }
 
 async function submitted(engagement: Engagement) {
-  const draft = checkBillingDraft({ quantity: "2", unit: "day", unitCost: "500", currency: "EUR", month: "2026-10" }, { engagement, timeZone: "UTC", now, currencies: ["EUR"] });
+  const draft = checkBillingDraft(
+    { quantity: "2", unit: "day", unitCost: "500", currency: "EUR", month: "2026-10" },
+    { engagement, timeZone: "UTC", now, currencies: ["EUR"] },
+  );
   if (!draft.ok) throw new Error("draft");
   const actor = { organisationId, aadObjectId: "aad-bea", name: "Bea", role: "billing" } as const;
-  const outcome = await submitBillingOnce(database.db, { actor, engagementId: engagement.id, draft: draft.value, formNonce: `form-${engagement.id}`, timeZone: "UTC", now });
+  const outcome = await submitBillingOnce(database.db, {
+    actor,
+    engagementId: engagement.id,
+    draft: draft.value,
+    formNonce: `form-${engagement.id}`,
+    timeZone: "UTC",
+    now,
+  });
   if (outcome.kind !== "created") throw new Error(outcome.kind);
   return outcome.entry;
 }
@@ -61,13 +73,18 @@ describe("importing vendor decisions", () => {
     const second = await runImport(IMPORT_FORMAT, database.db, file({ billingDecisions: decisions }), now);
     expect(first.ok && first.summary.sections.billingDecisions).toMatchObject({ updated: 1, unchanged: 0 });
     expect(second.ok && second.summary.sections.billingDecisions).toMatchObject({ updated: 0, unchanged: 1 });
-    expect(await findBillingEntry(database.db, organisationId, entry.id)).toMatchObject({ state: "rated", decision: { ratedAmount: "990.00", source: "import" } });
+    expect(await findBillingEntry(database.db, organisationId, entry.id)).toMatchObject({
+      state: "rated",
+      decision: { ratedAmount: "990.00", source: "import" },
+    });
     expect(await database.db.outboxMessage.count({ where: { dedupeKey: `billing-decision:${entry.id}` } })).toBe(1);
   });
 
   it("rolls the whole file back when one decision names an unknown entry", async () => {
     const entry = await submitted(await engagementIn("approved", 2));
-    const report = await runImport(IMPORT_FORMAT, database.db,
+    const report = await runImport(
+      IMPORT_FORMAT,
+      database.db,
       file({
         billingDecisions: [
           { decisionId: "imp-2", billingEntryId: entry.id, outcome: "rated", decidedAt: "2026-11-02T10:01:00Z" },
@@ -76,7 +93,9 @@ describe("importing vendor decisions", () => {
       }),
       now,
     );
-    expect(report.ok ? [] : report.problems).toEqual([{ where: 'billingDecisions[1] (decisionId "imp-3")', message: "no such billing entry in this organisation" }]);
+    expect(report.ok ? [] : report.problems).toEqual([
+      { where: 'billingDecisions[1] (decisionId "imp-3")', message: "no such billing entry in this organisation" },
+    ]);
     expect((await findBillingEntry(database.db, organisationId, entry.id))?.state).toBe("submitted");
   });
 
@@ -97,7 +116,12 @@ describe("importing vendor decisions", () => {
 describe("importing completion requests", () => {
   it("refuses the file when a request is dated in the future, naming the record and requestedAt", async () => {
     const engagement = await engagementIn("approved", 7);
-    const report = await runImport(IMPORT_FORMAT, database.db, file({ completionRequests: [{ engagementExternalId: engagement.externalId, requestedAt: "2026-11-03T08:00:00Z" }] }), now);
+    const report = await runImport(
+      IMPORT_FORMAT,
+      database.db,
+      file({ completionRequests: [{ engagementExternalId: engagement.externalId, requestedAt: "2026-11-03T08:00:00Z" }] }),
+      now,
+    );
     expect(report.ok ? undefined : report.problems[0]?.where).toBe('completionRequests[0] (engagementExternalId "PI-7").requestedAt');
     expect((await findEngagement(database.db, organisationId, engagement.id))?.state).toBe("approved");
   });
@@ -116,13 +140,26 @@ describe("importing completion requests", () => {
 
   it("skips, with a note, a request for an engagement already completed", async () => {
     const engagement = await engagementIn("completed", 4);
-    const report = await runImport(IMPORT_FORMAT, database.db, file({ completionRequests: [{ engagementExternalId: engagement.externalId, requestedAt: "2026-11-01T08:00:00Z" }] }), now);
-    expect(report.ok && report.summary.sections.completionRequests).toMatchObject({ skipped: 1, notes: [expect.stringContaining("ENG-4004 is already completed")] });
+    const report = await runImport(
+      IMPORT_FORMAT,
+      database.db,
+      file({ completionRequests: [{ engagementExternalId: engagement.externalId, requestedAt: "2026-11-01T08:00:00Z" }] }),
+      now,
+    );
+    expect(report.ok && report.summary.sections.completionRequests).toMatchObject({
+      skipped: 1,
+      notes: [expect.stringContaining("ENG-4004 is already completed")],
+    });
   });
 
   it("refuses a request for an engagement that was never approved", async () => {
     const engagement = await engagementIn("pending", 5);
-    const report = await runImport(IMPORT_FORMAT, database.db, file({ completionRequests: [{ engagementExternalId: engagement.externalId, requestedAt: "2026-11-01T08:00:00Z" }] }), now);
+    const report = await runImport(
+      IMPORT_FORMAT,
+      database.db,
+      file({ completionRequests: [{ engagementExternalId: engagement.externalId, requestedAt: "2026-11-01T08:00:00Z" }] }),
+      now,
+    );
     expect(report.ok ? "" : report.problems[0]?.message).toMatch(/ENG-4005 is pending: only an approved engagement can be asked to complete/);
   });
 });

@@ -47,7 +47,10 @@ async function approvedEngagement(): Promise<Engagement> {
 const billingUser = (i = 0): Actor => ({ organisationId, aadObjectId: `aad-billing-${i}`, name: `Billing ${i}`, role: "billing" });
 
 function draft(quantity = "10"): BillingDraft {
-  const checked = checkBillingDraft({ quantity, unit: "hour", unitCost: "12.50", currency: "EUR", month: "2026-10" }, { engagement: { state: "approved", reference: "ENG-1" }, timeZone: "UTC", now, currencies: ["EUR"] });
+  const checked = checkBillingDraft(
+    { quantity, unit: "hour", unitCost: "12.50", currency: "EUR", month: "2026-10" },
+    { engagement: { state: "approved", reference: "ENG-1" }, timeZone: "UTC", now, currencies: ["EUR"] },
+  );
   if (!checked.ok) throw new Error("bad draft");
   return checked.value;
 }
@@ -106,19 +109,28 @@ describe("submitting billing entries", () => {
   it("does not find another organisation's engagement", async () => {
     const engagement = await approvedEngagement();
     const stranger = { ...billingUser(), organisationId: "another-org" };
-    expect(await submitBillingOnce(database.db, command(engagement, "form-x", { actor: stranger }))).toMatchObject({ kind: "refused", refusal: { code: "not_found" } });
+    expect(await submitBillingOnce(database.db, command(engagement, "form-x", { actor: stranger }))).toMatchObject({
+      kind: "refused",
+      refusal: { code: "not_found" },
+    });
   });
 
   it("lets a rejected entry be corrected once, by a new submission linking it", async () => {
     const engagement = await approvedEngagement();
     const first = await submitBillingOnce(database.db, command(engagement, "form-wrong"));
     if (first.kind !== "created") throw new Error(first.kind);
-    await applyBillingDecision(database.db, decisionFor(first.entry.id, { outcome: "rejected", decisionId: "dec-wrong", decidedAt: now, reason: "unit should be days" }));
+    await applyBillingDecision(
+      database.db,
+      decisionFor(first.entry.id, { outcome: "rejected", decisionId: "dec-wrong", decidedAt: now, reason: "unit should be days" }),
+    );
     const corrections = await Promise.all(
       ["fix-1", "fix-2", "fix-3"].map((nonce) => submitBillingOnce(database.db, command(engagement, nonce, { supersedesId: first.entry.id }))),
     );
     expect(corrections.filter((o) => o.kind === "created")).toHaveLength(1);
-    expect(corrections.filter((o) => o.kind === "refused").map((o) => o.kind === "refused" && o.refusal.code)).toEqual(["already_resubmitted", "already_resubmitted"]);
+    expect(corrections.filter((o) => o.kind === "refused").map((o) => o.kind === "refused" && o.refusal.code)).toEqual([
+      "already_resubmitted",
+      "already_resubmitted",
+    ]);
     const rejected = await findBillingEntry(database.db, organisationId, first.entry.id);
     const created = corrections.find((o) => o.kind === "created");
     expect(rejected?.supersededById).toBe(created?.kind === "created" ? created.entry.id : "none");
@@ -172,7 +184,10 @@ describe("the vendor's decisions", () => {
     const b = await submitBillingOnce(database.db, command(engagement, "form-b"));
     if (a.kind !== "created" || b.kind !== "created") throw new Error("setup");
     await applyBillingDecision(database.db, decisionFor(a.entry.id, { outcome: "rated", decisionId: "dec-a", decidedAt: now }));
-    const contradiction = await applyBillingDecision(database.db, decisionFor(a.entry.id, { outcome: "rejected", decisionId: "dec-a2", decidedAt: now, reason: "no" }));
+    const contradiction = await applyBillingDecision(
+      database.db,
+      decisionFor(a.entry.id, { outcome: "rejected", decisionId: "dec-a2", decidedAt: now, reason: "no" }),
+    );
     expect(contradiction).toMatchObject({ outcome: "refused", refusal: { code: "already_decided" } });
     const reused = await applyBillingDecision(database.db, decisionFor(b.entry.id, { outcome: "rated", decisionId: "dec-a", decidedAt: now }));
     expect(reused).toMatchObject({ outcome: "refused", refusal: { code: "decision_id_reused" } });
@@ -180,7 +195,9 @@ describe("the vendor's decisions", () => {
   });
 
   it("answers not_found for an unknown entry", async () => {
-    expect(await applyBillingDecision(database.db, decisionFor("no-such-entry", { outcome: "rated", decisionId: "dec-none", decidedAt: now }))).toEqual({ outcome: "not_found" });
+    expect(await applyBillingDecision(database.db, decisionFor("no-such-entry", { outcome: "rated", decisionId: "dec-none", decidedAt: now }))).toEqual({
+      outcome: "not_found",
+    });
   });
 
   it("rolls the decision back when the transaction's notification step fails", async () => {

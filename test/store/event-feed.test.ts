@@ -91,8 +91,6 @@ describe("the event feed under concurrent writers", () => {
   });
 
   it("refuses an event whose data breaks its schema, rolling the transaction back", async () => {
-    await expect(
-      database.db.$transaction((tx) => emitEvent(tx, happened, { organisationId, data: { writer: "x" } as never, now })),
-    ).rejects.toThrow();
+    await expect(database.db.$transaction((tx) => emitEvent(tx, happened, { organisationId, data: { writer: "x" } as never, now }))).rejects.toThrow();
   });
 });

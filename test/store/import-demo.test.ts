@@ -45,15 +45,34 @@ describe("seeding the demo", () => {
     const rejected = await findEngagementByReference(database.db, summary.organisation.id, "ENG-1035");
     expect(rejected?.decision?.reason).toMatch(/500 TB/);
     const history = await listEngagementEvents(database.db, summary.organisation.id, rejected?.id ?? "");
-    expect(history.map((e) => [e.action, e.actorName])).toEqual([["created", "Vendor portal import"], ["rejected", "Patti Fernandez"]]);
+    expect(history.map((e) => [e.action, e.actorName])).toEqual([
+      ["created", "Vendor portal import"],
+      ["rejected", "Patti Fernandez"],
+    ]);
   });
 
   it("leaves two billing submissions by the Playground user waiting for the vendor, overdue by now", async () => {
     const organisation = await database.db.organisation.findUniqueOrThrow({ where: { tenantId: DEMO_ORGANISATION.tenantId } });
     const entries = await database.db.billingEntry.findMany({ where: { organisationId: organisation.id }, orderBy: { reference: "asc" } });
-    expect(entries.map(({ reference, usageMonth, amount, currency, state, submittedById }) => ({ reference, usageMonth, amount, currency, state, submittedById }))).toEqual([
-      { reference: "ENG-1003-B1", usageMonth: "2026-11", amount: "1140.00", currency: "EUR", state: "submitted", submittedById: PLAYGROUND_CURRENT_USER.aadObjectId },
-      { reference: "ENG-991-B1", usageMonth: "2026-11", amount: "1250.00", currency: "EUR", state: "submitted", submittedById: PLAYGROUND_CURRENT_USER.aadObjectId },
+    expect(
+      entries.map(({ reference, usageMonth, amount, currency, state, submittedById }) => ({ reference, usageMonth, amount, currency, state, submittedById })),
+    ).toEqual([
+      {
+        reference: "ENG-1003-B1",
+        usageMonth: "2026-11",
+        amount: "1140.00",
+        currency: "EUR",
+        state: "submitted",
+        submittedById: PLAYGROUND_CURRENT_USER.aadObjectId,
+      },
+      {
+        reference: "ENG-991-B1",
+        usageMonth: "2026-11",
+        amount: "1250.00",
+        currency: "EUR",
+        state: "submitted",
+        submittedById: PLAYGROUND_CURRENT_USER.aadObjectId,
+      },
     ]);
     // Seeded at 2026-11-25T12:00Z: submitted two and three days before, each after its approval.
     expect(entries.map((entry) => entry.submittedAt.toISOString())).toEqual(["2026-11-23T07:00:00.000Z", "2026-11-22T10:00:00.000Z"]);

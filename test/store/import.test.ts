@@ -89,7 +89,10 @@ describe("importing vendor portal records", () => {
     const stored = await findEngagementByExternalId(database.db, organisation.id, "PI-2");
     expect(stored).toMatchObject({ title: "Managed backup, 42 servers", version: 2, state: "pending" });
     const events = await listEngagementEvents(database.db, organisation.id, stored?.id ?? "");
-    expect(events.map((e) => [e.sequence, e.action])).toEqual([[1, "created"], [2, "updated"]]);
+    expect(events.map((e) => [e.sequence, e.action])).toEqual([
+      [1, "created"],
+      [2, "updated"],
+    ]);
     expect(events[1]).toMatchObject({
       at: LATER,
       actorName: "Vendor portal import",
@@ -116,7 +119,10 @@ describe("importing vendor portal records", () => {
     const summary = await importOk(
       file("tenant-roles", {
         organisation: { tenantId: "tenant-roles", name: "Northwind IT", timeZone: "Europe/Paris" },
-        users: [{ aadObjectId: "aad-admin", name: "Jana Krüger", role: "admin" }, { aadObjectId: "aad-approver", name: "Tobias Weber", role: "viewer" }],
+        users: [
+          { aadObjectId: "aad-admin", name: "Jana Krüger", role: "admin" },
+          { aadObjectId: "aad-approver", name: "Tobias Weber", role: "viewer" },
+        ],
       }),
     );
     expect(summary.organisationOutcome).toBe("updated");
@@ -134,7 +140,10 @@ describe("an import that fails", () => {
     // reference another engagement already holds in the database.
     const input = file("tenant-atomic", {
       organisation: { tenantId: "tenant-atomic", name: "Renamed", timeZone: "UTC" },
-      users: [{ aadObjectId: "aad-admin", name: "Jana Krüger", role: "viewer" }, { aadObjectId: "aad-new", name: "Lea", role: "billing" }],
+      users: [
+        { aadObjectId: "aad-admin", name: "Jana Krüger", role: "viewer" },
+        { aadObjectId: "aad-new", name: "Lea", role: "billing" },
+      ],
       engagements: [engagement(1, { title: "Changed" }), engagement(4), engagement(5), engagement(9, { reference: "ENG-2" })],
     });
     const report = await runImport(IMPORT_FORMAT, database.db, input, LATER);
@@ -157,7 +166,12 @@ describe("an import that fails", () => {
   it("refuses a file with a duplicated externalId and writes nothing", async () => {
     await importOk(file("tenant-duplicate"));
     const before = await snapshot("tenant-duplicate");
-    const report = await runImport(IMPORT_FORMAT, database.db, file("tenant-duplicate", { engagements: [engagement(6), engagement(6, { reference: "ENG-7" })] }), LATER);
+    const report = await runImport(
+      IMPORT_FORMAT,
+      database.db,
+      file("tenant-duplicate", { engagements: [engagement(6), engagement(6, { reference: "ENG-7" })] }),
+      LATER,
+    );
     expect(report.ok ? [] : report.problems.map(describeProblem)).toEqual([
       'engagements[1] (externalId "PI-6").externalId: "PI-6" is already used by engagements[0]',
     ]);

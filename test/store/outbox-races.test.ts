@@ -106,7 +106,12 @@ describe("outbox rows claimed by two instances", () => {
     await database.db.outboxMessage.deleteMany({});
     await insertOutboxMessage(database.db, reminder("retry", "aad-retry"));
     const first = await claimDueMessages(clients[0], { owner: "a", now: minutes(1), leaseMs: 60_000, maxRecipients: 10 });
-    await markFailed(clients[0], first.token, first.messages.map((m) => m.id), { error: "503", retryAt: minutes(5), maxAttempts: 2 });
+    await markFailed(
+      clients[0],
+      first.token,
+      first.messages.map((m) => m.id),
+      { error: "503", retryAt: minutes(5), maxAttempts: 2 },
+    );
     expect(await database.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: "retry" } })).toMatchObject({
       state: "failed",
       attempts: 1,
@@ -117,7 +122,12 @@ describe("outbox rows claimed by two instances", () => {
     expect((await claimDueMessages(clients[1], { owner: "b", now: minutes(4), leaseMs: 60_000, maxRecipients: 10 })).messages).toHaveLength(0);
     const second = await claimDueMessages(clients[1], { owner: "b", now: minutes(5), leaseMs: 60_000, maxRecipients: 10 });
     expect(second.messages.map((m) => m.attempts)).toEqual([2]);
-    await markFailed(clients[1], second.token, second.messages.map((m) => m.id), { error: "503", retryAt: minutes(10), maxAttempts: 2 });
+    await markFailed(
+      clients[1],
+      second.token,
+      second.messages.map((m) => m.id),
+      { error: "503", retryAt: minutes(10), maxAttempts: 2 },
+    );
     expect(await database.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: "retry" } })).toMatchObject({ state: "dead", attempts: 2 });
     expect((await claimDueMessages(clients[0], { owner: "a", now: minutes(60), leaseMs: 60_000, maxRecipients: 10 })).messages).toHaveLength(0);
   });

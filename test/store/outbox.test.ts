@@ -2,14 +2,7 @@
 // lease that two claimers never share, and lease expiry handing rows to the next claimer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureOrganisation } from "../../src/platform/store/organisations";
-import {
-  claimDueMessages,
-  enqueueNotification,
-  insertOutboxMessage,
-  markSent,
-  type NewOutboxMessage,
-  renewLease,
-} from "../../src/platform/store/outbox";
+import { claimDueMessages, enqueueNotification, insertOutboxMessage, markSent, type NewOutboxMessage, renewLease } from "../../src/platform/store/outbox";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 let database: TestDatabase;
@@ -76,9 +69,7 @@ describe("claiming outbox rows with a lease", () => {
 
   it("never gives the same row to two concurrent claimers, and claims a recipient's rows together", async () => {
     const claims = await Promise.all(
-      Array.from({ length: 6 }, (_, i) =>
-        claimDueMessages(database.db, { owner: `worker-${i}`, now: minutes(1), leaseMs: 60_000, maxRecipients: 8 }),
-      ),
+      Array.from({ length: 6 }, (_, i) => claimDueMessages(database.db, { owner: `worker-${i}`, now: minutes(1), leaseMs: 60_000, maxRecipients: 8 })),
     );
     const ids = claims.flatMap((c) => c.messages.map((m) => m.id));
     expect(new Set(ids).size).toBe(ids.length);

@@ -64,7 +64,9 @@ async function enqueue(key: string, aadObjectId: string) {
   });
 }
 
-const openAs = (conversationId: string): OpenPersonalChat => async () => ({ conversation: { id: conversationId }, serviceUrl: "http://connector.invalid/" });
+const openAs =
+  (conversationId: string): OpenPersonalChat =>
+  async () => ({ conversation: { id: conversationId }, serviceUrl: "http://connector.invalid/" });
 
 beforeAll(async () => {
   twin = await createTwoInstanceDatabase();
@@ -81,7 +83,12 @@ afterAll(async () => twin?.destroy());
 describe("remembering a roster", () => {
   it("remembers 1,200 members in pages, creating unknown people with the default role and keeping a known role and name", async () => {
     await setUserRole(database.db, { organisationId: organisation.id, aadObjectId: "aad-m7", name: "Megan Bowen", role: "approver" });
-    await remember(database.db, "19:big-team", Array.from({ length: 1_200 }, (_, n) => person(n)), "read-1");
+    await remember(
+      database.db,
+      "19:big-team",
+      Array.from({ length: 1_200 }, (_, n) => person(n)),
+      "read-1",
+    );
     expect(await database.db.rosterMember.count({ where: { rosterId: "19:big-team", leftAt: null } })).toBe(1_200);
     expect(await database.db.partnerUser.count({ where: { organisationId: organisation.id, role: "viewer" } })).toBe(1_199);
     expect(await findUser(database.db, organisation.id, "aad-m7")).toMatchObject({ name: "Megan Bowen", role: "approver", teamsUserId: "29:m7" });
@@ -89,7 +96,12 @@ describe("remembering a roster", () => {
   });
 
   it("marks the members a complete read no longer sees as left", async () => {
-    await remember(database.db, "19:big-team", Array.from({ length: 1_198 }, (_, n) => person(n)), "read-2");
+    await remember(
+      database.db,
+      "19:big-team",
+      Array.from({ length: 1_198 }, (_, n) => person(n)),
+      "read-2",
+    );
     expect(await markAbsentMembersLeft(database.db, organisation.id, "19:big-team", "read-2", now)).toBe(2);
     const left = await database.db.rosterMember.findMany({ where: { rosterId: "19:big-team", leftAt: { not: null } }, select: { aadObjectId: true } });
     expect(left.map((row) => row.aadObjectId).sort()).toEqual(["aad-m1198", "aad-m1199"]);

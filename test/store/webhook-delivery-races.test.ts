@@ -66,7 +66,11 @@ describe("two instances delivering webhooks", () => {
     const organisationId = (await ensureOrganisation(db, "tenant-webhook-races", { timeZone: "UTC" })).id;
     const receivers = [await flakyReceiver(), await flakyReceiver()];
     for (const receiver of receivers) {
-      const registered = await registerWebhookEndpoint(db, { organisationId, url: receiver.url, eventTypes: [happened.type] }, { knownTypes: [happened.type], production: false });
+      const registered = await registerWebhookEndpoint(
+        db,
+        { organisationId, url: receiver.url, eventTypes: [happened.type] },
+        { knownTypes: [happened.type], production: false },
+      );
       if (!registered.ok) throw new Error(registered.refusal);
       receiver.secret = registered.secret;
     }

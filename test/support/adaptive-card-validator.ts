@@ -37,13 +37,7 @@ const ALLOWED_ELEMENTS = new Set([
   "Input.Toggle",
   "Input.ChoiceSet",
 ]);
-const ALLOWED_ACTIONS = new Set([
-  "Action.Execute",
-  "Action.Submit",
-  "Action.OpenUrl",
-  "Action.ShowCard",
-  "Action.ToggleVisibility",
-]);
+const ALLOWED_ACTIONS = new Set(["Action.Execute", "Action.Submit", "Action.OpenUrl", "Action.ShowCard", "Action.ToggleVisibility"]);
 
 /**
  * Keys whose contents are not card structure: `data` is an action's free-form payload (it may

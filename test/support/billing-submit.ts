@@ -24,7 +24,12 @@ export function actionData(card: unknown, verb: string): Record<string, unknown>
 }
 
 /** Answers the card the bot shows after the entry is recorded. */
-export async function submitBillingInCard(bot: TestBot, user: TestUser, engagementId: string, inputs: Record<string, string> = GOOD_BILLING_INPUTS): Promise<Card> {
+export async function submitBillingInCard(
+  bot: TestBot,
+  user: TestUser,
+  engagementId: string,
+  inputs: Record<string, string> = GOOD_BILLING_INPUTS,
+): Promise<Card> {
   const form = await bot.invoke(user, "billing.form", { engagementId });
   const review = await bot.invoke(user, "billing.review", { ...actionData(form.body.value, "billing.review"), ...inputs });
   const submitted = await bot.invoke(user, "billing.submit", actionData(review.body.value, "billing.submit"));

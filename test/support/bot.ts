@@ -28,7 +28,12 @@ export interface TestBot {
   /** POSTs a message activity; replies arrive at the connector. */
   sendMessage(from: TestUser, text: string, options?: ActivityOptions): Promise<Response>;
   /** POSTs an adaptiveCard/action invoke and returns the HTTP status and the invoke response body. */
-  invoke(from: TestUser, verb: string, data: Record<string, unknown>, options?: ActivityOptions & { trigger?: "manual" | "automatic" }): Promise<{ status: number; body: InvokeBody }>;
+  invoke(
+    from: TestUser,
+    verb: string,
+    data: Record<string, unknown>,
+    options?: ActivityOptions & { trigger?: "manual" | "automatic" },
+  ): Promise<{ status: number; body: InvokeBody }>;
   post(activity: Record<string, unknown>, headers?: Record<string, string>): Promise<Response>;
   activity(from: TestUser, fields: Record<string, unknown>, options?: ActivityOptions): Record<string, unknown>;
   stop(): Promise<void>;
@@ -53,7 +58,15 @@ export async function startTestBot(options: { env?: Record<string, string>; app?
   const database = await createTestDatabase();
   const connector = await startStandInConnector();
   // The reminder scheduler stays off unless a test turns it on: tests drive it themselves.
-  const env = { PORT: "0", DATABASE_URL: database.url, LOG_LEVEL: "silent", NODE_ENV: "test", DATABASE_POOL_SIZE: "5", REMINDERS_ENABLED: "false", ...options.env };
+  const env = {
+    PORT: "0",
+    DATABASE_URL: database.url,
+    LOG_LEVEL: "silent",
+    NODE_ENV: "test",
+    DATABASE_POOL_SIZE: "5",
+    REMINDERS_ENABLED: "false",
+    ...options.env,
+  };
   const config = loadAppConfig(env, options.app?.tables ?? platformTables());
   const app = await startApp(config, { logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent"), ...options.app });
   const baseUrl = `http://127.0.0.1:${app.http.port}`;

@@ -25,7 +25,9 @@ export interface RosterAccount {
 }
 
 /** A scripted answer; `hang` never answers at all, as a connector that accepted the connection and stalled. */
-export type ConnectorResponder = (request: CapturedActivity) => { status: number; headers?: Record<string, string>; body?: unknown; hang?: boolean } | undefined;
+export type ConnectorResponder = (
+  request: CapturedActivity,
+) => { status: number; headers?: Record<string, string>; body?: unknown; hang?: boolean } | undefined;
 
 export interface StandInConnector {
   serviceUrl: string;

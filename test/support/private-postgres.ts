@@ -87,7 +87,11 @@ export async function startPrivatePostgres(options: PrivatePostgresOptions = {})
   const dataDir = join(folder, "data");
   try {
     if (account.uid !== undefined && account.gid !== undefined) chownSync(folder, account.uid, account.gid);
-    await initialise(binaries.initdb, ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8", "--no-sync"], account);
+    await initialise(
+      binaries.initdb,
+      ["-D", dataDir, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8", "--no-sync"],
+      account,
+    );
     let port = await freePort();
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -172,7 +176,9 @@ async function platformBinaries(): Promise<Binaries> {
   try {
     return (await import(name)) as Binaries;
   } catch (error) {
-    throw new Error(`no PostgreSQL binaries for ${platform}-${process.arch} (${name}: ${(error as Error).message}); set TEST_POSTGRES_URL to use a server instead`);
+    throw new Error(
+      `no PostgreSQL binaries for ${platform}-${process.arch} (${name}: ${(error as Error).message}); set TEST_POSTGRES_URL to use a server instead`,
+    );
   }
 }
 
@@ -255,7 +261,10 @@ function signalServer(pid: number, signal: NodeJS.Signals): void {
 function childrenOf(pid: number): number[] {
   if (process.platform !== "linux") {
     try {
-      return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
+      return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+        .split("\n")
+        .filter(Boolean)
+        .map(Number);
     } catch {
       return [];
     }

@@ -27,13 +27,17 @@ export async function readCatalog(provider: "sqlite" | "postgres", url: string):
 function readSqliteCatalog(filename: string): SchemaCatalog {
   const db = new Database(filename, { readonly: true });
   try {
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> ?").all(BOOKKEEPING) as { name: string }[]).map((row) => row.name);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> ?").all(BOOKKEEPING) as { name: string }[]
+    ).map((row) => row.name);
     const columns: string[] = [];
     const indexes: string[] = [];
     const constraints: string[] = [];
     for (const table of tables) {
       for (const c of db.pragma(`table_info("${table}")`) as { name: string; type: string; notnull: number; dflt_value: string | null; pk: number }[]) {
-        columns.push(`${table}.${c.name} ${c.type}${c.notnull ? " NOT NULL" : ""}${c.dflt_value === null ? "" : ` DEFAULT ${c.dflt_value}`}${c.pk ? " PRIMARY KEY" : ""}`);
+        columns.push(
+          `${table}.${c.name} ${c.type}${c.notnull ? " NOT NULL" : ""}${c.dflt_value === null ? "" : ` DEFAULT ${c.dflt_value}`}${c.pk ? " PRIMARY KEY" : ""}`,
+        );
       }
       for (const index of db.pragma(`index_list("${table}")`) as { name: string; unique: number; origin: string }[]) {
         const names = (db.pragma(`index_info("${index.name}")`) as { name: string }[]).map((column) => column.name);
@@ -78,8 +82,15 @@ async function readPostgresCatalog(url: string): Promise<SchemaCatalog> {
 /** The SQL that makes the committed schema from nothing, as `prisma migrate diff --from-empty` writes it. */
 export function schemaScript(provider: "sqlite" | "postgres", url: string): Promise<string> {
   const args = [
-    prismaCli, "migrate", "diff", "--config", join("prisma", provider, "prisma.config.ts"),
-    "--from-empty", "--to-schema-datamodel", join("prisma", provider, "schema.prisma"), "--script",
+    prismaCli,
+    "migrate",
+    "diff",
+    "--config",
+    join("prisma", provider, "prisma.config.ts"),
+    "--from-empty",
+    "--to-schema-datamodel",
+    join("prisma", provider, "schema.prisma"),
+    "--script",
   ];
   const child = spawn(process.execPath, args, {
     cwd: projectRoot,

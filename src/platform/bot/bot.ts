@@ -1,14 +1,7 @@
 // The Teams activity handler: routes messages to intents and card invokes to actions,
 // greets on install, and turns every failure into a short card with a correlation id.
 import { randomUUID } from "node:crypto";
-import {
-  type AdaptiveCardInvokeResponse,
-  type CloudAdapter,
-  type InvokeResponse,
-  MessageFactory,
-  TeamsActivityHandler,
-  TurnContext,
-} from "botbuilder";
+import { type AdaptiveCardInvokeResponse, type CloudAdapter, type InvokeResponse, MessageFactory, TeamsActivityHandler, TurnContext } from "botbuilder";
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard, cardAttachment } from "../cards/render";
 import { resolveLocale } from "../i18n/locale";
 import { translator } from "../i18n/translator";
@@ -98,7 +91,6 @@ export class PartnerOpsBot extends TeamsActivityHandler {
       update().catch((error: unknown) => this.services.logger.warn({ err: error, correlationId }, "could not update the shared card"));
     });
   }
-
 
   private async answerMessage(context: TurnContext): Promise<void> {
     const scope = await this.scopeOrExplain(context);

@@ -34,9 +34,7 @@ export function refusedAuthorization(header: string, rules: IssuerRules): string
 }
 
 function knownIssuers(rules: IssuerRules): string[] {
-  const tenant = rules.tenantId
-    ? [`https://sts.windows.net/${rules.tenantId}/`, `https://login.microsoftonline.com/${rules.tenantId}/v2.0`]
-    : [];
+  const tenant = rules.tenantId ? [`https://sts.windows.net/${rules.tenantId}/`, `https://login.microsoftonline.com/${rules.tenantId}/v2.0`] : [];
   return [...BOT_CONNECTOR_ISSUERS, ...(rules.channelIssuer ? [rules.channelIssuer] : []), ...EMULATOR_ISSUERS, ...tenant];
 }
 

@@ -40,7 +40,11 @@ export function loadIntentCatalogue(folders: readonly URL[]): IntentCatalogue {
   // Sorted by file name across folders: the classifier trains the same whatever the folders' order.
   const files = folders
     .filter((folder) => existsSync(folder))
-    .flatMap((folder) => readdirSync(folder).filter((name) => name.endsWith(".json")).map((name) => ({ name, url: new URL(name, folder) })))
+    .flatMap((folder) =>
+      readdirSync(folder)
+        .filter((name) => name.endsWith(".json"))
+        .map((name) => ({ name, url: new URL(name, folder) })),
+    )
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return buildIntentCatalogue(files.map(({ url }) => JSON.parse(readFileSync(url, "utf8")) as unknown));
 }

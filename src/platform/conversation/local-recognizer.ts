@@ -51,9 +51,7 @@ function isConfident(scores: IntentScore[]): boolean {
 
 /** Words as much at home in small talk as in the domain: grammar, politeness, time, scope, units. */
 function neutralWords(lexicons: Lexicon[]): Set<string> {
-  return new Set(
-    lexicons.flatMap((lexicon) => [...stopWords(lexicon.locale), ...lexicon.everydayWords, ...lexicon.words, ...lexicon.quantityUnits]),
-  );
+  return new Set(lexicons.flatMap((lexicon) => [...stopWords(lexicon.locale), ...lexicon.everydayWords, ...lexicon.words, ...lexicon.quantityUnits]));
 }
 
 export class LocalRecognizer implements Recognizer {
@@ -85,7 +83,13 @@ export class LocalRecognizer implements Recognizer {
       const examples = utterances.map(({ tokens, intent }) => ({ tokens: extractEntities(tokens, context).tokens, intent }));
       const vocabulary = [...new Set(examples.flatMap((example) => example.tokens))].filter((word) => !isNumber(word));
       onTopicTokens.push(...examples.filter((example) => example.intent !== NONE_INTENT).flatMap((example) => example.tokens));
-      models[locale] = { lexicons: languageLexicons, abbreviations: lexicons[locale].abbreviations, knownWords, vocabulary, classifier: await IntentClassifier.train(locale, examples) };
+      models[locale] = {
+        lexicons: languageLexicons,
+        abbreviations: lexicons[locale].abbreviations,
+        knownWords,
+        vocabulary,
+        classifier: await IntentClassifier.train(locale, examples),
+      };
       detectorVocabularies[locale] = knownWords;
     }
     const domain = DomainVocabulary.build(onTopicTokens, neutralWords(allLexicons));
@@ -104,9 +108,7 @@ export class LocalRecognizer implements Recognizer {
     let understanding = await this.understand(reading, guess.language);
     if (!isConfident(understanding.scores)) {
       // Mixed-language messages ("statut de ENG-1042 pls") may read better in another language.
-      const others = LOCALES.filter((locale) => locale !== guess.language && guess.scores[locale] > 0).sort(
-        (a, b) => guess.scores[b] - guess.scores[a],
-      );
+      const others = LOCALES.filter((locale) => locale !== guess.language && guess.scores[locale] > 0).sort((a, b) => guess.scores[b] - guess.scores[a]);
       for (const locale of others) {
         const attempt = await this.understand(this.read(tokens, locale, context), locale);
         if (isConfident(attempt.scores)) {

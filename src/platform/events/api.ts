@@ -41,7 +41,10 @@ export const ZFeedPageSchema = z
 export function zWebhookEndpointBody(catalog: EventCatalog) {
   const types = eventTypesOf(catalog) as [string, ...string[]];
   return z.strictObject({
-    url: z.string().max(2000).meta({ description: "HTTPS in production; http://127.0.0.1 or localhost outside it", example: "https://integration.example.com/hooks/partner-ops" }),
+    url: z
+      .string()
+      .max(2000)
+      .meta({ description: "HTTPS in production; http://127.0.0.1 or localhost outside it", example: "https://integration.example.com/hooks/partner-ops" }),
     eventTypes: z.array(z.enum(types)).min(1),
     description: z.string().max(200).optional(),
   });
@@ -70,8 +73,25 @@ const ZDeadDeliveriesSchema = z.object({
 export function eventsApiOperations(catalog: EventCatalog): ApiOperation[] {
   const endpoint = { status: 200, schema: ZWebhookEndpointSchema, description: "The endpoint and how its deliveries stand" };
   return [
-    { method: "get", path: "/api/v1/events", operationId: "listEvents", summary: "The organisation's events in commit order, after a cursor", scope: "read", query: ZFeedQuerySchema, response: { status: 200, schema: ZFeedPageSchema, description: "One page of events" }, errors: [400] },
-    { method: "get", path: "/api/v1/webhook-endpoints", operationId: "listWebhookEndpoints", summary: "The organisation's webhook endpoints and their delivery health", scope: "read", response: { ...endpoint, schema: z.object({ endpoints: z.array(ZWebhookEndpointSchema) }) }, errors: [] },
+    {
+      method: "get",
+      path: "/api/v1/events",
+      operationId: "listEvents",
+      summary: "The organisation's events in commit order, after a cursor",
+      scope: "read",
+      query: ZFeedQuerySchema,
+      response: { status: 200, schema: ZFeedPageSchema, description: "One page of events" },
+      errors: [400],
+    },
+    {
+      method: "get",
+      path: "/api/v1/webhook-endpoints",
+      operationId: "listWebhookEndpoints",
+      summary: "The organisation's webhook endpoints and their delivery health",
+      scope: "read",
+      response: { ...endpoint, schema: z.object({ endpoints: z.array(ZWebhookEndpointSchema) }) },
+      errors: [],
+    },
     {
       method: "post",
       path: "/api/v1/webhook-endpoints",
@@ -82,8 +102,24 @@ export function eventsApiOperations(catalog: EventCatalog): ApiOperation[] {
       response: { status: 201, schema: z.object({ ...ZWebhookEndpointSchema.shape, secret: z.string() }), description: "Registered" },
       errors: [400, 413],
     },
-    { method: "delete", path: "/api/v1/webhook-endpoints/{id}", operationId: "disableWebhookEndpoint", summary: "Disables an endpoint: nothing more is sent to it", scope: "write", response: { status: 200, schema: z.object({ id: z.string(), disabled: z.literal(true) }), description: "Disabled" }, errors: [404] },
-    { method: "get", path: "/api/v1/webhook-endpoints/{id}/dead-deliveries", operationId: "listDeadDeliveries", summary: "Deliveries given up after the last retry, newest first", scope: "read", response: { status: 200, schema: ZDeadDeliveriesSchema, description: "Dead deliveries" }, errors: [404] },
+    {
+      method: "delete",
+      path: "/api/v1/webhook-endpoints/{id}",
+      operationId: "disableWebhookEndpoint",
+      summary: "Disables an endpoint: nothing more is sent to it",
+      scope: "write",
+      response: { status: 200, schema: z.object({ id: z.string(), disabled: z.literal(true) }), description: "Disabled" },
+      errors: [404],
+    },
+    {
+      method: "get",
+      path: "/api/v1/webhook-endpoints/{id}/dead-deliveries",
+      operationId: "listDeadDeliveries",
+      summary: "Deliveries given up after the last retry, newest first",
+      scope: "read",
+      response: { status: 200, schema: ZDeadDeliveriesSchema, description: "Dead deliveries" },
+      errors: [404],
+    },
   ];
 }
 
@@ -92,11 +128,26 @@ type Reply = { status: number; body: object };
 export function registerEventsApi(catalog: EventCatalog): RouteRegistrar {
   const body = zWebhookEndpointBody(catalog);
   return (server, services) => {
-    server.get("/api/v1/events", route(services, "read", (req, caller) => readFeed(req, services, caller)));
-    server.get("/api/v1/webhook-endpoints", route(services, "read", (_req, caller) => listEndpoints(services, caller)));
-    server.post("/api/v1/webhook-endpoints", route(services, "write", (req, caller) => registerEndpoint(req, services, caller, body, catalog)));
-    server.del("/api/v1/webhook-endpoints/:id", route(services, "write", (req, caller) => disableEndpoint(req, services, caller)));
-    server.get("/api/v1/webhook-endpoints/:id/dead-deliveries", route(services, "read", (req, caller) => deadDeliveries(req, services, caller)));
+    server.get(
+      "/api/v1/events",
+      route(services, "read", (req, caller) => readFeed(req, services, caller)),
+    );
+    server.get(
+      "/api/v1/webhook-endpoints",
+      route(services, "read", (_req, caller) => listEndpoints(services, caller)),
+    );
+    server.post(
+      "/api/v1/webhook-endpoints",
+      route(services, "write", (req, caller) => registerEndpoint(req, services, caller, body, catalog)),
+    );
+    server.del(
+      "/api/v1/webhook-endpoints/:id",
+      route(services, "write", (req, caller) => disableEndpoint(req, services, caller)),
+    );
+    server.get(
+      "/api/v1/webhook-endpoints/:id/dead-deliveries",
+      route(services, "read", (req, caller) => deadDeliveries(req, services, caller)),
+    );
   };
 }
 
@@ -106,7 +157,10 @@ function route(services: Services, scope: ApiKeyScope, handle: (req: restify.Req
       const caller = await requireApiCaller(req, res, services, scope);
       if (!caller) return;
       if (caller.kind !== "organisation") {
-        res.send(403, { error: "forbidden", message: "events and webhooks need an organisation's API key (npm run api-key -- create); VENDOR_API_KEY is not one" });
+        res.send(403, {
+          error: "forbidden",
+          message: "events and webhooks need an organisation's API key (npm run api-key -- create); VENDOR_API_KEY is not one",
+        });
         return;
       }
       const reply = await handle(req, caller);
@@ -119,7 +173,10 @@ function route(services: Services, scope: ApiKeyScope, handle: (req: restify.Req
 }
 
 function invalid(issues: readonly z.core.$ZodIssue[]): Reply {
-  return { status: 400, body: { error: "invalid_request", fields: Object.fromEntries(issues.map((issue) => [issue.path.join(".") || "(body)", issue.message])) } };
+  return {
+    status: 400,
+    body: { error: "invalid_request", fields: Object.fromEntries(issues.map((issue) => [issue.path.join(".") || "(body)", issue.message])) },
+  };
 }
 
 async function readFeed(req: restify.Request, services: Services, caller: { organisationId: string }): Promise<Reply> {
@@ -155,15 +212,30 @@ async function listEndpoints(services: Services, caller: { organisationId: strin
   return { status: 200, body: { endpoints: await Promise.all(endpoints.map((endpoint) => describeEndpoint(services, endpoint))) } };
 }
 
-async function registerEndpoint(req: restify.Request, services: Services, caller: { organisationId: string }, schema: z.ZodType<{ url: string; eventTypes: string[]; description?: string | undefined }>, catalog: EventCatalog): Promise<Reply> {
+async function registerEndpoint(
+  req: restify.Request,
+  services: Services,
+  caller: { organisationId: string },
+  schema: z.ZodType<{ url: string; eventTypes: string[]; description?: string | undefined }>,
+  catalog: EventCatalog,
+): Promise<Reply> {
   const parsed = schema.safeParse(req.body ?? {});
   if (!parsed.success) return invalid(parsed.error.issues);
   const registered = await registerWebhookEndpoint(
     services.db,
-    { organisationId: caller.organisationId, url: parsed.data.url, eventTypes: parsed.data.eventTypes, ...(parsed.data.description ? { description: parsed.data.description } : {}) },
+    {
+      organisationId: caller.organisationId,
+      url: parsed.data.url,
+      eventTypes: parsed.data.eventTypes,
+      ...(parsed.data.description ? { description: parsed.data.description } : {}),
+    },
     { knownTypes: eventTypesOf(catalog), production: services.config.NODE_ENV === "production" },
   );
-  if (!registered.ok) return { status: 400, body: { error: "invalid_request", fields: { [registered.refusal === "event_type_unknown" ? "eventTypes" : "url"]: registered.refusal } } };
+  if (!registered.ok)
+    return {
+      status: 400,
+      body: { error: "invalid_request", fields: { [registered.refusal === "event_type_unknown" ? "eventTypes" : "url"]: registered.refusal } },
+    };
   return { status: 201, body: { ...(await describeEndpoint(services, registered.endpoint)), secret: registered.secret } };
 }
 
@@ -178,6 +250,7 @@ async function disableEndpoint(req: restify.Request, services: Services, caller:
 async function deadDeliveries(req: restify.Request, services: Services, caller: { organisationId: string }): Promise<Reply> {
   const id = String(req.params?.id ?? "");
   const endpoints = await listWebhookEndpoints(services.db, caller.organisationId);
-  if (!endpoints.some((endpoint) => endpoint.id === id)) return { status: 404, body: { error: "not_found", message: "no webhook endpoint with this id in this organisation" } };
+  if (!endpoints.some((endpoint) => endpoint.id === id))
+    return { status: 404, body: { error: "not_found", message: "no webhook endpoint with this id in this organisation" } };
   return { status: 200, body: { deliveries: await listDeadDeliveries(services.db, id) } };
 }

@@ -21,14 +21,13 @@ export async function listDeadDeliveries(db: DbTx, endpointId: string, limit = 1
 }
 
 /** How an event's webhook deliveries stand, for a card. */
-export type EventDelivery =
-  | { state: "no_endpoint" }
-  | { state: "sent"; at: Date }
-  | { state: "failing"; since: Date }
-  | { state: "pending" };
+export type EventDelivery = { state: "no_endpoint" } | { state: "sent"; at: Date } | { state: "failing"; since: Date } | { state: "pending" };
 
 export async function eventDelivery(db: DbTx, eventId: string): Promise<EventDelivery> {
-  const rows = await db.outboxMessage.findMany({ where: { kind: WEBHOOK_KIND, deadlineKey: eventId }, select: { state: true, sentAt: true, recipient: true, createdAt: true } });
+  const rows = await db.outboxMessage.findMany({
+    where: { kind: WEBHOOK_KIND, deadlineKey: eventId },
+    select: { state: true, sentAt: true, recipient: true, createdAt: true },
+  });
   if (rows.length === 0) return { state: "no_endpoint" };
   const sent = rows.filter((row) => row.sentAt).map((row) => row.sentAt as Date);
   if (sent.length > 0) return { state: "sent", at: new Date(Math.min(...sent.map((at) => at.getTime()))) };

@@ -62,11 +62,19 @@ async function deliverToEndpoint(deps: WebhookDeliveryDeps, token: string, rows:
   try {
     const endpoint = await findEndpointForDelivery(deps.db, first.endpointId);
     if (!endpoint || endpoint.disabledAt) {
-      await markDead(deps.db, token, rows.map((row) => row.id), "endpoint_disabled");
+      await markDead(
+        deps.db,
+        token,
+        rows.map((row) => row.id),
+        "endpoint_disabled",
+      );
       report.dead += rows.length;
       return;
     }
-    const events = await findEvents(deps.db, rows.map((row) => row.eventId));
+    const events = await findEvents(
+      deps.db,
+      rows.map((row) => row.eventId),
+    );
     let sent = false;
     for (const [index, row] of rows.entries()) {
       const outcome = await deliverOne(deps, token, endpoint, row, events.get(row.eventId), report);

@@ -22,7 +22,7 @@ export interface EmittedEvent {
 export async function emitEvent<S extends z.ZodType>(
   tx: DbTx,
   definition: EventDefinition<S>,
-  input: { organisationId: string; data: z.input<S>; now: Date; /** When the emitter must find its event again (a card showing its delivery). */ id?: string },
+  input: { organisationId: string; data: z.input<S>; now: Date /** When the emitter must find its event again (a card showing its delivery). */; id?: string },
 ): Promise<EmittedEvent> {
   // A payload that breaks its own schema is a programming error: it throws, and the decision rolls back.
   const data = definition.schema.parse(input.data);

@@ -52,7 +52,13 @@ export async function registerWebhookEndpoint(
   if (input.eventTypes.some((type) => !rules.knownTypes.includes(type))) return { ok: false, refusal: "event_type_unknown" };
   const secret = newWebhookSecret();
   const row = await db.webhookEndpoint.create({
-    data: { organisationId: input.organisationId, url: input.url, secret, eventTypes: [...new Set(input.eventTypes)].join(","), description: input.description ?? null },
+    data: {
+      organisationId: input.organisationId,
+      url: input.url,
+      secret,
+      eventTypes: [...new Set(input.eventTypes)].join(","),
+      description: input.description ?? null,
+    },
   });
   return { ok: true, endpoint: toEndpoint(row), secret };
 }

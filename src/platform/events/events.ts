@@ -30,5 +30,12 @@ export async function readEventsAfter(db: DbTx, organisationId: string, after: n
 type Row = Awaited<ReturnType<DbTx["organisationEvent"]["findFirstOrThrow"]>>;
 
 function toEvent(row: Row): StoredEvent {
-  return { id: row.id, organisationId: row.organisationId, position: row.position, type: row.type, occurredAt: row.occurredAt, data: JSON.parse(row.payload) as unknown };
+  return {
+    id: row.id,
+    organisationId: row.organisationId,
+    position: row.position,
+    type: row.type,
+    occurredAt: row.occurredAt,
+    data: JSON.parse(row.payload) as unknown,
+  };
 }

@@ -11,7 +11,11 @@ export async function tellAdminsOfFailure(db: DbTx, endpoint: { id: string; orga
       recipientAadObjectId: admin.aadObjectId,
       kind: "events.endpointFailing",
       dedupeKey: `webhook-failing:${endpoint.id}:${since.toISOString()}:${admin.aadObjectId}`,
-      payload: { messageKey: "events.notice.failing", titleKey: "events.notice.failingTitle", values: { url: endpoint.url, since: { type: "date", at: since.toISOString() } } },
+      payload: {
+        messageKey: "events.notice.failing",
+        titleKey: "events.notice.failingTitle",
+        values: { url: endpoint.url, since: { type: "date", at: since.toISOString() } },
+      },
       now,
     });
   }

@@ -11,7 +11,14 @@ export function startWebhookDelivery(services: Pick<Services, "db" | "config" | 
   let running: Promise<unknown> = Promise.resolve();
   const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
   const tick = () => {
-    running = deliverDueWebhooks({ db: services.db, owner, clock: services.clock, logger: services.logger, timeoutMs: services.config.WEBHOOKS_TIMEOUT_MS, stopping: () => stopping })
+    running = deliverDueWebhooks({
+      db: services.db,
+      owner,
+      clock: services.clock,
+      logger: services.logger,
+      timeoutMs: services.config.WEBHOOKS_TIMEOUT_MS,
+      stopping: () => stopping,
+    })
       .catch((error: unknown) => services.logger.error({ err: error }, "webhook delivery run failed"))
       .finally(() => {
         if (!stopping) timer = setTimeout(tick, services.config.WEBHOOKS_POLL_MS);

@@ -32,7 +32,12 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 export const ZErrorSchema = z
-  .object({ error: z.string(), message: z.string().optional(), fields: z.record(z.string(), z.string()).optional(), facts: z.record(z.string(), z.unknown()).optional() })
+  .object({
+    error: z.string(),
+    message: z.string().optional(),
+    fields: z.record(z.string(), z.string()).optional(),
+    facts: z.record(z.string(), z.unknown()).optional(),
+  })
   .meta({ id: "Error" });
 
 export function openApiDocument(operations: readonly ApiOperation[], events: EventCatalog, version: string): Json {
@@ -41,14 +46,22 @@ export function openApiDocument(operations: readonly ApiOperation[], events: Eve
   const paths: Record<string, Record<string, Json>> = {};
   for (const operation of operations) {
     const responses: Record<string, Json> = {
-      [operation.response.status]: { description: operation.response.description, content: { "application/json": { schema: schema(operation.response.schema, "output") } } },
+      [operation.response.status]: {
+        description: operation.response.description,
+        content: { "application/json": { schema: schema(operation.response.schema, "output") } },
+      },
     };
     for (const status of [...operation.errors, 401, 403, 500].sort((a, b) => a - b)) {
       responses[status] = { description: ERROR_TEXT[status] ?? "Error", content: { "application/json": { schema: schema(ZErrorSchema, "output") } } };
     }
     const parameters = [
       ...[...operation.path.matchAll(/\{(\w+)\}/g)].map((match) => ({ name: match[1], in: "path", required: true, schema: { type: "string" } })),
-      ...Object.entries(operation.query?.shape ?? {}).map(([name, field]) => ({ name, in: "query", required: false, schema: schema(field as z.ZodType, "input") })),
+      ...Object.entries(operation.query?.shape ?? {}).map(([name, field]) => ({
+        name,
+        in: "query",
+        required: false,
+        schema: schema(field as z.ZodType, "input"),
+      })),
     ];
     paths[operation.path] = {
       ...paths[operation.path],
@@ -71,7 +84,12 @@ export function openApiDocument(operations: readonly ApiOperation[], events: Eve
           operationId: `webhook.${event.type}`,
           summary: event.summary,
           description: "Signed per Standard Webhooks: verify webhook-signature over `<webhook-id>.<webhook-timestamp>.<body>` and deduplicate by webhook-id.",
-          parameters: ["webhook-id", "webhook-timestamp", "webhook-signature"].map((name) => ({ name, in: "header", required: true, schema: { type: "string" } })),
+          parameters: ["webhook-id", "webhook-timestamp", "webhook-signature"].map((name) => ({
+            name,
+            in: "header",
+            required: true,
+            schema: { type: "string" },
+          })),
           requestBody: { required: true, content: { "application/json": { schema: schema(envelope(event.type, event.schema), "output") } } },
           responses: { "2XX": { description: "Taken; any other answer is retried with the same webhook-id, and 410 disables the endpoint" } },
         },
@@ -80,7 +98,11 @@ export function openApiDocument(operations: readonly ApiOperation[], events: Eve
   );
   return {
     openapi: "3.1.0",
-    info: { title: "Partner Ops Bot integration API", version, description: "Events from Teams to the vendor's side (webhooks and the pull feed), and the vendor's answers back." },
+    info: {
+      title: "Partner Ops Bot integration API",
+      version,
+      description: "Events from Teams to the vendor's side (webhooks and the pull feed), and the vendor's answers back.",
+    },
     paths,
     webhooks,
     components: {

@@ -4,14 +4,7 @@
 // once, and a key defined twice is refused. test/unit/i18n/catalogs.test.ts fails when one
 // locale misses a key another has.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import {
-  isArgumentElement,
-  isPluralElement,
-  isSelectElement,
-  type MessageFormatElement,
-  parse,
-  TYPE,
-} from "@formatjs/icu-messageformat-parser";
+import { isArgumentElement, isPluralElement, isSelectElement, type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { IntlMessageFormat } from "intl-messageformat";
 import { LOCALES, type Locale } from "./locale";
 import { shortTimeFields } from "./time-fields";
@@ -34,7 +27,9 @@ export function loadCatalog(locale: Locale): Catalog {
   for (const messages of messageFolders) {
     const folder = new URL(`${locale}/`, messages);
     if (!existsSync(folder)) continue;
-    for (const file of readdirSync(folder).filter((name) => name.endsWith(".json")).sort()) {
+    for (const file of readdirSync(folder)
+      .filter((name) => name.endsWith(".json"))
+      .sort()) {
       const entries = JSON.parse(readFileSync(new URL(file, folder), "utf8")) as Record<string, string>;
       for (const [key, message] of Object.entries(entries)) {
         if (catalog.has(key)) throw new Error(`message "${key}" is defined twice in the ${locale} catalog (${file})`);

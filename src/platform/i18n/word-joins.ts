@@ -17,8 +17,7 @@ const FRENCH_ELISION = new RegExp(`(^|[^\\p{L}])(${FRENCH_ELIDING.join("|")})[ \
 type JoinRule = (text: string, apostrophe: string) => string;
 
 const RULES: Partial<Record<Locale, JoinRule>> = {
-  fr: (text, apostrophe) =>
-    text.replace(FRENCH_ELISION, (_match, before: string, word: string) => `${before}${word.slice(0, -1)}${apostrophe}${VALUE_START}`),
+  fr: (text, apostrophe) => text.replace(FRENCH_ELISION, (_match, before: string, word: string) => `${before}${word.slice(0, -1)}${apostrophe}${VALUE_START}`),
 };
 
 export function hasJoinRule(locale: Locale): boolean {

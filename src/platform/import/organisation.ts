@@ -5,7 +5,6 @@ import { isIanaTimeZone } from "../domain/time-zone";
 import type { DbTx } from "../store/db";
 import { type Organisation, ensureOrganisation, findOrganisationByTenant, updateOrganisation } from "../store/organisations";
 
-
 export const ZImportOrganisationSchema = z
   .strictObject({
     tenantId: z.string().trim().min(1).max(100).describe("The Microsoft Entra tenant id Teams sends with every activity."),
@@ -23,10 +22,7 @@ export type TImportOrganisation = z.output<typeof ZImportOrganisationSchema>;
 
 export type OrganisationOutcome = "created" | "updated" | "unchanged";
 
-export async function applyOrganisation(
-  tx: DbTx,
-  input: TImportOrganisation,
-): Promise<{ organisation: Organisation; outcome: OrganisationOutcome }> {
+export async function applyOrganisation(tx: DbTx, input: TImportOrganisation): Promise<{ organisation: Organisation; outcome: OrganisationOutcome }> {
   const before = await findOrganisationByTenant(tx, input.tenantId);
   const organisation = await ensureOrganisation(tx, input.tenantId, { name: input.name, timeZone: input.timeZone });
   if (!before) return { organisation, outcome: "created" };

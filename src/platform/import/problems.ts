@@ -9,8 +9,7 @@ export interface ImportProblem {
   message: string;
 }
 
-export const describeProblem = (problem: ImportProblem): string =>
-  problem.where ? `${problem.where}: ${problem.message}` : problem.message;
+export const describeProblem = (problem: ImportProblem): string => (problem.where ? `${problem.where}: ${problem.message}` : problem.message);
 
 /**
  * Thrown inside the import transaction so that the database rolls everything back; the runner

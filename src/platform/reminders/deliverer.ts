@@ -7,17 +7,7 @@ import { randomUUID } from "node:crypto";
 import { findOrganisationById, forgetConversation, type StoredConversationReference } from "../store/conversation-references";
 import type { Db } from "../store/db";
 import type { Organisation } from "../store/organisations";
-import {
-  claimDueMessages,
-  markDead,
-  markFailed,
-  markSent,
-  markSkipped,
-  type OutboxMessage,
-  postpone,
-  type Recipient,
-  renewLease,
-} from "../store/outbox";
+import { claimDueMessages, markDead, markFailed, markSent, markSkipped, type OutboxMessage, postpone, type Recipient, renewLease } from "../store/outbox";
 import { activeSuppressions } from "../store/reminder-preferences";
 import { stopRosterReach } from "../store/roster-members";
 import { reachRecipient } from "./reach";
@@ -98,7 +88,10 @@ export async function deliverDue(deps: DeliveryDeps): Promise<DeliveryReport> {
     for (const [index, group] of groups.entries()) {
       if (performance.now() >= deadline) {
         // Out of time: the rest go back as they were, due now, for the next run.
-        const left = groups.slice(index).flat().map((row) => row.id);
+        const left = groups
+          .slice(index)
+          .flat()
+          .map((row) => row.id);
         await postpone(deps.db, batch.token, left, deps.clock());
         report.rowsPostponed += left.length;
         deps.logger?.warn({ rows: left.length }, "reminder delivery run reached its deadline");
@@ -142,7 +135,12 @@ async function deliverIsolated(deps: DeliveryDeps, token: string, rows: OutboxMe
     const retryAt = new Date(deps.clock().getTime() + backoffDelay(attempts - 1, OUTBOX_BACKOFF, deps.random ?? Math.random));
     const message = error instanceof Error ? error.message : String(error);
     try {
-      report.rowsFailed += await markFailed(deps.db, token, rows.map((row) => row.id), { error: message, retryAt, maxAttempts: deps.settings.maxAttempts });
+      report.rowsFailed += await markFailed(
+        deps.db,
+        token,
+        rows.map((row) => row.id),
+        { error: message, retryAt, maxAttempts: deps.settings.maxAttempts },
+      );
     } catch (releaseError) {
       // The database itself is failing: the lease runs out and the rows are claimed again.
       deps.logger?.error({ err: releaseError, organisationId: first.organisationId }, "could not release reminder rows after a failure");
@@ -202,7 +200,13 @@ async function deliverGroup(deps: DeliveryDeps, token: string, rows: OutboxMessa
       return;
     } else {
       const carried = new Set(message.messageIds);
-      await retryLater(deps, token, rows.filter((row) => carried.has(row.id)), outcome, report);
+      await retryLater(
+        deps,
+        token,
+        rows.filter((row) => carried.has(row.id)),
+        outcome,
+        report,
+      );
     }
   }
 }

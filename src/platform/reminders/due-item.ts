@@ -74,11 +74,7 @@ export function toPayload(item: DueItem): ReminderPayload {
 }
 
 /** The latest threshold already reached at `now`, while the deadline still lies ahead (or has no end). */
-export function currentThreshold(
-  thresholds: readonly { name: string; at: Date }[],
-  now: Date,
-  endsAt?: Date,
-): string | undefined {
+export function currentThreshold(thresholds: readonly { name: string; at: Date }[], now: Date, endsAt?: Date): string | undefined {
   if (endsAt && now.getTime() >= endsAt.getTime()) return undefined;
   let current: string | undefined;
   for (const threshold of [...thresholds].sort((a, b) => a.at.getTime() - b.at.getTime())) {

@@ -20,9 +20,7 @@ export const ZNotificationPayloadSchema = z.object({
   /** Catalog key of the title; "reminders.notice.title" when absent. */
   titleKey: z.string().min(1).optional(),
   /** A card action that opens the record the notification is about. */
-  open: z
-    .object({ verb: z.string().min(1), data: z.record(z.string(), z.union([z.string(), z.number()])), titleKey: z.string().min(1) })
-    .optional(),
+  open: z.object({ verb: z.string().min(1), data: z.record(z.string(), z.union([z.string(), z.number()])), titleKey: z.string().min(1) }).optional(),
 });
 export type TNotificationPayload = z.infer<typeof ZNotificationPayloadSchema>;
 

@@ -2,11 +2,7 @@
 // recipient, threshold). Sending is a separate step (deliverer.ts), so a crash between the two
 // loses nothing, and planning the same state twice inserts nothing new.
 import type { Role } from "../domain/roles";
-import {
-  listChannelConversations,
-  listPersonalConversations,
-  type StoredConversationReference,
-} from "../store/conversation-references";
+import { listChannelConversations, listPersonalConversations, type StoredConversationReference } from "../store/conversation-references";
 import { type Db, isUniqueViolation } from "../store/db";
 import { listUsersWithRoles, type Organisation } from "../store/organisations";
 import { insertOutboxMessage, insertOutboxMessagesAtomically, type NewOutboxMessage, type Recipient, recipientKey } from "../store/outbox";

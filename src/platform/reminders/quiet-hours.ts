@@ -19,9 +19,7 @@ export function parseQuietHours(value: string): QuietHours | undefined | "invali
 }
 
 function isQuietMinute(minute: number, quiet: QuietHours): boolean {
-  return quiet.start < quiet.end
-    ? minute >= quiet.start && minute < quiet.end
-    : minute >= quiet.start || minute < quiet.end;
+  return quiet.start < quiet.end ? minute >= quiet.start && minute < quiet.end : minute >= quiet.start || minute < quiet.end;
 }
 
 /** `now` when it is not quiet in `timeZone`, else the instant the quiet period ends there. */

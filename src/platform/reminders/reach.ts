@@ -5,12 +5,7 @@
 // opened only when there is something to say, and a refusal is met where it can be handled.
 // Two instances opening a chat with the same person at once get the same conversation from
 // Teams (one personal chat per user and bot) and meet on one stored reference (its unique key).
-import {
-  findConversation,
-  findPersonalConversation,
-  rememberConversation,
-  type StoredConversationReference,
-} from "../store/conversation-references";
+import { findConversation, findPersonalConversation, rememberConversation, type StoredConversationReference } from "../store/conversation-references";
 import type { Db } from "../store/db";
 import type { Organisation } from "../store/organisations";
 import type { Recipient } from "../store/outbox";
@@ -43,7 +38,8 @@ async function openPersonalChat(db: Db, sender: SenderDeps, organisation: Organi
     await stopRosterReach(db, organisation.id, aadObjectId, opened.reason, now);
     return { kind: "dead", reason: opened.reason };
   }
-  if (opened.outcome === "failed") return { kind: "retry", error: opened.error, ...(opened.retryAfterMs !== undefined ? { retryAfterMs: opened.retryAfterMs } : {}) };
+  if (opened.outcome === "failed")
+    return { kind: "retry", error: opened.error, ...(opened.retryAfterMs !== undefined ? { retryAfterMs: opened.retryAfterMs } : {}) };
   const reference = opened.value;
   const conversationId = (reference.conversation as { id?: unknown } | undefined)?.id;
   if (typeof conversationId !== "string" || conversationId === "") return { kind: "retry", error: "create-conversation answered no conversation id" };

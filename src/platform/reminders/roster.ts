@@ -80,7 +80,10 @@ async function readPages(context: TurnContext, services: Services, place: Place)
   if (report.complete && source.readId) {
     report.left = await markAbsentMembersLeft(services.db, place.organisation.id, place.rosterId, source.readId, services.clock());
   } else {
-    services.logger.warn({ organisationId: place.organisation.id, rosterId: place.rosterId, ...report }, "roster read stopped at its bound; the rest is read at the next install");
+    services.logger.warn(
+      { organisationId: place.organisation.id, rosterId: place.rosterId, ...report },
+      "roster read stopped at its bound; the rest is read at the next install",
+    );
   }
   return report;
 }
@@ -138,7 +141,9 @@ function sourceOf(activity: Partial<Activity>, services: Services, place: Place)
 /** People only: the bot and other bots carry no Entra object id. */
 function rosterPeople(accounts: readonly ChannelAccount[]): RosterPerson[] {
   return accounts.flatMap((account) =>
-    account.aadObjectId && account.id ? [{ aadObjectId: account.aadObjectId, teamsUserId: account.id, ...(account.name?.trim() ? { name: account.name.trim() } : {}) }] : [],
+    account.aadObjectId && account.id
+      ? [{ aadObjectId: account.aadObjectId, teamsUserId: account.id, ...(account.name?.trim() ? { name: account.name.trim() } : {}) }]
+      : [],
   );
 }
 

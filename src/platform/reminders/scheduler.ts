@@ -66,7 +66,10 @@ export class ReminderScheduler {
     try {
       return scheduledTickBetween(this.deps.settings.cron, organisation.timeZone, since, now) !== undefined;
     } catch (error) {
-      this.deps.logger?.error({ err: error, organisationId: organisation.id, timeZone: organisation.timeZone }, "reminder schedule unreadable for an organisation");
+      this.deps.logger?.error(
+        { err: error, organisationId: organisation.id, timeZone: organisation.timeZone },
+        "reminder schedule unreadable for an organisation",
+      );
       return false;
     }
   }

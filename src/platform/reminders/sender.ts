@@ -62,11 +62,7 @@ export interface SenderDeps {
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
 const DEAD = new Set([403, 404]);
 
-export async function sendWithRetry(
-  deps: SenderDeps,
-  reference: Record<string, unknown>,
-  activity: Record<string, unknown>,
-): Promise<SendOutcome> {
+export async function sendWithRetry(deps: SenderDeps, reference: Record<string, unknown>, activity: Record<string, unknown>): Promise<SendOutcome> {
   const outcome = await callWithRetry(deps, () => deps.send(reference, activity));
   return outcome.outcome === "done" ? { outcome: "sent", tries: outcome.tries } : outcome;
 }

@@ -30,7 +30,11 @@ export const reminderEnvShape = {
   REMINDERS_ENABLED: flag("true"),
   REMINDERS_CRON: cronPattern.default("0 8 * * *"),
   REMINDERS_QUIET_HOURS: quietHours.default("20:00-08:00"),
-  REMINDERS_PENDING_SLA_HOURS: z.coerce.number().positive().max(24 * 90).default(48),
+  REMINDERS_PENDING_SLA_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(48),
   REMINDERS_CHANNEL_DIGEST: flag("false"),
   REMINDERS_DELIVER_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   REMINDERS_LEASE_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),

@@ -85,13 +85,7 @@ function conversationData(input: RememberConversationInput) {
 }
 
 /** Marks the reference dead: the bot was removed, blocked or the conversation is gone. */
-export async function forgetConversation(
-  db: DbTx,
-  organisationId: string,
-  conversationId: string,
-  reason: string,
-  now: Date,
-): Promise<void> {
+export async function forgetConversation(db: DbTx, organisationId: string, conversationId: string, reason: string, now: Date): Promise<void> {
   await db.conversationReference.updateMany({
     where: { organisationId, conversationId, deadAt: null },
     data: { deadAt: now, deadReason: reason },
@@ -127,21 +121,13 @@ export async function releaseRosterRead(db: DbTx, organisationId: string, conver
   await db.conversationReference.updateMany({ where: { organisationId, conversationId, rosterReadAt: claimedAt }, data: { rosterReadAt: null } });
 }
 
-export async function findConversation(
-  db: DbTx,
-  organisationId: string,
-  conversationId: string,
-): Promise<StoredConversationReference | undefined> {
+export async function findConversation(db: DbTx, organisationId: string, conversationId: string): Promise<StoredConversationReference | undefined> {
   const row = await db.conversationReference.findFirst({ where: { organisationId, conversationId, deadAt: null } });
   return row ? toReference(row) : undefined;
 }
 
 /** The user's live personal chat with the bot, the most recently seen if several. */
-export async function findPersonalConversation(
-  db: DbTx,
-  organisationId: string,
-  aadObjectId: string,
-): Promise<StoredConversationReference | undefined> {
+export async function findPersonalConversation(db: DbTx, organisationId: string, aadObjectId: string): Promise<StoredConversationReference | undefined> {
   const row = await db.conversationReference.findFirst({
     where: { organisationId, aadObjectId, kind: "personal", deadAt: null },
     orderBy: { updatedAt: "desc" },
@@ -172,9 +158,7 @@ export async function listChannelConversations(db: DbTx, organisationId: string)
  * only ones worth planning reminders for. Read as lists joined here rather than the reachable
  * ids sent back as one IN list, whose bind parameters would grow with the organisations.
  */
-export async function listReachableOrganisations(
-  db: DbTx,
-): Promise<{ id: string; tenantId: string; name: string; timeZone: string }[]> {
+export async function listReachableOrganisations(db: DbTx): Promise<{ id: string; tenantId: string; name: string; timeZone: string }[]> {
   const reachable = new Set([...(await reachableOrganisationIds(db)), ...(await rosterOrganisationIds(db))]);
   const organisations = await db.organisation.findMany({
     select: { id: true, tenantId: true, name: true, timeZone: true },
@@ -214,9 +198,6 @@ function toReference(row: Row): StoredConversationReference {
 }
 
 /** The organisation a claimed outbox row belongs to, with the zone its cards are read in. */
-export async function findOrganisationById(
-  db: DbTx,
-  id: string,
-): Promise<{ id: string; tenantId: string; name: string; timeZone: string } | undefined> {
+export async function findOrganisationById(db: DbTx, id: string): Promise<{ id: string; tenantId: string; name: string; timeZone: string } | undefined> {
   return (await db.organisation.findUnique({ where: { id }, select: { id: true, tenantId: true, name: true, timeZone: true } })) ?? undefined;
 }

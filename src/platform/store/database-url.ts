@@ -5,9 +5,7 @@ import { dirname, isAbsolute, resolve } from "node:path";
 
 export const DEFAULT_DATABASE_URL = "file:./data/partner-ops.db";
 
-export type DatabaseTarget =
-  | { provider: "sqlite"; url: string; filename: string }
-  | { provider: "postgres"; url: string };
+export type DatabaseTarget = { provider: "sqlite"; url: string; filename: string } | { provider: "postgres"; url: string };
 
 export function resolveDatabaseUrl(url: string = DEFAULT_DATABASE_URL, cwd = process.cwd()): DatabaseTarget {
   if (/^postgres(ql)?:\/\//i.test(url)) return { provider: "postgres", url };

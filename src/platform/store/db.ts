@@ -71,7 +71,5 @@ function openPostgres(url: string, max: number, timeouts: DatabaseTimeouts): Db 
 
 /** Unique-constraint violation, the same code on both providers. */
 export function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002"
-  );
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
 }

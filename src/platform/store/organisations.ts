@@ -24,11 +24,7 @@ export async function findOrganisationByTenant(db: DbTx, tenantId: string): Prom
  * The organisation of a tenant, created on first contact. Every activity asks, so it reads
  * first and writes only the first time; concurrent first contacts meet on the unique tenant id.
  */
-export async function ensureOrganisation(
-  db: DbTx,
-  tenantId: string,
-  defaults: { name?: string; timeZone: string },
-): Promise<Organisation> {
+export async function ensureOrganisation(db: DbTx, tenantId: string, defaults: { name?: string; timeZone: string }): Promise<Organisation> {
   const found = await findOrganisationByTenant(db, tenantId);
   if (found) return found;
   return onceUnique(
@@ -94,10 +90,7 @@ async function onceUnique<T>(write: () => Promise<T>, read: () => Promise<T | nu
   }
 }
 
-export async function setUserRole(
-  db: DbTx,
-  input: { organisationId: string; aadObjectId: string; name: string; role: Role },
-): Promise<PartnerUser> {
+export async function setUserRole(db: DbTx, input: { organisationId: string; aadObjectId: string; name: string; role: Role }): Promise<PartnerUser> {
   const { organisationId, aadObjectId } = input;
   const row = await db.partnerUser.upsert({
     where: { organisationId_aadObjectId: { organisationId, aadObjectId } },

@@ -23,11 +23,7 @@ export async function unmuteReminders(db: DbTx, target: Target): Promise<void> {
   await upsertPreference(db, target, { muted: false, snoozedUntil: null });
 }
 
-export async function listReminderPreferences(
-  db: DbTx,
-  organisationId: string,
-  aadObjectId: string,
-): Promise<ReminderPreference[]> {
+export async function listReminderPreferences(db: DbTx, organisationId: string, aadObjectId: string): Promise<ReminderPreference[]> {
   const rows = await db.reminderPreference.findMany({ where: { organisationId, aadObjectId }, orderBy: { kind: "asc" } });
   return rows.map((row) => ({ kind: row.kind, muted: row.muted, ...(row.snoozedUntil ? { snoozedUntil: row.snoozedUntil } : {}) }));
 }
@@ -43,12 +39,7 @@ export interface Suppression {
  * about at `now`: user -> kind -> why. The organisation's whole set rather than a list of
  * users sent back to the database: only muted and running snoozes are read.
  */
-export async function activeSuppressions(
-  db: DbTx,
-  organisationId: string,
-  now: Date,
-  aadObjectId?: string,
-): Promise<Map<string, Map<string, Suppression>>> {
+export async function activeSuppressions(db: DbTx, organisationId: string, now: Date, aadObjectId?: string): Promise<Map<string, Map<string, Suppression>>> {
   const rows = await db.reminderPreference.findMany({
     where: {
       organisationId,

@@ -79,7 +79,10 @@ async function rememberUsers(db: Db, source: RosterSource, people: readonly Rost
     const betterName = person.name && user.name === person.aadObjectId ? { name: person.name } : {};
     const teamsId = user.teamsUserId ? {} : { teamsUserId: person.teamsUserId };
     if (Object.keys(betterName).length + Object.keys(teamsId).length === 0) continue;
-    await db.partnerUser.update({ where: { organisationId_aadObjectId: { organisationId, aadObjectId: person.aadObjectId } }, data: { ...betterName, ...teamsId } });
+    await db.partnerUser.update({
+      where: { organisationId_aadObjectId: { organisationId, aadObjectId: person.aadObjectId } },
+      data: { ...betterName, ...teamsId },
+    });
   }
 }
 

@@ -57,10 +57,7 @@ interface JoinedRow {
 }
 
 /** The turn's records, or undefined when the tenant has no organisation yet. */
-export async function readTurnRecords(
-  db: DbTx,
-  keys: { tenantId: string; aadObjectId: string; conversationId: string },
-): Promise<TurnRecords | undefined> {
+export async function readTurnRecords(db: DbTx, keys: { tenantId: string; aadObjectId: string; conversationId: string }): Promise<TurnRecords | undefined> {
   // Quoted identifiers read the same on SQLite and PostgreSQL; the models are identical.
   const rows = await db.$queryRaw<JoinedRow[]>(Prisma.sql`
     SELECT o."id" AS "orgId", o."name" AS "orgName", o."timeZone" AS "orgTimeZone",

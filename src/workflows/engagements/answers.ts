@@ -40,10 +40,7 @@ export async function engagementCardFor(
 
 /** The card everyone in a chat sees: read-only, refreshed into the deciders' own view while pending. */
 export async function sharedEngagementCard(scope: TurnScope, engagement: Engagement): Promise<AdaptiveCard> {
-  const refreshUserIds =
-    engagement.state === "pending"
-      ? await listTeamsUserIdsWithRoles(scope.services.db, engagement.organisationId, DECIDER_ROLES)
-      : [];
+  const refreshUserIds = engagement.state === "pending" ? await listTeamsUserIdsWithRoles(scope.services.db, engagement.organisationId, DECIDER_ROLES) : [];
   return engagementCard({ engagement, t: scope.t, view: "details", canDecide: false, refreshUserIds });
 }
 

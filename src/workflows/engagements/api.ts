@@ -166,7 +166,11 @@ async function requestCompletion(body: unknown, services: Services, caller: ApiC
   const { organisationTenantId, engagementExternalId, ...rest } = parsed.data;
   const organisation = await organisationFor(services, caller, organisationTenantId);
   if (!organisation) return UNKNOWN_ORGANISATION;
-  const request = { ...(rest.requestedAt ? { requestedAt: rest.requestedAt } : {}), ...(rest.requestedBy ? { requestedBy: rest.requestedBy } : {}), ...(rest.note ? { note: rest.note } : {}) };
+  const request = {
+    ...(rest.requestedAt ? { requestedAt: rest.requestedAt } : {}),
+    ...(rest.requestedBy ? { requestedBy: rest.requestedBy } : {}),
+    ...(rest.note ? { note: rest.note } : {}),
+  };
   const now = services.clock();
   const outcome = await recordCompletionRequest(services.db, organisation.id, { externalId: engagementExternalId }, request, now, (tx, engagement) =>
     enqueueCompletionRequestNotices(tx, engagement, now),
@@ -174,5 +178,8 @@ async function requestCompletion(body: unknown, services: Services, caller: ApiC
   if (outcome.outcome === "not_found") return { status: 404, body: { error: "not_found", message: "no engagement with this externalId" } };
   if (outcome.outcome === "refused") return refused(outcome.refusal);
   const engagement = outcome.record;
-  return { status: 200, body: { engagementId: engagement.id, reference: engagement.reference, state: engagement.state, replayed: outcome.outcome === "unchanged" } };
+  return {
+    status: 200,
+    body: { engagementId: engagement.id, reference: engagement.reference, state: engagement.state, replayed: outcome.outcome === "unchanged" },
+  };
 }

@@ -7,7 +7,10 @@ import type { Engagement } from "./domain/engagements";
 import type { BillingEntry } from "./domain/billing";
 import { BILLING_UNITS } from "./domain/billing-draft";
 
-const decimal = z.string().regex(/^-?\d+(\.\d+)?$/).meta({ description: "A decimal number as a string, never a float", example: "12.50" });
+const decimal = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/)
+  .meta({ description: "A decimal number as a string, never a float", example: "12.50" });
 
 export const ZBillingSubmissionSchema = z
   .object({
@@ -16,7 +19,10 @@ export const ZBillingSubmissionSchema = z
     engagementId: z.string(),
     engagementExternalId: z.string().meta({ description: "The engagement's id in the vendor's portal" }),
     engagementReference: z.string(),
-    usageMonth: z.string().regex(/^\d{4}-\d{2}$/).meta({ example: "2026-10" }),
+    usageMonth: z
+      .string()
+      .regex(/^\d{4}-\d{2}$/)
+      .meta({ example: "2026-10" }),
     quantity: decimal,
     unit: z.enum(BILLING_UNITS),
     unitCost: decimal,

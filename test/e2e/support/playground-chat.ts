@@ -95,10 +95,13 @@ export class PlaygroundChat {
   /** Waits until `locator`'s rendered text matches, then returns that text. */
   async waitForText(locator: Locator, expected: string | RegExp): Promise<string> {
     let seen = "";
-    await until(async () => {
-      seen = await locator.innerText({ timeout: 1_000 }).catch(() => "");
-      return typeof expected === "string" ? seen.includes(expected) : expected.test(seen);
-    }, () => `${String(expected)} to show; last seen:\n${seen}`);
+    await until(
+      async () => {
+        seen = await locator.innerText({ timeout: 1_000 }).catch(() => "");
+        return typeof expected === "string" ? seen.includes(expected) : expected.test(seen);
+      },
+      () => `${String(expected)} to show; last seen:\n${seen}`,
+    );
     return seen;
   }
 
@@ -145,7 +148,9 @@ export function keepFailureScreenshots(chat: () => PlaygroundChat | undefined): 
   afterEach(async (context) => {
     if (context.task.result?.state !== "fail") return;
     const name = context.task.name.replace(/[^A-Za-z0-9]+/g, "-").slice(0, 80);
-    await chat()?.screenshot(`failed-${name}`).catch(() => undefined);
+    await chat()
+      ?.screenshot(`failed-${name}`)
+      .catch(() => undefined);
   });
 }
 

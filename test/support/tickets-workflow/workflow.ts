@@ -24,7 +24,11 @@ function ticketsOf(organisationId: string): Map<string, Ticket> {
   return mine;
 }
 
-const ZTicketRecordSchema = z.strictObject({ number: z.string().regex(/^\d{3,}$/), title: z.string().min(1), dueAt: z.iso.datetime({ offset: true }).transform((value) => new Date(value)) });
+const ZTicketRecordSchema = z.strictObject({
+  number: z.string().regex(/^\d{3,}$/),
+  title: z.string().min(1),
+  dueAt: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+});
 
 export const ticketsSection = defineSection({
   description: "Support tickets (test workflow).",

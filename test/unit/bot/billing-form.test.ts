@@ -39,7 +39,9 @@ describe("the add-entry form", () => {
     expect(cardText(form(new Date("2026-11-02T10:00:00Z"), "fr"))).toContain(
       "Pour octobre 2026, la facturation reste ouverte jusqu’au lundi 2 novembre 2026 à 23:59 (fuseau Europe/Paris).",
     );
-    expect(cardText(form(new Date("2026-11-02T10:00:00Z"), "id"))).toContain("Oktober 2026 dapat ditagih sampai Senin, 02 November 2026 pukul 23.59 (zona waktu Europe/Paris).");
+    expect(cardText(form(new Date("2026-11-02T10:00:00Z"), "id"))).toContain(
+      "Oktober 2026 dapat ditagih sampai Senin, 02 November 2026 pukul 23.59 (zona waktu Europe/Paris).",
+    );
   });
 
   it("offers only the current month from the 3rd in the organisation's zone, though it is still the 2nd in UTC", () => {

@@ -34,9 +34,27 @@ const entry: BillingEntry = {
 
 /** What each language says about an entry waiting for the vendor, and words it must not use. */
 const WORDING: Record<Locale, { recorded: RegExp; notice: string; button: string; history: string; never: RegExp }> = {
-  en: { recorded: /Recorded, waiting for the vendor/, notice: "ENG-1042-B1 is recorded, waiting for the vendor.", button: "Record the entry", history: "Billing entry recorded by Bea", never: /submit/i },
-  fr: { recorded: /Enregistrée, en attente du fournisseur/, notice: "ENG-1042-B1 est enregistrée, en attente du fournisseur.", button: "Enregistrer l’entrée", history: "Entrée de facturation enregistrée par Bea", never: /soumi/i },
-  id: { recorded: /Tercatat, menunggu vendor/, notice: "ENG-1042-B1 sudah tercatat dan menunggu vendor.", button: "Catat entri", history: "Entri tagihan dicatat oleh Bea", never: /dikirim|diajukan|kirim ke/i },
+  en: {
+    recorded: /Recorded, waiting for the vendor/,
+    notice: "ENG-1042-B1 is recorded, waiting for the vendor.",
+    button: "Record the entry",
+    history: "Billing entry recorded by Bea",
+    never: /submit/i,
+  },
+  fr: {
+    recorded: /Enregistrée, en attente du fournisseur/,
+    notice: "ENG-1042-B1 est enregistrée, en attente du fournisseur.",
+    button: "Enregistrer l’entrée",
+    history: "Entrée de facturation enregistrée par Bea",
+    never: /soumi/i,
+  },
+  id: {
+    recorded: /Tercatat, menunggu vendor/,
+    notice: "ENG-1042-B1 sudah tercatat dan menunggu vendor.",
+    button: "Catat entri",
+    history: "Entri tagihan dicatat oleh Bea",
+    never: /dikirim|diajukan|kirim ke/i,
+  },
 };
 
 describe.each(LOCALES)("an entry waiting for the vendor, in %s", (locale) => {
@@ -52,12 +70,25 @@ describe.each(LOCALES)("an entry waiting for the vendor, in %s", (locale) => {
   });
 
   it("is recorded by the review step's button and in the history", () => {
-    const draft = checkBillingDraft({ quantity: "10", unit: "hour", unitCost: "12.50", currency: "EUR", month: "2026-10" }, { engagement, timeZone: "UTC", now, currencies: ["EUR"] });
+    const draft = checkBillingDraft(
+      { quantity: "10", unit: "hour", unitCost: "12.50", currency: "EUR", month: "2026-10" },
+      { engagement, timeZone: "UTC", now, currencies: ["EUR"] },
+    );
     if (!draft.ok) throw new Error("draft refused");
     const review = cardText(billingReviewCard({ engagement, t, identity: { engagementId: "eng-1", nonce: "n0000000", supersedesId: "" }, draft: draft.value }));
     expect(review).toContain(words.button);
     expect(review).not.toMatch(words.never);
-    const history = [{ engagementId: "eng-1", organisationId: "org-1", sequence: 4, at: now, action: "billing_submitted", actorName: "Bea", details: { reference: entry.reference } }];
+    const history = [
+      {
+        engagementId: "eng-1",
+        organisationId: "org-1",
+        sequence: 4,
+        at: now,
+        action: "billing_submitted",
+        actorName: "Bea",
+        details: { reference: entry.reference },
+      },
+    ];
     expect(cardText(engagementCard({ engagement, t, view: "history", canDecide: false, history }))).toContain(words.history);
   });
 

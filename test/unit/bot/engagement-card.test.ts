@@ -25,7 +25,9 @@ describe("the engagement history view", () => {
       event("billing_rejected", { reference: "ENG-1042-B1" }, "Unit cost above the price list"),
     ];
     const text = cardText(engagementCard({ engagement: sampleEngagement, t: translator("en", "Europe/Paris"), view: "history", canDecide: false, history }));
-    expect(text).toMatch(/Billing entry recorded by Bea Billing\nENG-1042-B1[\s\S]*Billing entry rejected by Vendor\nENG-1042-B1\nUnit cost above the price list/);
+    expect(text).toMatch(
+      /Billing entry recorded by Bea Billing\nENG-1042-B1[\s\S]*Billing entry rejected by Vendor\nENG-1042-B1\nUnit cost above the price list/,
+    );
   });
 
   it("writes the timeline in the reader's language and zone", () => {

@@ -17,19 +17,30 @@ function visibleButtons(node: unknown, inActionSet = false): { title: string; ve
   return Object.entries(record).flatMap(([key, value]) => (key === "selectAction" ? [] : visibleButtons(value, inActionSet || key === "actions")));
 }
 
-const items = Array.from({ length: PENDING_LIST_LIMIT }, (_, i) => ({ ...sampleEngagement, id: `cm3engagement${i}`, reference: `ENG-${1042 + i}`, state: "pending" as const }));
+const items = Array.from({ length: PENDING_LIST_LIMIT }, (_, i) => ({
+  ...sampleEngagement,
+  id: `cm3engagement${i}`,
+  reference: `ENG-${1042 + i}`,
+  state: "pending" as const,
+}));
 
 describe("the engagement list", () => {
   it("gives every row a visible Open button for that engagement", () => {
     const card = engagementListCard({ title: "Pending", page: { items, total: 25, totalCapped: false }, t: translator("en") });
-    expect(visibleButtons(card)).toEqual(items.map((item) => expect.objectContaining({ title: "Open", verb: "engagement.open", data: { engagementId: item.id, view: "details" } })));
+    expect(visibleButtons(card)).toEqual(
+      items.map((item) => expect.objectContaining({ title: "Open", verb: "engagement.open", data: { engagementId: item.id, view: "details" } })),
+    );
   });
 
   it("offers the page after the last row shown, named by that row, and says when there are more than it counted", () => {
     const next = { requestedAt: new Date("2026-11-02T08:00:00Z"), reference: "ENG-1051" };
     const card = engagementListCard({ title: "Pending", page: { items, total: 1000, totalCapped: true, next }, t: translator("en") });
     expect(visibleButtons(card).at(-1)).toEqual(
-      expect.objectContaining({ title: "Next requests", verb: "engagement.listPending", data: { afterRequestedAt: "2026-11-02T08:00:00.000Z", afterReference: "ENG-1051" } }),
+      expect.objectContaining({
+        title: "Next requests",
+        verb: "engagement.listPending",
+        data: { afterRequestedAt: "2026-11-02T08:00:00.000Z", afterReference: "ENG-1051" },
+      }),
     );
     expect(JSON.stringify(card)).toContain("Showing 10 of more than 1,000 requests.");
   });

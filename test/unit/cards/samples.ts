@@ -38,16 +38,31 @@ export type CardSamples = Record<string, (t: Translator) => AdaptiveCard[]>;
 
 export const foundationSamples: CardSamples = {
   engagement: (t) => [
-    engagementCard({ engagement: { ...sampleEngagement, state: "pending", decision: undefined }, t, view: "details", canDecide: true, refreshUserIds: ["29:a", "29:b"] }),
+    engagementCard({
+      engagement: { ...sampleEngagement, state: "pending", decision: undefined },
+      t,
+      view: "details",
+      canDecide: true,
+      refreshUserIds: ["29:a", "29:b"],
+    }),
     engagementCard({ engagement: sampleEngagement, t, view: "history", canDecide: false, history, notice: { text: "Already approved", style: "accent" } }),
   ],
   "engagement-list": (t) => [
     engagementListCard({
       title: t.t("engagement.list.pendingTitle", { count: 25 }),
-      page: { items: Array.from({ length: 10 }, () => sampleEngagement), total: 25, totalCapped: false, next: { requestedAt: sampleEngagement.requestedAt, reference: sampleEngagement.reference } },
+      page: {
+        items: Array.from({ length: 10 }, () => sampleEngagement),
+        total: 25,
+        totalCapped: false,
+        next: { requestedAt: sampleEngagement.requestedAt, reference: sampleEngagement.reference },
+      },
       t,
     }),
-    engagementListCard({ title: t.t("engagement.list.pendingTitleMany", { count: 1000 }), page: { items: Array.from({ length: 10 }, () => sampleEngagement), total: 1000, totalCapped: true }, t }),
+    engagementListCard({
+      title: t.t("engagement.list.pendingTitleMany", { count: 1000 }),
+      page: { items: Array.from({ length: 10 }, () => sampleEngagement), total: 1000, totalCapped: true },
+      t,
+    }),
     engagementListCard({ title: t.t("engagement.list.pendingTitle", { count: 0 }), page: { items: [], total: 0, totalCapped: false }, t }),
   ],
   error: (t) => [errorCard(t, "3f2b8c1e-0000-4000-8000-000000000000")],

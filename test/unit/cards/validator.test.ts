@@ -81,9 +81,7 @@ describe("validateAdaptiveCard", () => {
   it("refuses a property value the renderer rejects", () => {
     const card = goodCard();
     (card.body as object[]).push({ type: "TextBlock", text: "hi", size: "gigantic" });
-    expect(validateAdaptiveCard(card)).toEqual([
-      'renderer (parse, InvalidPropertyValue): Invalid value "gigantic" for property "size".',
-    ]);
+    expect(validateAdaptiveCard(card)).toEqual(['renderer (parse, InvalidPropertyValue): Invalid value "gigantic" for property "size".']);
   });
 
   it("refuses an input without an id and inputs sharing one", () => {
@@ -131,8 +129,6 @@ describe("validateAdaptiveCard", () => {
   });
 
   it("refuses something that is not an Adaptive Card at all", () => {
-    expect(validateAdaptiveCard({ type: "MessageCard", version: "1.5" })).toContain(
-      'card: type must be "AdaptiveCard", not "MessageCard"',
-    );
+    expect(validateAdaptiveCard({ type: "MessageCard", version: "1.5" })).toContain('card: type must be "AdaptiveCard", not "MessageCard"');
   });
 });

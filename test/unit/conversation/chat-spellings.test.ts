@@ -56,7 +56,7 @@ describe("Indonesian written in chat abbreviations", () => {
   });
 });
 
-describe("\"batas waktu tagihan bulan november kapan ya\"", () => {
+describe('"batas waktu tagihan bulan november kapan ya"', () => {
   it("asks for the billing window of the most recent November, never another month", async () => {
     const text = "batas waktu tagihan bulan november kapan ya";
     const asked = async (now: string) => (await recognizer.recognize(text, { locale: "en", now: new Date(now), timeZone: "Asia/Jakarta" })).entities.month;

@@ -9,9 +9,7 @@ describe("the held-out evaluation set", () => {
     const training = new Set(
       INTENT_CATALOGUE().definitions.flatMap((definition) => LOCALES.flatMap((locale) => definition.utterances[locale].map(normaliseText))),
     );
-    const leaked = LOCALES.flatMap((locale) => loadEvalSet(locale).utterances.map((item) => item.text)).filter((text) =>
-      training.has(normaliseText(text)),
-    );
+    const leaked = LOCALES.flatMap((locale) => loadEvalSet(locale).utterances.map((item) => item.text)).filter((text) => training.has(normaliseText(text)));
     expect(leaked).toEqual([]);
   });
 

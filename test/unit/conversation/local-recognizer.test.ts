@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { LocalRecognizer, NONE_THRESHOLD } from "../../../src/platform/conversation/local-recognizer";
-import { buildIntentCatalogue, } from "../../../src/platform/conversation/intent-catalogue";
+import { buildIntentCatalogue } from "../../../src/platform/conversation/intent-catalogue";
 import type { RecognitionContext } from "../../../src/platform/conversation/recognizer";
 import type { Locale } from "../../../src/platform/i18n/locale";
 import { INTENT_CATALOGUE, TABLES, trainedRecognizer } from "../../support/tables";

@@ -50,7 +50,9 @@ function entry(i: number): BillingEntry {
             source: "http" as const,
             decidedAt: new Date(Date.UTC(2026, 9, 2 + (i % 27), 9)),
             receivedAt: now,
-            ...(state === "rated" ? { ratedAmount: "1524000.00", ratedCurrency: "EUR" } : { reason: "The unit must be days for this product; resubmit with days." }),
+            ...(state === "rated"
+              ? { ratedAmount: "1524000.00", ratedCurrency: "EUR" }
+              : { reason: "The unit must be days for this product; resubmit with days." }),
           },
         }
       : {}),
@@ -70,7 +72,14 @@ const request: EngagementEvent = {
 export const billingCardSamples: Record<string, (t: Translator) => AdaptiveCard[]> = {
   "billing-form": (t) => {
     const identity = { engagementId: engagement.id, nonce: "5c0a6f0e-0000-4000-8000-000000000000", supersedesId: "" };
-    const base = { engagement, t, identity, openMonths: ["2026-11", "2026-10"], organisationTimeZone: "Europe/Paris", currencies: ["EUR", "USD", "GBP", "IDR"] };
+    const base = {
+      engagement,
+      t,
+      identity,
+      openMonths: ["2026-11", "2026-10"],
+      organisationTimeZone: "Europe/Paris",
+      currencies: ["EUR", "USD", "GBP", "IDR"],
+    };
     const bad = { quantity: "0", unit: "parsec", unitCost: "-1", currency: "EURO", month: "2026-12", notes: "x".repeat(1001) };
     const checked = checkBillingDraft(bad, { engagement, timeZone: "Europe/Paris", now, currencies: ["EUR", "USD", "GBP", "IDR"] });
     return [
@@ -80,17 +89,33 @@ export const billingCardSamples: Record<string, (t: Translator) => AdaptiveCard[
     ];
   },
   "billing-review": (t) => {
-    const checked = checkBillingDraft({ quantity: "1234.567891", unit: "day", unitCost: "1234.5678", currency: "IDR", month: "2026-10", notes: "On-call weekend" }, { engagement, timeZone: "UTC", now, currencies: ["IDR"] });
+    const checked = checkBillingDraft(
+      { quantity: "1234.567891", unit: "day", unitCost: "1234.5678", currency: "IDR", month: "2026-10", notes: "On-call weekend" },
+      { engagement, timeZone: "UTC", now, currencies: ["IDR"] },
+    );
     if (!checked.ok) throw new Error("sample draft refused");
     const identity = { engagementId: engagement.id, nonce: "5c0a6f0e-0000-4000-8000-000000000000", supersedesId: "cm3entry0002" };
     return [billingReviewCard({ engagement, t, identity, draft: checked.value, supersedes: entry(2) })];
   },
   "billing-entries": (t) => [
-    billingEntriesCard({ engagement, t, now, canAdd: true, entries: Array.from({ length: 40 }, (_, i) => entry(i)), notice: { text: t.t("billing.notice.submitted", { entry: "ENG-1042-B41" }), style: "good" } }),
+    billingEntriesCard({
+      engagement,
+      t,
+      now,
+      canAdd: true,
+      entries: Array.from({ length: 40 }, (_, i) => entry(i)),
+      notice: { text: t.t("billing.notice.submitted", { entry: "ENG-1042-B41" }), style: "good" },
+    }),
     billingEntriesCard({ engagement: { ...engagement, state: "completed" }, t, now, canAdd: false, entries: [] }),
   ],
   "engagement-completion": (t) => [
     completionCard({ engagement: { ...engagement, state: "completion_requested" }, t, request, canDecide: true, reasonValue: "Still in use" }),
-    completionCard({ engagement: { ...engagement, state: "completed" }, t, request, canDecide: false, notice: { text: t.t("billing.completion.notice.completed", { reference: "ENG-1042" }), style: "good" } }),
+    completionCard({
+      engagement: { ...engagement, state: "completed" },
+      t,
+      request,
+      canDecide: false,
+      notice: { text: t.t("billing.completion.notice.completed", { reference: "ENG-1042" }), style: "good" },
+    }),
   ],
 };

@@ -90,6 +90,9 @@ describe("deciding a completion request", () => {
   });
 
   it("refuses an engagement of another organisation as if it did not exist", () => {
-    expect(decideCompletion({ ...requested, organisationId: "org-2" }, { kind: "approve" }, actor(), now)).toMatchObject({ ok: false, refusal: { code: "not_found" } });
+    expect(decideCompletion({ ...requested, organisationId: "org-2" }, { kind: "approve" }, actor(), now)).toMatchObject({
+      ok: false,
+      refusal: { code: "not_found" },
+    });
   });
 });

@@ -66,21 +66,33 @@ describe("billing a completed engagement", () => {
   const now = new Date("2026-11-02T10:00:00Z");
   const context = { id: "entry-1", reference: "ENG-1042-B1", idempotencyKey: "eng-1:n", timeZone: "UTC", now };
   const draftFor = (engagement: Engagement, month: string) => {
-    const checked = checkBillingDraft({ quantity: "1", unit: "day", unitCost: "100", currency: "EUR", month }, { engagement, timeZone: "UTC", now, currencies: ["EUR"] });
+    const checked = checkBillingDraft(
+      { quantity: "1", unit: "day", unitCost: "100", currency: "EUR", month },
+      { engagement, timeZone: "UTC", now, currencies: ["EUR"] },
+    );
     if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
     return checked.value;
   };
 
   it("records an entry for the completion month while its window is open", () => {
     const completed = completedAt("2026-10-30T12:00:00Z");
-    expect(submitBillingEntry(completed, draftFor(completed, "2026-10"), billing, context)).toMatchObject({ ok: true, value: { entry: { usageMonth: "2026-10" } } });
+    expect(submitBillingEntry(completed, draftFor(completed, "2026-10"), billing, context)).toMatchObject({
+      ok: true,
+      value: { entry: { usageMonth: "2026-10" } },
+    });
   });
 
   it("refuses a month after the completion month, in the draft and again on submit", () => {
     const completed = completedAt("2026-10-30T12:00:00Z");
-    const checked = checkBillingDraft({ quantity: "1", unit: "day", unitCost: "100", currency: "EUR", month: "2026-11" }, { engagement: completed, timeZone: "UTC", now, currencies: ["EUR"] });
+    const checked = checkBillingDraft(
+      { quantity: "1", unit: "day", unitCost: "100", currency: "EUR", month: "2026-11" },
+      { engagement: completed, timeZone: "UTC", now, currencies: ["EUR"] },
+    );
     expect(checked.ok ? undefined : checked.problems.month?.code).toBe("billing_after_completion");
-    expect(submitBillingEntry(completed, draftFor(approved, "2026-11"), billing, context)).toMatchObject({ ok: false, refusal: { code: "billing_after_completion" } });
+    expect(submitBillingEntry(completed, draftFor(approved, "2026-11"), billing, context)).toMatchObject({
+      ok: false,
+      refusal: { code: "billing_after_completion" },
+    });
   });
 
   it("refuses any entry once the completion month's window has closed", () => {

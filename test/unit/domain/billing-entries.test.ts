@@ -36,7 +36,10 @@ const context = (overrides: Partial<SubmissionContext> = {}): SubmissionContext 
 });
 
 function draft(input: Parameters<typeof checkBillingDraft>[0] = {}): BillingDraft {
-  const checked = checkBillingDraft({ quantity: "10", unit: "hour", unitCost: "12.50", currency: "EUR", month: "2026-10", ...input }, { engagement, timeZone: "UTC", now, currencies: ["EUR", "USD"] });
+  const checked = checkBillingDraft(
+    { quantity: "10", unit: "hour", unitCost: "12.50", currency: "EUR", month: "2026-10", ...input },
+    { engagement, timeZone: "UTC", now, currencies: ["EUR", "USD"] },
+  );
   if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
   return checked.value;
 }
@@ -49,7 +52,10 @@ function submitted(overrides: Partial<BillingEntry> = {}): BillingEntry {
 
 describe("the billing entry form", () => {
   it("shows every problem at once, each next to its field", () => {
-    const checked = checkBillingDraft({ quantity: "0", unit: "parsec", unitCost: "-1", currency: "EURO", month: "2026-12", notes: "x".repeat(1001) }, { engagement, timeZone: "UTC", now, currencies: ["EUR", "USD"] });
+    const checked = checkBillingDraft(
+      { quantity: "0", unit: "parsec", unitCost: "-1", currency: "EURO", month: "2026-12", notes: "x".repeat(1001) },
+      { engagement, timeZone: "UTC", now, currencies: ["EUR", "USD"] },
+    );
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(Object.fromEntries(Object.entries(checked.problems).map(([field, refusal]) => [field, refusal?.code]))).toEqual({
@@ -89,7 +95,12 @@ describe("submitting a billing entry", () => {
     expect(result.value.entry).toMatchObject({ state: "submitted", amount: "125.00", notes: "weekend work", submittedById: "aad-ana" });
     expect(result.value.transition.engagement.version).toBe(3);
     expect(result.value.transition.events).toEqual([
-      expect.objectContaining({ action: "billing_submitted", sequence: 3, actorName: "Ana", details: expect.objectContaining({ reference: "ENG-1042-B1", amount: "125.00" }) }),
+      expect.objectContaining({
+        action: "billing_submitted",
+        sequence: 3,
+        actorName: "Ana",
+        details: expect.objectContaining({ reference: "ENG-1042-B1", amount: "125.00" }),
+      }),
     ]);
   });
 
@@ -111,7 +122,10 @@ describe("submitting a billing entry", () => {
   });
 
   it("refuses an engagement of another organisation as if it did not exist", () => {
-    expect(submitBillingEntry({ ...engagement, organisationId: "org-2" }, draft(), actor(), context())).toMatchObject({ ok: false, refusal: { code: "not_found" } });
+    expect(submitBillingEntry({ ...engagement, organisationId: "org-2" }, draft(), actor(), context())).toMatchObject({
+      ok: false,
+      refusal: { code: "not_found" },
+    });
   });
 
   it("refuses October billing after 2 November ends in the organisation's zone, even from a form filled in before", () => {
@@ -144,7 +158,10 @@ describe("the vendor's decision", () => {
   });
 
   it("refuses a rated amount that is not a decimal", () => {
-    expect(decideBillingEntry(submitted(), engagement, { ...rated, ratedAmount: "12e3" }, "http", now)).toMatchObject({ ok: false, refusal: { code: "amount_invalid" } });
+    expect(decideBillingEntry(submitted(), engagement, { ...rated, ratedAmount: "12e3" }, "http", now)).toMatchObject({
+      ok: false,
+      refusal: { code: "amount_invalid" },
+    });
   });
 
   it("refuses a decision dated more than five minutes after it was received, naming decidedAt", () => {
@@ -173,29 +190,55 @@ describe("the vendor's decision", () => {
   });
 
   it("changes nothing when the same decision arrives again", () => {
-    const decided = submitted({ state: "rated", decision: { decisionId: "dec-1", source: "http", decidedAt: now, receivedAt: now, ratedAmount: "120.00", ratedCurrency: "EUR" } });
+    const decided = submitted({
+      state: "rated",
+      decision: { decisionId: "dec-1", source: "http", decidedAt: now, receivedAt: now, ratedAmount: "120.00", ratedCurrency: "EUR" },
+    });
     expect(decideBillingEntry(decided, engagement, rated, "http", now)).toMatchObject({ ok: true, value: { kind: "unchanged" } });
   });
 
   it("refuses a new decision id on a rated entry even with the same outcome (a different amount is a contradiction, not a replay)", () => {
-    const decided = submitted({ state: "rated", decision: { decisionId: "dec-1", source: "http", decidedAt: now, receivedAt: now, ratedAmount: "120.00", ratedCurrency: "EUR" } });
-    for (const again of [{ ...rated, decisionId: "dec-2", ratedAmount: "99" }, { ...rated, decisionId: "dec-2" }]) {
-      expect(decideBillingEntry(decided, engagement, again, "http", now)).toMatchObject({ ok: false, refusal: { code: "already_decided", facts: { state: "rated" } } });
+    const decided = submitted({
+      state: "rated",
+      decision: { decisionId: "dec-1", source: "http", decidedAt: now, receivedAt: now, ratedAmount: "120.00", ratedCurrency: "EUR" },
+    });
+    for (const again of [
+      { ...rated, decisionId: "dec-2", ratedAmount: "99" },
+      { ...rated, decisionId: "dec-2" },
+    ]) {
+      expect(decideBillingEntry(decided, engagement, again, "http", now)).toMatchObject({
+        ok: false,
+        refusal: { code: "already_decided", facts: { state: "rated" } },
+      });
     }
   });
 
   it("refuses the same decision id sent again with other facts", () => {
-    const decided = submitted({ state: "rated", decision: { decisionId: "dec-1", source: "http", decidedAt: now, receivedAt: now, ratedAmount: "120.00", ratedCurrency: "EUR" } });
-    expect(decideBillingEntry(decided, engagement, { ...rated, ratedAmount: "121" }, "http", now)).toMatchObject({ ok: false, refusal: { code: "already_decided" } });
-    expect(decideBillingEntry(decided, engagement, { ...rated, currency: "USD" }, "http", now)).toMatchObject({ ok: false, refusal: { code: "already_decided" } });
+    const decided = submitted({
+      state: "rated",
+      decision: { decisionId: "dec-1", source: "http", decidedAt: now, receivedAt: now, ratedAmount: "120.00", ratedCurrency: "EUR" },
+    });
+    expect(decideBillingEntry(decided, engagement, { ...rated, ratedAmount: "121" }, "http", now)).toMatchObject({
+      ok: false,
+      refusal: { code: "already_decided" },
+    });
+    expect(decideBillingEntry(decided, engagement, { ...rated, currency: "USD" }, "http", now)).toMatchObject({
+      ok: false,
+      refusal: { code: "already_decided" },
+    });
     const rejected = submitted({ state: "rejected", decision: { decisionId: "dec-9", source: "http", decidedAt: now, receivedAt: now, reason: "wrong unit" } });
     const rejection = { outcome: "rejected", decisionId: "dec-9", decidedAt: now, reason: "wrong unit" } as const;
     expect(decideBillingEntry(rejected, engagement, rejection, "http", now)).toMatchObject({ ok: true, value: { kind: "unchanged" } });
-    expect(decideBillingEntry(rejected, engagement, { ...rejection, reason: "wrong month" }, "http", now)).toMatchObject({ ok: false, refusal: { code: "already_decided" } });
+    expect(decideBillingEntry(rejected, engagement, { ...rejection, reason: "wrong month" }, "http", now)).toMatchObject({
+      ok: false,
+      refusal: { code: "already_decided" },
+    });
   });
 
   it("refuses a rejection whose reason is only zero-width characters", () => {
-    expect(decideBillingEntry(submitted(), engagement, { outcome: "rejected", decisionId: "d", decidedAt: now, reason: "\u200b\u200c\ufeff" }, "http", now)).toMatchObject({
+    expect(
+      decideBillingEntry(submitted(), engagement, { outcome: "rejected", decisionId: "d", decidedAt: now, reason: "\u200b\u200c\ufeff" }, "http", now),
+    ).toMatchObject({
       ok: false,
       refusal: { code: "reason_required" },
     });
@@ -204,7 +247,10 @@ describe("the vendor's decision", () => {
   it("refuses a decision that contradicts the one recorded", () => {
     const decided = submitted({ state: "rated", decision: { decisionId: "dec-1", source: "http", decidedAt: now, receivedAt: now } });
     const rejection = { outcome: "rejected", decisionId: "dec-2", decidedAt: now, reason: "wrong unit" } as const;
-    expect(decideBillingEntry(decided, engagement, rejection, "http", now)).toMatchObject({ ok: false, refusal: { code: "already_decided", facts: { state: "rated" } } });
+    expect(decideBillingEntry(decided, engagement, rejection, "http", now)).toMatchObject({
+      ok: false,
+      refusal: { code: "already_decided", facts: { state: "rated" } },
+    });
   });
 });
 
@@ -212,14 +258,25 @@ describe("correcting a rejected entry", () => {
   const rejected = () => submitted({ state: "rejected", decision: { decisionId: "d", source: "http", decidedAt: now, receivedAt: now, reason: "wrong unit" } });
 
   it("resubmits as a new entry that links the rejected one", () => {
-    const result = submitBillingEntry(engagement, draft({ unit: "day" }), actor(), context({ id: "entry-2", reference: "ENG-1042-B2", supersedes: rejected() }));
+    const result = submitBillingEntry(
+      engagement,
+      draft({ unit: "day" }),
+      actor(),
+      context({ id: "entry-2", reference: "ENG-1042-B2", supersedes: rejected() }),
+    );
     expect(result.ok && result.value.entry).toMatchObject({ id: "entry-2", supersedesId: "entry-1", unit: "day", state: "submitted" });
   });
 
   it("refuses to correct an entry that was not rejected, or was corrected already", () => {
-    expect(submitBillingEntry(engagement, draft(), actor(), context({ supersedes: submitted() }))).toMatchObject({ ok: false, refusal: { code: "not_rejected" } });
+    expect(submitBillingEntry(engagement, draft(), actor(), context({ supersedes: submitted() }))).toMatchObject({
+      ok: false,
+      refusal: { code: "not_rejected" },
+    });
     const corrected = { ...rejected(), supersededById: "entry-2" };
-    expect(submitBillingEntry(engagement, draft(), actor(), context({ supersedes: corrected }))).toMatchObject({ ok: false, refusal: { code: "already_resubmitted" } });
+    expect(submitBillingEntry(engagement, draft(), actor(), context({ supersedes: corrected }))).toMatchObject({
+      ok: false,
+      refusal: { code: "already_resubmitted" },
+    });
   });
 });
 

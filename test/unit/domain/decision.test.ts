@@ -37,7 +37,10 @@ describe("an approval decision", () => {
 
   it("lets only who holds the permission decide", () => {
     const viewer: Actor = { ...approver, role: "viewer" };
-    expect(decideApproval({ ...open, permitted: false }, { kind: "approve" }, viewer, now)).toEqual({ ok: false, refusal: { code: "not_permitted", facts: { role: "viewer" } } });
+    expect(decideApproval({ ...open, permitted: false }, { kind: "approve" }, viewer, now)).toEqual({
+      ok: false,
+      refusal: { code: "not_permitted", facts: { role: "viewer" } },
+    });
   });
 
   it("treats a record of another organisation as absent", () => {

@@ -9,10 +9,14 @@ describe("reply addresses in open local mode", () => {
     expect(isReplyAddressAllowed(url, [])).toBe(true);
   });
 
-  it.each(["http://10.0.0.7/", "https://smba.trafficmanager.net/teams/", "http://127.0.0.1.attacker.test/", "ftp://127.0.0.1/", "http://u:p@127.0.0.1/", "not a url"])(
-    "refuses %s",
-    (url) => expect(isReplyAddressAllowed(url, [])).toBe(false),
-  );
+  it.each([
+    "http://10.0.0.7/",
+    "https://smba.trafficmanager.net/teams/",
+    "http://127.0.0.1.attacker.test/",
+    "ftp://127.0.0.1/",
+    "http://u:p@127.0.0.1/",
+    "not a url",
+  ])("refuses %s", (url) => expect(isReplyAddressAllowed(url, [])).toBe(false));
 
   it("allows what SERVICE_URL_ALLOW_LIST names, and only that", () => {
     expect(isReplyAddressAllowed("https://tunnel.example.test/bot/", ["https://tunnel.example.test/"])).toBe(true);

@@ -9,7 +9,7 @@ import { translator } from "../../../src/platform/i18n/translator";
 
 const snoozedUntil = new Date("2026-12-02T09:17:00Z");
 
-describe("a time after \"at\"", () => {
+describe('a time after "at"', () => {
   it("is the time alone, in every language", () => {
     const values = { kindName: "Engagements waiting for approval", until: snoozedUntil, untilDay: "other" };
     const inUtc = { timeZone: "UTC", nameZone: false };

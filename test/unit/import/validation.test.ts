@@ -73,9 +73,7 @@ describe("validating an import file", () => {
   });
 
   it("refuses unknown fields, so a misspelt one is not silently dropped", () => {
-    expect(problems(file({ engagements: [engagement({ descripton: "typo" })] }))).toEqual([
-      'engagements[0] (externalId "X-1"): unknown field "descripton"',
-    ]);
+    expect(problems(file({ engagements: [engagement({ descripton: "typo" })] }))).toEqual(['engagements[0] (externalId "X-1"): unknown field "descripton"']);
   });
 
   it("refuses a field of the wrong type, saying what was expected", () => {
@@ -96,9 +94,7 @@ describe("validating an import file", () => {
 
   it("refuses a user listed twice", () => {
     const user = { aadObjectId: "aad-1", name: "Jana", role: "admin" };
-    expect(problems(file({ users: [user, user] }))).toEqual([
-      'users[1] (aadObjectId "aad-1").aadObjectId: "aad-1" is already used by users[0]',
-    ]);
+    expect(problems(file({ users: [user, user] }))).toEqual(['users[1] (aadObjectId "aad-1").aadObjectId: "aad-1" is already used by users[0]']);
   });
 
   it("requires the format version and the organisation, but no section", () => {

@@ -39,13 +39,32 @@ describe("folding the workflows into the platform's tables", () => {
   });
 
   it("refuses a workflow that takes a platform verb or namespace", () => {
-    const clash: Workflow = { ...ticketsWorkflow, name: "reminders", namespaces: ["reminders"], actions: { "reminders.snooze": ticketsWorkflow.actions["ticket.close"]! }, intents: {}, deadlines: [], importSections: [], references: [] };
+    const clash: Workflow = {
+      ...ticketsWorkflow,
+      name: "reminders",
+      namespaces: ["reminders"],
+      actions: { "reminders.snooze": ticketsWorkflow.actions["ticket.close"]! },
+      intents: {},
+      deadlines: [],
+      importSections: [],
+      references: [],
+    };
     expect(() => fold(clash)).toThrow(/card verb "reminders.snooze" is declared by both the platform and workflow reminders/);
     expect(() => fold({ ...clash, actions: {} })).toThrow(/namespace "reminders" is declared by both the platform and workflow reminders/);
   });
 
   it("refuses an intent, a reminder kind, an import section, a namespace or a reference prefix claimed twice", () => {
-    const base: Workflow = { ...ticketsWorkflow, name: "other", namespaces: ["other"], actions: {}, intents: {}, deadlines: [], importSections: [], references: [], refusals: [] };
+    const base: Workflow = {
+      ...ticketsWorkflow,
+      name: "other",
+      namespaces: ["other"],
+      actions: {},
+      intents: {},
+      deadlines: [],
+      importSections: [],
+      references: [],
+      refusals: [],
+    };
     expect(() => fold(ticketsWorkflow, { ...base, namespaces: ["ticket"] })).toThrow(/namespace "ticket" is declared by both/);
     expect(() => fold(ticketsWorkflow, { ...base, intents: { help: ticketsWorkflow.intents["ticket.open"]! } })).toThrow(/outside its namespaces/);
     expect(() => fold(ticketsWorkflow, { ...base, importSections: ticketsWorkflow.importSections })).toThrow(/import section "tickets"/);
@@ -55,7 +74,11 @@ describe("folding the workflows into the platform's tables", () => {
   });
 
   it("refuses a verb outside the workflow's namespaces and a section coming after one nobody declares", () => {
-    expect(() => fold({ ...ticketsWorkflow, actions: { "invoice.pay": ticketsWorkflow.actions["ticket.close"]! } })).toThrow(/card verb "invoice.pay" of workflow tickets is outside its namespaces/);
-    expect(() => fold({ ...ticketsWorkflow, importSections: [{ ...ticketsWorkflow.importSections[0]!, after: ["invoices"] }] })).toThrow(/comes after "invoices", which nobody declares/);
+    expect(() => fold({ ...ticketsWorkflow, actions: { "invoice.pay": ticketsWorkflow.actions["ticket.close"]! } })).toThrow(
+      /card verb "invoice.pay" of workflow tickets is outside its namespaces/,
+    );
+    expect(() => fold({ ...ticketsWorkflow, importSections: [{ ...ticketsWorkflow.importSections[0]!, after: ["invoices"] }] })).toThrow(
+      /comes after "invoices", which nobody declares/,
+    );
   });
 });

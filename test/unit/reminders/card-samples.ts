@@ -37,7 +37,13 @@ const unrated: ReminderPayload = {
 
 const reading = { now: new Date("2026-11-01T07:00:00Z"), organisationTimeZone: "Europe/Paris" };
 
-const mixed = [...Array.from({ length: 40 }, (_, i) => pending(i)), windowClosing("lastDay", 1), windowClosing("oneDay", 2), windowClosing("threeDays", 3), unrated];
+const mixed = [
+  ...Array.from({ length: 40 }, (_, i) => pending(i)),
+  windowClosing("lastDay", 1),
+  windowClosing("oneDay", 2),
+  windowClosing("threeDays", 3),
+  unrated,
+];
 
 function notice(t: Translator): AdaptiveCard[] {
   const row = {
@@ -56,9 +62,20 @@ function notice(t: Translator): AdaptiveCard[] {
   const audience = {
     organisation: { id: "org-1", tenantId: "t", name: "Contoso", timeZone: "Europe/Paris" },
     recipient: row.recipient,
-    conversation: { id: "c", organisationId: "org-1", tenantId: "t", conversationId: "a:1", kind: "personal", serviceUrl: "http://x/", reference: {}, locale: t.locale },
+    conversation: {
+      id: "c",
+      organisationId: "org-1",
+      tenantId: "t",
+      conversationId: "a:1",
+      kind: "personal",
+      serviceUrl: "http://x/",
+      reference: {},
+      locale: t.locale,
+    },
   } as const;
-  return composeReminderMessages(audience, [row], new Date("2026-11-02T08:00:00Z")).map((m) => (m.activity.attachments as { content: AdaptiveCard }[])[0]?.content as AdaptiveCard);
+  return composeReminderMessages(audience, [row], new Date("2026-11-02T08:00:00Z")).map(
+    (m) => (m.activity.attachments as { content: AdaptiveCard }[])[0]?.content as AdaptiveCard,
+  );
 }
 
 export const reminderSamples: Record<string, (t: Translator) => AdaptiveCard[]> = {
@@ -77,5 +94,9 @@ export const reminderSamples: Record<string, (t: Translator) => AdaptiveCard[]> 
     }),
     overviewCard(t, { due: [], preferences: [], now: new Date("2026-11-25T10:00:00Z"), organisationTimeZone: "Europe/Paris" }),
   ],
-  "reminder-list": (t) => [reminderListCard(t, mixed, 0, { now: new Date("2026-11-25T10:00:00Z"), organisationTimeZone: "Europe/Paris" }), reminderListCard(t, mixed, 20, { now: new Date("2026-11-25T10:00:00Z"), organisationTimeZone: "Europe/Paris" }), reminderListCard(t, [], 0, { now: new Date("2026-11-25T10:00:00Z"), organisationTimeZone: "Europe/Paris" })],
+  "reminder-list": (t) => [
+    reminderListCard(t, mixed, 0, { now: new Date("2026-11-25T10:00:00Z"), organisationTimeZone: "Europe/Paris" }),
+    reminderListCard(t, mixed, 20, { now: new Date("2026-11-25T10:00:00Z"), organisationTimeZone: "Europe/Paris" }),
+    reminderListCard(t, [], 0, { now: new Date("2026-11-25T10:00:00Z"), organisationTimeZone: "Europe/Paris" }),
+  ],
 };

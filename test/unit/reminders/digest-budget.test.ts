@@ -72,7 +72,8 @@ describe.each(LOCALES)(`${TOTAL.toLocaleString("en")} reminders in %s`, (locale)
 
   it("show any page of the full list within the card budget, and the last page for an offset past the end", () => {
     const last = reminderListCard(t, items, 4_990, reading);
-    for (const card of [reminderListCard(t, items, 0, reading), reminderListCard(t, items, 2_480, reading), last]) expect(validateAdaptiveCard(card)).toEqual([]);
+    for (const card of [reminderListCard(t, items, 0, reading), reminderListCard(t, items, 2_480, reading), last])
+      expect(validateAdaptiveCard(card)).toEqual([]);
     expect(cardText(reminderListCard(t, items, 0, reading))).toContain("ENG-100000");
     expect(cardText(last)).toContain(t.t("reminders.list.range", { from: 4_981, to: TOTAL, total: TOTAL }));
     expect(listAction(t, last, "next")).toBeUndefined();

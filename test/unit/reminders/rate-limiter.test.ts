@@ -28,7 +28,11 @@ function busiest(times: number[], ms: number): number {
 describe("the Teams rate limiter", () => {
   it("sends at most 7 a second into one conversation", async () => {
     const clock = pretendClock();
-    const times = await sendTimes(new TeamsRateLimiter(clock), clock, Array.from({ length: 20 }, () => ["t", "a:1"] as [string, string]));
+    const times = await sendTimes(
+      new TeamsRateLimiter(clock),
+      clock,
+      Array.from({ length: 20 }, () => ["t", "a:1"] as [string, string]),
+    );
     expect(times.slice(0, 7)).toEqual(Array(7).fill(0));
     expect(times[7]).toBe(1_000);
     expect(busiest(times, 1_000)).toBe(7);
@@ -36,7 +40,11 @@ describe("the Teams rate limiter", () => {
 
   it("sends at most 60 per 30 seconds into one conversation", async () => {
     const clock = pretendClock();
-    const times = await sendTimes(new TeamsRateLimiter(clock), clock, Array.from({ length: 130 }, () => ["t", "a:1"] as [string, string]));
+    const times = await sendTimes(
+      new TeamsRateLimiter(clock),
+      clock,
+      Array.from({ length: 130 }, () => ["t", "a:1"] as [string, string]),
+    );
     expect(busiest(times, 30_000)).toBe(60);
     expect(times[60]).toBe(30_000);
   });
@@ -44,7 +52,11 @@ describe("the Teams rate limiter", () => {
   it("sends at most 30 a second across one tenant's conversations, other tenants unaffected", async () => {
     const clock = pretendClock();
     const limiter = new TeamsRateLimiter(clock);
-    const times = await sendTimes(limiter, clock, Array.from({ length: 45 }, (_, i) => ["t", `a:${i}`] as [string, string]));
+    const times = await sendTimes(
+      limiter,
+      clock,
+      Array.from({ length: 45 }, (_, i) => ["t", `a:${i}`] as [string, string]),
+    );
     expect(busiest(times, 1_000)).toBe(30);
     expect(times[30]).toBe(1_000);
     const before = clock.at();

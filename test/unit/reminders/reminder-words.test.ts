@@ -50,11 +50,15 @@ describe("the snooze confirmation", () => {
 
   it("says tomorrow and the time in the reader's zone, never the date twice", () => {
     const t = translator("en", "Europe/Paris", "reader");
-    expect(t.t("reminders.snoozed", snoozedValues(t, "Billing windows closing", until, now))).toBe("Billing windows closing: snoozed until tomorrow at 10:17 AM.");
+    expect(t.t("reminders.snoozed", snoozedValues(t, "Billing windows closing", until, now))).toBe(
+      "Billing windows closing: snoozed until tomorrow at 10:17 AM.",
+    );
   });
 
   it("names the organisation's zone for a reader whose zone is unknown", () => {
     const t = translator("en", "UTC", "organisation");
-    expect(t.t("reminders.snoozed", snoozedValues(t, "Billing windows closing", until, now))).toBe("Billing windows closing: snoozed until tomorrow at 9:17 AM UTC.");
+    expect(t.t("reminders.snoozed", snoozedValues(t, "Billing windows closing", until, now))).toBe(
+      "Billing windows closing: snoozed until tomorrow at 9:17 AM UTC.",
+    );
   });
 });

@@ -13,9 +13,7 @@ describe("the reminder schedule", () => {
 
   it("finds a tick that fell between two looks, and none when it did not", () => {
     const since = new Date("2026-11-25T06:59:00Z");
-    expect(scheduledTickBetween("0 8 * * *", "Europe/Paris", since, new Date("2026-11-25T07:00:00Z"))).toEqual(
-      new Date("2026-11-25T07:00:00Z"),
-    );
+    expect(scheduledTickBetween("0 8 * * *", "Europe/Paris", since, new Date("2026-11-25T07:00:00Z"))).toEqual(new Date("2026-11-25T07:00:00Z"));
     expect(scheduledTickBetween("0 8 * * *", "Europe/Paris", since, new Date("2026-11-25T06:59:30Z"))).toBeUndefined();
   });
 

@@ -14,7 +14,13 @@ interface Doc {
 
 const at = new Date("2026-11-24T10:00:00Z");
 const audit = (doc: Doc, action: string): AuditEntry => ({
-  organisationId: "org-1", recordKind: "doc", recordId: doc.id, recordVersion: doc.version, at, action, actorName: "Ana",
+  organisationId: "org-1",
+  recordKind: "doc",
+  recordId: doc.id,
+  recordVersion: doc.version,
+  at,
+  action,
+  actorName: "Ana",
 });
 
 /** A store of one record: a transaction's writes land when its callback returns, none when it throws. */
@@ -79,7 +85,10 @@ describe("deciding once", () => {
 
   it("answers unchanged for a replay, without saving", async () => {
     const { db, committed } = standIn({ id: "d1", version: 1, state: "pending" });
-    const outcome = await decideOnce(db, steps(() => accept({ unchanged: true })));
+    const outcome = await decideOnce(
+      db,
+      steps(() => accept({ unchanged: true })),
+    );
     expect(outcome).toEqual({ outcome: "unchanged", record: committed.doc });
     expect(committed.audit).toEqual([]);
   });

@@ -23,14 +23,20 @@ describe("the SQLite connection lock", () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     let holding!: () => void;
     const isHolding = new Promise<void>((resolve) => (holding = resolve));
-    const holder = database.db.$transaction(async (tx) => {
-      await tx.organisation.count();
-      holding();
-      await held;
-    }, { timeout: 10_000 });
+    const holder = database.db.$transaction(
+      async (tx) => {
+        await tx.organisation.count();
+        holding();
+        await held;
+      },
+      { timeout: 10_000 },
+    );
     await isHolding;
     const started = performance.now();
-    const waited = await database.db.organisation.count().then(() => "answered", (error: Error) => error.message);
+    const waited = await database.db.organisation.count().then(
+      () => "answered",
+      (error: Error) => error.message,
+    );
     const elapsed = performance.now() - started;
     release();
     await holder;

@@ -69,7 +69,9 @@ describe("the PostgreSQL server a test run uses", () => {
   it("is an embedded PostgreSQL started for the run when nothing answers, gone after close", async () => {
     const chosen = await choosePostgresServer({ env: {}, localUrl: nothing });
     try {
-      expect(chosen.description).toMatch(/^an embedded PostgreSQL 17\.\d+ started for this run on 127\.0\.0\.1:\d+, removed after it \(127\.0\.0\.1:\d+: .*ECONNREFUSED.*\)$/);
+      expect(chosen.description).toMatch(
+        /^an embedded PostgreSQL 17\.\d+ started for this run on 127\.0\.0\.1:\d+, removed after it \(127\.0\.0\.1:\d+: .*ECONNREFUSED.*\)$/,
+      );
       expect(await answers(chosen.url)).toBe(true);
     } finally {
       await chosen.close();

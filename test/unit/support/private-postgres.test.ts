@@ -99,24 +99,30 @@ describe("a private PostgreSQL server in a run that ends early", () => {
     ["interrupted with Ctrl-C", "wait", "SIGINT"],
     ["stopped with SIGTERM", "wait", "SIGTERM"],
     ["failing with an error", "throw", undefined],
-  ] as const)("leaves no server and no folder behind when %s", async (_case, mode, signal) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "test/unit/support/fixtures/interrupted-postgres.ts", mode], { stdio: ["ignore", "pipe", "pipe"] });
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    const started = await new Promise<{ pid: number; folder: string }>((resolve, reject) => {
-      let output = "";
-      child.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        const line = output.split("\n").find((candidate) => candidate.startsWith("{"));
-        if (line) resolve(JSON.parse(line) as { pid: number; folder: string });
+  ] as const)(
+    "leaves no server and no folder behind when %s",
+    async (_case, mode, signal) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "test/unit/support/fixtures/interrupted-postgres.ts", mode], {
+        stdio: ["ignore", "pipe", "pipe"],
       });
-      child.once("exit", (code) => reject(new Error(`the fixture exited with ${code} before starting: ${output}`)));
-    });
-    expect(existsSync(started.folder)).toBe(true);
-    if (signal) child.kill(signal);
-    await exited;
-    expect(alive(started.pid)).toBe(false);
-    expect(existsSync(started.folder)).toBe(false);
-  }, 60_000);
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      const started = await new Promise<{ pid: number; folder: string }>((resolve, reject) => {
+        let output = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+          output += chunk.toString();
+          const line = output.split("\n").find((candidate) => candidate.startsWith("{"));
+          if (line) resolve(JSON.parse(line) as { pid: number; folder: string });
+        });
+        child.once("exit", (code) => reject(new Error(`the fixture exited with ${code} before starting: ${output}`)));
+      });
+      expect(existsSync(started.folder)).toBe(true);
+      if (signal) child.kill(signal);
+      await exited;
+      expect(alive(started.pid)).toBe(false);
+      expect(existsSync(started.folder)).toBe(false);
+    },
+    60_000,
+  );
 });
 
 describe.runIf(process.getuid?.() === 0)("a private PostgreSQL server started by root (the server refuses to run as root)", () => {

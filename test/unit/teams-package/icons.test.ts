@@ -34,8 +34,7 @@ describe("the app icons", () => {
 
   it("paints the colour icon opaque in the manifest's accent colour around a white glyph", () => {
     const { data, width } = PNG.sync.read(icon(manifest.icons.color));
-    const hex = (offset: number) =>
-      `#${[0, 1, 2].map((channel) => data[offset + channel]!.toString(16).padStart(2, "0")).join("")}`.toUpperCase();
+    const hex = (offset: number) => `#${[0, 1, 2].map((channel) => data[offset + channel]!.toString(16).padStart(2, "0")).join("")}`.toUpperCase();
     expect(hex(0)).toBe(manifest.accentColor);
     expect(data[3]).toBe(255);
     const pixels = Array.from({ length: data.length / 4 }, (_, pixel) => pixel * 4);

@@ -4,12 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  APP_ID_PLACEHOLDER,
-  DEFAULT_MANIFEST_DIR,
-  MANIFEST_SCHEMA_VERSION,
-  prepareTeamsPackage,
-} from "../../../scripts/package-teams";
+import { APP_ID_PLACEHOLDER, DEFAULT_MANIFEST_DIR, MANIFEST_SCHEMA_VERSION, prepareTeamsPackage } from "../../../scripts/package-teams";
 
 const SAMPLE_APP_ID = "6f1a9a3e-2b7c-4d3e-9f10-1a2b3c4d5e6f";
 const readJson = (name: string) => JSON.parse(readFileSync(join(DEFAULT_MANIFEST_DIR, name), "utf8"));
@@ -74,10 +69,7 @@ describe("the committed Teams manifest", () => {
     expect(languages.map((language) => language.languageTag)).toEqual(["fr", "id"]);
     const lists = manifest.bots[0].commandLists as Array<{ commands: unknown[] }>;
     const commandKeys = lists.flatMap((list, l) =>
-      list.commands.flatMap((_, c) => [
-        `bots[0].commandLists[${l}].commands[${c}].title`,
-        `bots[0].commandLists[${l}].commands[${c}].description`,
-      ]),
+      list.commands.flatMap((_, c) => [`bots[0].commandLists[${l}].commands[${c}].title`, `bots[0].commandLists[${l}].commands[${c}].description`]),
     );
     for (const { file } of languages) {
       const strings = readJson(file);
@@ -92,7 +84,10 @@ describe("what the manifest promises", () => {
   // Each workflow adds its line when it lands; until then the store listing must not sell it.
   const descriptions = [
     { language: "en", text: `${manifest.description.short} ${manifest.description.full}` },
-    ...["fr.json", "id.json"].map((file) => ({ language: file.slice(0, 2), text: `${readJson(file)["description.short"]} ${readJson(file)["description.full"]}` })),
+    ...["fr.json", "id.json"].map((file) => ({
+      language: file.slice(0, 2),
+      text: `${readJson(file)["description.short"]} ${readJson(file)["description.full"]}`,
+    })),
   ];
 
   it.each(descriptions)("describes only what the bot does today, in $language", ({ text }) => {
@@ -121,9 +116,7 @@ describe("packaging refuses a manifest Teams would reject", () => {
       copy.bots[0].supportsEmail = true;
     });
     const prepared = prepareTeamsPackage(SAMPLE_APP_ID, dir);
-    expect(prepared.ok ? [] : prepared.problems).toContain(
-      'manifest.json /bots/0 must NOT have additional properties: "supportsEmail" is not allowed',
-    );
+    expect(prepared.ok ? [] : prepared.problems).toContain('manifest.json /bots/0 must NOT have additional properties: "supportsEmail" is not allowed');
   });
 
   it("refuses a localization file that breaks the localization schema", () => {

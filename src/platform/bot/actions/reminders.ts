@@ -32,7 +32,14 @@ export async function reminderOverview(scope: TurnScope, notice?: string) {
 
 /** A page of everything due for the clicker now, re-read from the records with their role. */
 async function fullList(scope: ActionScope, { offset }: z.infer<typeof ZReminderListSchema>): Promise<ActionOutcome> {
-  const due = await dueForUser(scope.services.db, scope.organisation, scope.actor, scope.now, reminderSettings(scope.services.config), scope.services.tables.deadlineSources);
+  const due = await dueForUser(
+    scope.services.db,
+    scope.organisation,
+    scope.actor,
+    scope.now,
+    reminderSettings(scope.services.config),
+    scope.services.tables.deadlineSources,
+  );
   return { card: reminderListCard(scope.t, due, offset, { now: scope.now, organisationTimeZone: scope.organisation.timeZone }) };
 }
 

@@ -19,7 +19,9 @@ export const help: IntentHandler = async (scope) => {
 export function askBack(scope: TurnScope, recognition: Recognition): Reply | undefined {
   // Two intents can suggest the same question: each is offered once, and a hesitation between
   // two that read alike is no hesitation.
-  const suggestions = [...new Set(clarificationChoices(recognition).map((choice) => suggestionFor(scope.services.tables, scope.t, choice.intent, choice.entities)))];
+  const suggestions = [
+    ...new Set(clarificationChoices(recognition).map((choice) => suggestionFor(scope.services.tables, scope.t, choice.intent, choice.entities))),
+  ];
   if (suggestions.length === 0 || (recognition.intent !== "none" && suggestions.length < 2)) return undefined;
   return { text: `${scope.t.t("conversation.clarify.intro")}\n\n${bulletList(suggestions)}`, suggestions };
 }

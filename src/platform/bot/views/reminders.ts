@@ -160,10 +160,15 @@ export const composeReminderMessages: ComposeMessages = (audience, rows, now) =>
   const reminders = rows.filter((row) => row.threshold !== NOTIFICATION_THRESHOLD && isReminderPayload(row.payload));
   const messages: ComposedMessage[] = [];
   if (reminders.length > 0) {
-    const card = digestCard(t, reminders.map((row) => row.payload as ReminderPayload), { team: conversation.kind !== "personal" }, {
-      now,
-      organisationTimeZone: organisation.timeZone,
-    });
+    const card = digestCard(
+      t,
+      reminders.map((row) => row.payload as ReminderPayload),
+      { team: conversation.kind !== "personal" },
+      {
+        now,
+        organisationTimeZone: organisation.timeZone,
+      },
+    );
     messages.push({ activity: cardActivity(card), messageIds: reminders.map((row) => row.id) });
   }
   for (const row of rows.filter((r) => r.threshold === NOTIFICATION_THRESHOLD)) {
@@ -194,4 +199,3 @@ function isReminderPayload(payload: unknown): payload is ReminderPayload {
   const p = payload as Partial<ReminderPayload> | null;
   return typeof p?.kind === "string" && typeof p.deadlineAt === "string" && typeof p.facts === "object" && typeof p.dates === "object";
 }
-

@@ -63,7 +63,12 @@ async function entriesCard(scope: ActionScope, engagement: Engagement, notice?: 
   return billingEntriesCard({ engagement, entries, deliveries, t: scope.t, now: scope.now, canAdd, ...(notice ? { notice } : {}) });
 }
 
-function formCard(scope: ActionScope, engagement: Engagement, form: { identity: FormIdentity; values: BillingDraftInput; supersedes?: BillingEntry }, problems?: Parameters<typeof billingFormCard>[0]["problems"]) {
+function formCard(
+  scope: ActionScope,
+  engagement: Engagement,
+  form: { identity: FormIdentity; values: BillingDraftInput; supersedes?: BillingEntry },
+  problems?: Parameters<typeof billingFormCard>[0]["problems"],
+) {
   return billingFormCard({
     engagement,
     t: scope.t,
@@ -153,7 +158,15 @@ async function review(scope: ActionScope, data: TForm): Promise<ActionOutcome> {
   if (refused) return refused;
   const checked = checkBillingDraft(form.values, draftRules(scope, form.engagement));
   if (!checked.ok) return { card: formCard(scope, form.engagement, form, checked.problems) };
-  return { card: billingReviewCard({ engagement: form.engagement, t: scope.t, identity: form.identity, draft: checked.value, ...(form.supersedes ? { supersedes: form.supersedes } : {}) }) };
+  return {
+    card: billingReviewCard({
+      engagement: form.engagement,
+      t: scope.t,
+      identity: form.identity,
+      draft: checked.value,
+      ...(form.supersedes ? { supersedes: form.supersedes } : {}),
+    }),
+  };
 }
 
 async function edit(scope: ActionScope, data: TForm): Promise<ActionOutcome> {
@@ -184,7 +197,8 @@ async function submit(scope: ActionScope, data: TForm): Promise<ActionOutcome> {
     return { card: await entriesCard(scope, engagement, { text: scope.t.t("billing.notice.duplicate", { entry: outcome.entry.reference }), style: "accent" }) };
   }
   // The window can close while the review card is open: say so next to the month.
-  if (outcome.refusal.code === "billing_window_closed" || outcome.refusal.code === "billing_after_completion") return { card: formCard(scope, engagement, form, { month: outcome.refusal }) };
+  if (outcome.refusal.code === "billing_window_closed" || outcome.refusal.code === "billing_after_completion")
+    return { card: formCard(scope, engagement, form, { month: outcome.refusal }) };
   return { card: await entriesCard(scope, engagement, { text: billingRefusalText(scope.t, outcome.refusal), style: "attention" }) };
 }
 

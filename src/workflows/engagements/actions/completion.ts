@@ -39,7 +39,10 @@ async function decide(scope: ActionScope, engagementId: string, command: Complet
     return { card: await cardFor(scope, outcome.record, { canDecide, notice, ...(reasonValue ? { reasonValue } : {}) }) };
   }
   const engagement = outcome.record;
-  const notice: Notice = { text: scope.t.t(`billing.completion.notice.${engagement.state === "completed" ? "completed" : "retired"}`, { reference: engagement.reference }), style: "good" };
+  const notice: Notice = {
+    text: scope.t.t(`billing.completion.notice.${engagement.state === "completed" ? "completed" : "retired"}`, { reference: engagement.reference }),
+    style: "good",
+  };
   return { card: await cardFor(scope, engagement, { canDecide: false, notice }), shared: await cardFor(scope, engagement, { canDecide: false }) };
 }
 
@@ -48,7 +51,9 @@ async function withDecider(scope: ActionScope, engagement: Engagement, refusal: 
   if (refusal.code !== "already_decided") return refusal;
   const events = await listEngagementEvents(scope.services.db, engagement.organisationId, engagement.id);
   const decision = events.filter((event) => event.action === "completed" || event.action === "completion_rejected").at(-1);
-  return decision ? { code: refusal.code, facts: { ...refusal.facts, by: decision.actorName, at: decision.at } } : { code: "invalid_state", facts: refusal.facts };
+  return decision
+    ? { code: refusal.code, facts: { ...refusal.facts, by: decision.actorName, at: decision.at } }
+    : { code: "invalid_state", facts: refusal.facts };
 }
 
 export const completionActions = {

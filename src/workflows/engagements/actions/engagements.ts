@@ -55,9 +55,7 @@ export const engagementActions = {
   })),
   "engagement.open": defineAction(ZEngagementRefSchema, false, open),
   "engagement.refresh": defineAction(ZEngagementRefSchema, false, open),
-  "engagement.approve": defineAction(ZEngagementRefSchema, true, (scope, data) =>
-    decide(scope, data.engagementId, { kind: "approve" }),
-  ),
+  "engagement.approve": defineAction(ZEngagementRefSchema, true, (scope, data) => decide(scope, data.engagementId, { kind: "approve" })),
   "engagement.reject": defineAction(ZRejectSchema, true, (scope, data) =>
     decide(scope, data.engagementId, { kind: "reject", ...(data.reason !== undefined ? { reason: data.reason } : {}) }),
   ),

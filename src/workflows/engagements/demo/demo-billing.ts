@@ -24,9 +24,25 @@ export interface DemoBillingEntry {
 /** Both unrated for more than a day at the anchor: the reminders flag them as overdue. */
 export const DEMO_BILLING_ENTRIES: readonly DemoBillingEntry[] = [
   // ENG-991-B1, rated by the example at the vendor's price.
-  { engagementExternalId: "CP-PI-880991", hoursAgo: 3 * 24 + 2, quantity: "1", unit: "month", unitCost: "1250", currency: "EUR", notes: "Db2 on Cloud standard plan, one instance." },
+  {
+    engagementExternalId: "CP-PI-880991",
+    hoursAgo: 3 * 24 + 2,
+    quantity: "1",
+    unit: "month",
+    unitCost: "1250",
+    currency: "EUR",
+    notes: "Db2 on Cloud standard plan, one instance.",
+  },
   // ENG-1003-B1, rejected by the example: the vendor bills that storage per TB.
-  { engagementExternalId: "CP-PI-881003", hoursAgo: 2 * 24 + 5, quantity: "1200", unit: "gb", unitCost: "0.95", currency: "EUR", notes: "Backup storage for 600 laptops." },
+  {
+    engagementExternalId: "CP-PI-881003",
+    hoursAgo: 2 * 24 + 5,
+    quantity: "1200",
+    unit: "gb",
+    unitCost: "0.95",
+    currency: "EUR",
+    notes: "Backup storage for 600 laptops.",
+  },
 ];
 
 export async function seedDemoBilling(demo: DemoContext): Promise<DemoStepReport> {
@@ -40,7 +56,10 @@ export async function seedDemoBilling(demo: DemoContext): Promise<DemoStepReport
     const submittedAt = new Date(demo.anchor.getTime() - planned.hoursAgo * HOUR);
     const { engagementExternalId, hoursAgo, ...fields } = planned;
     // The demo bills in the currency its entries name: the organisation's allow-list is a deployment setting.
-    const draft = checkBillingDraft({ ...fields, month: monthOf(submittedAt, timeZone) }, { engagement, timeZone, now: submittedAt, currencies: [fields.currency] });
+    const draft = checkBillingDraft(
+      { ...fields, month: monthOf(submittedAt, timeZone) },
+      { engagement, timeZone, now: submittedAt, currencies: [fields.currency] },
+    );
     if (!draft.ok) throw new Error(`demo billing entry on ${engagement.reference} is invalid: ${Object.keys(draft.problems).join(", ")}`);
     const outcome = await submitBillingOnce(demo.db, {
       actor: submitter,

@@ -16,8 +16,7 @@ export const DRAFT_FIELDS = ["quantity", "unit", "unitCost", "currency", "month"
 export type DraftField = (typeof DRAFT_FIELDS)[number];
 
 /** Raw values as they come from a form or an import: anything may be missing or wrong. */
-export type BillingDraftInput = Partial<Record<"quantity" | "unitCost", string | number>> &
-  Partial<Record<"unit" | "currency" | "month" | "notes", string>>;
+export type BillingDraftInput = Partial<Record<"quantity" | "unitCost", string | number>> & Partial<Record<"unit" | "currency" | "month" | "notes", string>>;
 
 export interface BillingDraft {
   quantity: string;

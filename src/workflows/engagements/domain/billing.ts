@@ -82,12 +82,7 @@ export interface SubmissionContext {
   supersedes?: BillingEntry;
 }
 
-export function submitBillingEntry(
-  engagement: Engagement,
-  draft: BillingDraft,
-  actor: Actor,
-  context: SubmissionContext,
-): Result<BillingChange> {
+export function submitBillingEntry(engagement: Engagement, draft: BillingDraft, actor: Actor, context: SubmissionContext): Result<BillingChange> {
   if (engagement.organisationId !== actor.organisationId) return refuse("not_found");
   if (!can(actor.role, "billing.submit")) return refuse("not_permitted", { role: actor.role });
   const takesEntries = checkTakesEntries(engagement, context.timeZone, context.now);
@@ -193,12 +188,7 @@ function isReplay(state: BillingEntry["state"], recorded: BillingDecisionRecord,
   );
 }
 
-function decisionRecord(
-  entry: BillingEntry,
-  decision: VendorDecision,
-  source: DecisionSource,
-  receivedAt: Date,
-): Result<BillingDecisionRecord> {
+function decisionRecord(entry: BillingEntry, decision: VendorDecision, source: DecisionSource, receivedAt: Date): Result<BillingDecisionRecord> {
   const base = { decisionId: decision.decisionId, source, decidedAt: decision.decidedAt ?? receivedAt, receivedAt };
   if (decision.outcome === "rejected") {
     const reason = normaliseFreeText(decision.reason);

@@ -52,12 +52,7 @@ export type CompletionDecisionCommand = DecisionCommand;
 
 const AFTER_COMPLETION: Partial<Record<EngagementState, true>> = { completed: true, retired: true };
 
-export function decideCompletion(
-  engagement: Engagement,
-  command: CompletionDecisionCommand,
-  actor: Actor,
-  now: Date,
-): Result<Transition> {
+export function decideCompletion(engagement: Engagement, command: CompletionDecisionCommand, actor: Actor, now: Date): Result<Transition> {
   const facts = { state: engagement.state, reference: engagement.reference };
   const rules: DecisionRules = {
     organisationId: engagement.organisationId,

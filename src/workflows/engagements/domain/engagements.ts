@@ -70,19 +70,12 @@ export interface Transition {
 
 export type EngagementDecisionCommand = DecisionCommand;
 
-export function decideEngagement(
-  engagement: Engagement,
-  command: EngagementDecisionCommand,
-  actor: Actor,
-  now: Date,
-): Result<Transition> {
+export function decideEngagement(engagement: Engagement, command: EngagementDecisionCommand, actor: Actor, now: Date): Result<Transition> {
   const rules: DecisionRules = {
     organisationId: engagement.organisationId,
     permitted: can(actor.role, "engagement.decide"),
     reasonMax: REJECTION_REASON_MAX,
-    ...(engagement.state !== "pending"
-      ? { decided: { state: engagement.state, by: engagement.decision?.byName, at: engagement.decision?.at } }
-      : {}),
+    ...(engagement.state !== "pending" ? { decided: { state: engagement.state, by: engagement.decision?.byName, at: engagement.decision?.at } } : {}),
   };
   const verdict = decideApproval(rules, command, actor, now);
   if (!verdict.ok) return verdict;

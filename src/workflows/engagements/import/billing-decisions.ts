@@ -55,7 +55,12 @@ export function entryLocator(record: Pick<TBillingDecisionRecord, "billingEntryI
 export function vendorDecision(record: TBillingDecisionRecord): VendorDecision {
   const base = { decisionId: record.decisionId, ...(record.decidedAt ? { decidedAt: record.decidedAt } : {}) };
   return record.outcome === "rated"
-    ? { ...base, outcome: "rated", ...(record.ratedAmount !== undefined ? { ratedAmount: record.ratedAmount } : {}), ...(record.currency ? { currency: record.currency } : {}) }
+    ? {
+        ...base,
+        outcome: "rated",
+        ...(record.ratedAmount !== undefined ? { ratedAmount: record.ratedAmount } : {}),
+        ...(record.currency ? { currency: record.currency } : {}),
+      }
     : { ...base, outcome: "rejected", ...(record.reason !== undefined ? { reason: record.reason } : {}) };
 }
 

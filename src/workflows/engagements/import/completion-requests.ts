@@ -40,7 +40,8 @@ export const completionRequestsSection = defineSection({
       const saved = await recordCompletionRequestIn(tx, organisation.id, { externalId: record.engagementExternalId }, request, now);
       if (saved === LOST_RACE) throw new LostRace();
       if (saved.outcome === "not_found") throw new ImportRejected([{ where: name, message: "no engagement with this externalId in the organisation" }]);
-      if (saved.outcome === "refused" && (saved.refusal.code === "timestamp_in_future" || saved.refusal.code === "timestamp_before_event")) throw new ImportRejected([refusalProblem(name, saved.refusal)]);
+      if (saved.outcome === "refused" && (saved.refusal.code === "timestamp_in_future" || saved.refusal.code === "timestamp_before_event"))
+        throw new ImportRejected([refusalProblem(name, saved.refusal)]);
       if (saved.outcome === "unchanged") {
         outcome.unchanged += 1;
       } else if (saved.outcome === "decided") {

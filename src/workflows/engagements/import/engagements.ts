@@ -115,9 +115,7 @@ async function applyToExisting(
     holders.delete(existing.reference);
   }
   const next: Engagement = { ...existing, ...details, version: existing.version + 1 };
-  const change = Object.fromEntries(
-    changed.map((field) => [field, { from: printable(existing[field]), to: printable(details[field]) }]),
-  );
+  const change = Object.fromEntries(changed.map((field) => [field, { from: printable(existing[field]), to: printable(details[field]) }]));
   const updated = eventFor(next, "updated", IMPORT_ACTOR, now, undefined, { changed: change });
   if ((await updateEngagement(tx, existing, { engagement: next, events: [updated] })) === "conflict") {
     throw new LostRace();

@@ -20,7 +20,9 @@ async function engagementStatus(scope: TurnScope, digits: string): Promise<Reply
   const [only] = matches;
   if (matches.length === 1 && only) return { card: await engagementCardToPost(scope, only) };
   if (matches.length === 0) return { text: scope.t.t("conversation.status.notFound", { typed: digits }) };
-  const lines = matches.map((e) => scope.t.t("conversation.status.choice", { reference: e.reference, title: e.title, state: scope.t.t(`engagement.state.${e.state}`) }));
+  const lines = matches.map((e) =>
+    scope.t.t("conversation.status.choice", { reference: e.reference, title: e.title, state: scope.t.t(`engagement.state.${e.state}`) }),
+  );
   return {
     text: `${scope.t.t("conversation.status.choose", { count: matches.length, typed: digits })}\n\n${bulletList(lines)}`,
     suggestions: matches.map((e) => scope.t.t("conversation.suggest.status", { reference: e.reference })),

@@ -4,12 +4,7 @@
 import { type BillingEntry, type DecisionSource, type VendorDecision, decideBillingEntry } from "../domain/billing";
 import { accept, refuse } from "../../../platform/domain/result";
 import type { Engagement } from "../domain/engagements";
-import {
-  findBillingEntry,
-  findBillingEntryByDecisionId,
-  findBillingEntryByReference,
-  recordBillingDecision,
-} from "./billing";
+import { findBillingEntry, findBillingEntryByDecisionId, findBillingEntryByReference, recordBillingDecision } from "./billing";
 import { type DecideOnceOutcome, type DecideOnceSteps, type LOST_RACE, LostRace, decideOnce, decideOnceIn } from "../../../platform/store/decide-once";
 import type { Db, DbTx } from "../../../platform/store/db";
 import { engagementAudit, findEngagement, saveEngagementVersion } from "./engagements";

@@ -86,7 +86,12 @@ function submissionSteps(command: BillingSubmissionCommand): DecideOnceSteps<Sub
       await insertBillingEntry(tx, next.entry);
       // No entry without its event, no event without its entry: both in this transaction.
       const event = next.entry.supersedesId ? billingSubmissionCorrected : billingSubmissionCreated;
-      await emitEvent(tx, event, { organisationId, id: billingSubmissionEventId(next.entry.id), data: billingSubmissionData(next.entry, before.engagement), now: command.now });
+      await emitEvent(tx, event, {
+        organisationId,
+        id: billingSubmissionEventId(next.entry.id),
+        data: billingSubmissionData(next.entry, before.engagement),
+        now: command.now,
+      });
       return true;
     },
   };

@@ -46,12 +46,7 @@ export async function countBillingEntries(db: DbTx, organisationId: string, enga
 }
 
 /** An organisation's submissions still unrated 24 h after they were sent, oldest first. */
-export async function listOverdueBillingEntries(
-  db: DbTx,
-  organisationId: string,
-  now: Date,
-  filter: { limit?: number } = {},
-): Promise<BillingEntry[]> {
+export async function listOverdueBillingEntries(db: DbTx, organisationId: string, now: Date, filter: { limit?: number } = {}): Promise<BillingEntry[]> {
   const rows = await db.billingEntry.findMany({
     where: {
       organisationId,
@@ -175,4 +170,3 @@ function toEntry(row: EntryRow): BillingEntry | undefined {
       : {}),
   };
 }
-

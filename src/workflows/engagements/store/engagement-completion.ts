@@ -1,12 +1,7 @@
 // Saving completion requests (from the import or the API) and an approver's decision on them,
 // through decide-once: a race lost to a billing change is retried from fresh reads; a race lost
 // to another decision becomes that decision's refusal ("already decided").
-import {
-  type CompletionDecisionCommand,
-  type CompletionRequest,
-  decideCompletion,
-  requestCompletion,
-} from "../domain/engagement-completion";
+import { type CompletionDecisionCommand, type CompletionRequest, decideCompletion, requestCompletion } from "../domain/engagement-completion";
 import type { Engagement } from "../domain/engagements";
 import type { Actor } from "../../../platform/domain/roles";
 import { type LOST_RACE, decideOnce, decideOnceIn } from "../../../platform/store/decide-once";
@@ -18,7 +13,13 @@ export type EngagementLocator = { engagementId: string } | { externalId: string 
 
 export type CompletionOutcome = EngagementOutcome;
 
-function requestSteps(organisationId: string, locator: EngagementLocator, request: CompletionRequest, now: Date, after?: (tx: DbTx, engagement: Engagement) => Promise<void>) {
+function requestSteps(
+  organisationId: string,
+  locator: EngagementLocator,
+  request: CompletionRequest,
+  now: Date,
+  after?: (tx: DbTx, engagement: Engagement) => Promise<void>,
+) {
   return engagementSteps(
     (tx) => locate(tx, organisationId, locator),
     (engagement) => {
@@ -53,13 +54,7 @@ export function recordCompletionRequestIn(
   return decideOnceIn(tx, requestSteps(organisationId, locator, request, now));
 }
 
-export function decideCompletionOnce(
-  db: Db,
-  actor: Actor,
-  engagementId: string,
-  command: CompletionDecisionCommand,
-  now: Date,
-): Promise<CompletionOutcome> {
+export function decideCompletionOnce(db: Db, actor: Actor, engagementId: string, command: CompletionDecisionCommand, now: Date): Promise<CompletionOutcome> {
   return decideOnce(
     db,
     engagementSteps(

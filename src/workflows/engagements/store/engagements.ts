@@ -2,12 +2,7 @@
 // kind "engagement"). A transition is saved with a conditional update on (id, organisation,
 // version): of several writers holding the same version, exactly one succeeds, on SQLite and
 // PostgreSQL alike, in one process or many.
-import type {
-  Engagement,
-  EngagementEvent,
-  EngagementState,
-  Transition,
-} from "../domain/engagements";
+import type { Engagement, EngagementEvent, EngagementState, Transition } from "../domain/engagements";
 import { type AuditEntry, appendAuditEntries, findAudit, listAudit } from "../../../platform/store/audit";
 import type { Db, DbTx } from "../../../platform/store/db";
 
@@ -38,12 +33,7 @@ async function findOne(
 }
 
 /** References that contain the digits typed, for "which one did you mean?" questions. */
-export async function findEngagementsByPartialReference(
-  db: DbTx,
-  organisationId: string,
-  digits: string,
-  limit = 5,
-): Promise<Engagement[]> {
+export async function findEngagementsByPartialReference(db: DbTx, organisationId: string, digits: string, limit = 5): Promise<Engagement[]> {
   const rows = await db.engagement.findMany({
     where: { organisationId, reference: { contains: digits } },
     orderBy: { reference: "asc" },
@@ -82,9 +72,7 @@ export async function listEngagements(
   const limit = filter.limit ?? 50;
   const where = { organisationId, ...(filter.states ? { state: { in: [...filter.states] } } : {}) };
   const { after } = filter;
-  const afterCursor = after
-    ? { OR: [{ requestedAt: { gt: after.requestedAt } }, { requestedAt: after.requestedAt, reference: { gt: after.reference } }] }
-    : {};
+  const afterCursor = after ? { OR: [{ requestedAt: { gt: after.requestedAt } }, { requestedAt: after.requestedAt, reference: { gt: after.reference } }] } : {};
   const orderBy = [{ requestedAt: "asc" }, { reference: "asc" }] as const;
   const [rows, counted] = await Promise.all([
     db.engagement.findMany({ where: { ...where, ...afterCursor }, orderBy: [...orderBy], take: limit + 1 }),

@@ -77,7 +77,12 @@ export function billingFormCard(input: BillingFormInput): AdaptiveCard {
     supersedesId: input.identity.supersedesId,
     windowHints: input.openMonths.map((open) => ({ text: windowCloses(t, open, input.organisationTimeZone) })),
     fields: {
-      quantity: { label: t.t("billing.form.quantity"), required: t.t("refusal.field_required", { field: "quantity" }), value: numberValue(values.quantity), error: error("quantity") },
+      quantity: {
+        label: t.t("billing.form.quantity"),
+        required: t.t("refusal.field_required", { field: "quantity" }),
+        value: numberValue(values.quantity),
+        error: error("quantity"),
+      },
       unit: {
         label: t.t("billing.form.unit"),
         required: t.t("refusal.field_required", { field: "unit" }),
@@ -85,7 +90,12 @@ export function billingFormCard(input: BillingFormInput): AdaptiveCard {
         error: error("unit"),
         choices: BILLING_UNITS.map((unit) => ({ title: t.t(`billing.unit.${unit}`), value: unit })),
       },
-      unitCost: { label: t.t("billing.form.unitCost"), required: t.t("refusal.field_required", { field: "unitCost" }), value: numberValue(values.unitCost), error: error("unitCost") },
+      unitCost: {
+        label: t.t("billing.form.unitCost"),
+        required: t.t("refusal.field_required", { field: "unitCost" }),
+        value: numberValue(values.unitCost),
+        error: error("unitCost"),
+      },
       currency: {
         label: t.t("billing.form.currency"),
         required: t.t("refusal.field_required", { field: "currency" }),
@@ -228,7 +238,10 @@ function entryRow(t: Translator, entry: BillingEntry, byId: Map<string, BillingE
   const decision = entry.decision;
   const decisionText =
     entry.state === "rated" && decision
-      ? t.t("billing.entries.rated", { amount: formatMoney(t.locale, decision.ratedAmount ?? entry.amount, decision.ratedCurrency ?? entry.currency), at: decision.decidedAt })
+      ? t.t("billing.entries.rated", {
+          amount: formatMoney(t.locale, decision.ratedAmount ?? entry.amount, decision.ratedCurrency ?? entry.currency),
+          at: decision.decidedAt,
+        })
       : entry.state === "rejected" && decision
         ? t.t("billing.entries.rejected", { at: decision.decidedAt, reason: decision.reason ?? "" })
         : "";

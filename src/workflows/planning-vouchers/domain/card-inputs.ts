@@ -8,9 +8,17 @@ import type { CompletionReportCommand, ScheduleCommand } from "./delivery";
 import type { InvoiceCommand } from "./settlement";
 
 // Generous caps that only stop abuse; the domain's own limits come with words.
-const input = (max: number) => z.string().max(max).optional().transform((value) => value ?? "");
+const input = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .optional()
+    .transform((value) => value ?? "");
 // Input.Toggle sends its valueOn / valueOff, "true" / "false" by default.
-const toggle = z.enum(["true", "false"]).optional().transform((value) => value === "true");
+const toggle = z
+  .enum(["true", "false"])
+  .optional()
+  .transform((value) => value === "true");
 
 function isCancellationReason(value: unknown): value is CancellationReason {
   return (CANCELLATION_REASONS as readonly unknown[]).includes(value);

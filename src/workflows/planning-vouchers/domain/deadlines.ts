@@ -13,7 +13,14 @@ export const QUALIFICATION_REMINDER_DAYS = [30, 7] as const;
 /** Days a step may wait before the next one is chased. */
 export const STEP_WAIT_DAYS = { redeem: 7, invoice: 7, confirm_payment: 30 } as const;
 
-export type VoucherDeadlineKind = "expiring" | "redemption_waiting" | "invoice_waiting" | "payment_waiting" | "enrolment_anniversary" | "competency_lapsing" | "exam_lapsing";
+export type VoucherDeadlineKind =
+  | "expiring"
+  | "redemption_waiting"
+  | "invoice_waiting"
+  | "payment_waiting"
+  | "enrolment_anniversary"
+  | "competency_lapsing"
+  | "exam_lapsing";
 
 export interface Reminder {
   at: Date;
@@ -60,7 +67,13 @@ export function voucherDeadlines(voucher: Voucher, timeZone: string): VoucherDea
   if (waiting) {
     const days = STEP_WAIT_DAYS[waiting.step];
     const dueAt = startOfDay(addDays(today(timeZone, waiting.since), days), timeZone);
-    deadlines.push({ ...base, kind: waiting.kind, dueAt, reminders: [{ at: dueAt, daysBefore: 0 }], facts: { customer: voucher.customerName, since: waiting.since, days } });
+    deadlines.push({
+      ...base,
+      kind: waiting.kind,
+      dueAt,
+      reminders: [{ at: dueAt, daysBefore: 0 }],
+      facts: { customer: voucher.customerName, since: waiting.since, days },
+    });
   }
   return deadlines;
 }

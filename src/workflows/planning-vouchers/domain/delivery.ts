@@ -89,7 +89,13 @@ function planSchedule(voucher: Voucher, command: ScheduleCommand, context: Staff
  * The consultant must qualify today and still on the engagement's last day. The exam found today
  * is the one valid longest, so it is the one that carries them through when any does.
  */
-function checkConsultant(type: EngagementType, consultant: Consultant, day: CalendarDate, lastDay: CalendarDate, timeZone: string): Result<PassedExam, VoucherRefusal> {
+function checkConsultant(
+  type: EngagementType,
+  consultant: Consultant,
+  day: CalendarDate,
+  lastDay: CalendarDate,
+  timeZone: string,
+): Result<PassedExam, VoucherRefusal> {
   const now = consultantEligibility(type, consultant, day);
   const through = now.eligible ? consultantEligibility(type, consultant, lastDay) : now;
   if (!now.eligible || !through.eligible) {
@@ -118,7 +124,8 @@ export function fileCompletionReport(voucher: Voucher, command: CompletionReport
   const deliveredOn = command.deliveredOn.trim();
   if (!isCalendarDate(deliveredOn)) return refuse("date_invalid", { field: "deliveredOn" });
   const startOn = voucher.schedule?.startOn;
-  if (startOn && deliveredOn < startOn) return refuse("delivered_before_start", { deliveredOn: startOfDay(deliveredOn, timeZone), startOn: startOfDay(startOn, timeZone) });
+  if (startOn && deliveredOn < startOn)
+    return refuse("delivered_before_start", { deliveredOn: startOfDay(deliveredOn, timeZone), startOn: startOfDay(startOn, timeZone) });
   if (deliveredOn > today(timeZone, now)) return refuse("delivered_in_future", { deliveredOn: startOfDay(deliveredOn, timeZone) });
   const deliverables = command.deliverables.map(cleanText).filter(Boolean);
   if (deliverables.length === 0) return refuse("deliverables_required");
@@ -133,6 +140,10 @@ export function fileCompletionReport(voucher: Voucher, command: CompletionReport
   const record = advance(voucher, "delivered", { completion });
   return accept({
     record,
-    audit: { action: "completion_report_filed", before: { state: voucher.state }, after: { state: record.state, deliveredOn, deliverables, acceptedByName, acceptedByEmail } },
+    audit: {
+      action: "completion_report_filed",
+      before: { state: voucher.state },
+      after: { state: record.state, deliveredOn, deliverables, acceptedByName, acceptedByEmail },
+    },
   });
 }

@@ -67,9 +67,7 @@ export type PartnerIneligibility =
   | { reason: "competency_level_too_low"; competency: string; level: CompetencyLevel; heldLevel: CompetencyLevel }
   | { reason: "competency_expired"; competency: string; expiredOn: CalendarDate };
 
-export type PartnerEligibility =
-  | { eligible: true; enrolment: Enrolment; competency: HeldCompetency }
-  | { eligible: false; reasons: PartnerIneligibility[] };
+export type PartnerEligibility = { eligible: true; enrolment: Enrolment; competency: HeldCompetency } | { eligible: false; reasons: PartnerIneligibility[] };
 
 export type ConsultantIneligibility =
   | { reason: "compliance_training_missing" }

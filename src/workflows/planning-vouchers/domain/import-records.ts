@@ -38,7 +38,10 @@ const ZVoucherValueSchema = z.discriminatedUnion("kind", [
 export const ZImportVoucherSchema = z
   .strictObject({
     vendorVoucherId: text(64).describe("The voucher ID as the vendor prints it; the import upserts on it."),
-    reference: z.string().regex(/^VCH-\d{1,9}$/, 'expected a reference like "VCH-7781"').describe('What people call the voucher in chat, "VCH-" and digits.'),
+    reference: z
+      .string()
+      .regex(/^VCH-\d{1,9}$/, 'expected a reference like "VCH-7781"')
+      .describe('What people call the voucher in chat, "VCH-" and digits.'),
     customerName: text(200),
     administratorEmail: email.describe("The customer's voucher administrator, asked for at validation."),
     assignedPartnerId: text(64).describe("The vendor's id of the partner or partner location the customer assigned it to."),
@@ -79,7 +82,10 @@ export type TImportPartnerId = z.output<typeof ZImportPartnerIdSchema>;
 
 export const ZImportEnrolmentSchema = z
   .strictObject({ offering: text(20), enrolledOn: calendarDate, anniversaryOn: calendarDate.describe("The last day of this year's enrolment.") })
-  .refine((enrolment) => enrolment.anniversaryOn >= enrolment.enrolledOn, { error: "the anniversary cannot come before the enrolment", path: ["anniversaryOn"] })
+  .refine((enrolment) => enrolment.anniversaryOn >= enrolment.enrolledOn, {
+    error: "the anniversary cannot come before the enrolment",
+    path: ["anniversaryOn"],
+  })
   .describe("The partner's enrolment in one offering, renewed every year; the import upserts on the offering.");
 export type TImportEnrolment = z.output<typeof ZImportEnrolmentSchema>;
 
@@ -98,7 +104,10 @@ export const ZImportConsultantSchema = z
       .array(
         z
           .strictObject({ code: text(40), name: text(200), passedOn: calendarDate, validThrough: calendarDate.optional() })
-          .refine((exam) => !exam.validThrough || exam.validThrough >= exam.passedOn, { error: "an exam cannot lapse before it was passed", path: ["validThrough"] }),
+          .refine((exam) => !exam.validThrough || exam.validThrough >= exam.passedOn, {
+            error: "an exam cannot lapse before it was passed",
+            path: ["validThrough"],
+          }),
       )
       .max(100),
   })

@@ -44,7 +44,10 @@ export function invoiceVoucher(voucher: Voucher, command: InvoiceCommand, actor:
   }
   const invoice = { ...stamp(actor, now), number, amount: amount.value, currency };
   const record = advance(voucher, "invoiced", { invoice });
-  return accept({ record, audit: { action: "invoiced", before: { state: voucher.state }, after: { state: record.state, number, amount: amount.value, currency } } });
+  return accept({
+    record,
+    audit: { action: "invoiced", before: { state: voucher.state }, after: { state: record.state, number, amount: amount.value, currency } },
+  });
 }
 
 export const PAYMENT_REFERENCE_MAX = 100;
@@ -77,5 +80,9 @@ export function confirmPayment(voucher: Voucher, confirmation: PaymentConfirmati
   const invoicedOn = today(timeZone, invoice.at);
   if (paidOn < invoicedOn) return refuse("paid_before_invoice", { paidOn: startOfDay(paidOn, timeZone), invoicedOn: startOfDay(invoicedOn, timeZone) });
   const record = advance(voucher, "paid", { payment: { at: now, reference, paidOn } });
-  return accept({ kind: "applied", record, audit: { action: "payment_confirmed", before: { state: voucher.state }, after: { state: record.state, reference, paidOn } } });
+  return accept({
+    kind: "applied",
+    record,
+    audit: { action: "payment_confirmed", before: { state: voucher.state }, after: { state: record.state, reference, paidOn } },
+  });
 }

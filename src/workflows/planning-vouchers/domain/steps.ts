@@ -82,7 +82,13 @@ export function checkWhileReserved(
 }
 
 function doneBy(voucher: Voucher, step: PartnerStep): { by: string; at: Date } | undefined {
-  const records = { reserve: voucher.reservation, schedule: voucher.schedule, file_completion_report: voucher.completion, redeem: voucher.redemption, invoice: voucher.invoice };
+  const records = {
+    reserve: voucher.reservation,
+    schedule: voucher.schedule,
+    file_completion_report: voucher.completion,
+    redeem: voucher.redemption,
+    invoice: voucher.invoice,
+  };
   const record: StepRecord | undefined = records[step];
   return record && { by: record.byName, at: record.at };
 }

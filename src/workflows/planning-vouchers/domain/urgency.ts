@@ -22,7 +22,9 @@ export function vouchersExpiringWithin<V extends Voucher>(vouchers: readonly V[]
 }
 
 export function openVouchersByUrgency<V extends Voucher>(vouchers: readonly V[], timeZone: string, now: Date): V[] {
-  const ranked = vouchers.filter((voucher) => isOpen(voucher) && !isLost(voucher, timeZone, now)).map((voucher) => ({ voucher, ...urgency(voucher, timeZone) }));
+  const ranked = vouchers
+    .filter((voucher) => isOpen(voucher) && !isLost(voucher, timeZone, now))
+    .map((voucher) => ({ voucher, ...urgency(voucher, timeZone) }));
   ranked.sort((a, b) => Number(b.unredeemed) - Number(a.unredeemed) || a.dueAt - b.dueAt || a.voucher.reference.localeCompare(b.voucher.reference));
   return ranked.map((entry) => entry.voucher);
 }

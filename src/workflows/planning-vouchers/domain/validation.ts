@@ -45,7 +45,12 @@ export function validateVoucherId(input: string, actor: VoucherActor, now: Date,
   if (!voucher) return refuse("voucher_unknown", { voucherId: typed });
   if (!context.standing.partnerIds.includes(voucher.assignedPartnerId)) return refuse("voucher_assigned_elsewhere", { reference: voucher.reference });
   if (voucher.state !== "assigned") {
-    return refuse("voucher_already_reserved", { reference: voucher.reference, state: voucher.state, by: voucher.reservation?.byName, at: voucher.reservation?.at });
+    return refuse("voucher_already_reserved", {
+      reference: voucher.reference,
+      state: voucher.state,
+      by: voucher.reservation?.byName,
+      at: voucher.reservation?.at,
+    });
   }
   const fresh = checkNotExpired(voucher, context.timeZone, now);
   if (!fresh.ok) return fresh;

@@ -12,7 +12,10 @@ interface VoucherIdentity {
 }
 
 export type VoucherVendorEvent =
-  | { type: "voucher.reserved"; payload: VoucherIdentity & { administratorEmail: string; termsAccepted: true; engagementTypeCode: string; reservedAt: Date; reservedBy: string } }
+  | {
+      type: "voucher.reserved";
+      payload: VoucherIdentity & { administratorEmail: string; termsAccepted: true; engagementTypeCode: string; reservedAt: Date; reservedBy: string };
+    }
   | { type: "voucher.reservation_cancelled"; payload: VoucherIdentity & { reason: string; note?: string; cancelledAt: Date } }
   | {
       type: "voucher.completion_report_filed";
@@ -34,29 +37,46 @@ export function vendorEventFor(record: Voucher, audit: VoucherAudit, now: Date):
   const { reservation, schedule, completion, redemption, invoice } = record;
   switch (audit.action) {
     case "reserved":
-      return reservation && {
-        type: "voucher.reserved",
-        payload: { ...identity, administratorEmail: record.administratorEmail, termsAccepted: true, engagementTypeCode: record.engagementTypeCode, reservedAt: reservation.at, reservedBy: reservation.byName },
-      };
+      return (
+        reservation && {
+          type: "voucher.reserved",
+          payload: {
+            ...identity,
+            administratorEmail: record.administratorEmail,
+            termsAccepted: true,
+            engagementTypeCode: record.engagementTypeCode,
+            reservedAt: reservation.at,
+            reservedBy: reservation.byName,
+          },
+        }
+      );
     case "reservation_cancelled":
       return { type: "voucher.reservation_cancelled", payload: { ...identity, ...cancellation(audit), cancelledAt: now } };
     case "completion_report_filed":
-      return completion && schedule && {
-        type: "voucher.completion_report_filed",
-        payload: {
-          ...identity,
-          startOn: schedule.startOn,
-          deliveredOn: completion.deliveredOn,
-          consultant: schedule.consultantName,
-          deliverables: completion.deliverables,
-          acceptedBy: { name: completion.acceptedByName, email: completion.acceptedByEmail },
-          filedAt: completion.at,
-        },
-      };
+      return (
+        completion &&
+        schedule && {
+          type: "voucher.completion_report_filed",
+          payload: {
+            ...identity,
+            startOn: schedule.startOn,
+            deliveredOn: completion.deliveredOn,
+            consultant: schedule.consultantName,
+            deliverables: completion.deliverables,
+            acceptedBy: { name: completion.acceptedByName, email: completion.acceptedByEmail },
+            filedAt: completion.at,
+          },
+        }
+      );
     case "redeemed":
       return redemption && { type: "voucher.redeemed", payload: { ...identity, redeemedAt: redemption.at, redeemedBy: redemption.byName } };
     case "invoiced":
-      return invoice && { type: "voucher.invoiced", payload: { ...identity, invoiceNumber: invoice.number, amount: invoice.amount, currency: invoice.currency, invoicedAt: invoice.at } };
+      return (
+        invoice && {
+          type: "voucher.invoiced",
+          payload: { ...identity, invoiceNumber: invoice.number, amount: invoice.amount, currency: invoice.currency, invoicedAt: invoice.at },
+        }
+      );
     default:
       return undefined;
   }

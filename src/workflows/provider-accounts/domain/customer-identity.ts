@@ -36,7 +36,10 @@ export function isDomain(domain: string): boolean {
 }
 
 export function normaliseTenantId(input: string): string {
-  return input.trim().toLowerCase().replace(/^\{(.*)\}$/, "$1");
+  return input
+    .trim()
+    .toLowerCase()
+    .replace(/^\{(.*)\}$/, "$1");
 }
 
 /** Checks and normalises a name, its domains and its tenant id, refusing the first fact that is wrong. */

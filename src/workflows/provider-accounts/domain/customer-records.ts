@@ -29,10 +29,7 @@ export type CustomerRecordImportOutcome =
   | { outcome: "updated"; facts: CustomerRecordFacts; audit: AuditEntry };
 
 /** What an imported customer record does to the one we hold under the same id, if any. */
-export function importCustomerRecord(
-  existing: CustomerRecord | undefined,
-  row: TCustomerRecordImport,
-): ProviderAccountResult<CustomerRecordImportOutcome> {
+export function importCustomerRecord(existing: CustomerRecord | undefined, row: TCustomerRecordImport): ProviderAccountResult<CustomerRecordImportOutcome> {
   const checked = checkCustomerIdentity(row, { customerRecordId: row.id });
   if (!checked.ok) return checked;
   const facts: CustomerRecordFacts = { ...checked.value, externalId: row.id };

@@ -4,12 +4,7 @@ import { definePermissions } from "../../../platform/domain/permissions";
 import type { Role } from "../../../platform/domain/roles";
 import { accept, type ProviderAccountResult, refuse } from "./refusals";
 
-export const PROVIDER_ACCOUNT_PERMISSIONS = [
-  "providerAccount.view",
-  "providerAccount.map",
-  "providerAccount.remap",
-  "relationshipRequest.record",
-] as const;
+export const PROVIDER_ACCOUNT_PERMISSIONS = ["providerAccount.view", "providerAccount.map", "providerAccount.remap", "relationshipRequest.record"] as const;
 export type ProviderAccountPermission = (typeof PROVIDER_ACCOUNT_PERMISSIONS)[number];
 
 export const providerAccountPermissions = definePermissions<ProviderAccountPermission>({

@@ -53,14 +53,9 @@ export const ZProviderAccountImportSchema = z.object({
 });
 export type TProviderAccountImport = z.infer<typeof ZProviderAccountImportSchema>;
 
-export type ProviderAccountFacts = Pick<
-  ProviderAccount,
-  "provider" | "providerAccountId" | "name" | "domains" | "customerTenantId" | "appearedAt"
->;
+export type ProviderAccountFacts = Pick<ProviderAccount, "provider" | "providerAccountId" | "name" | "domains" | "customerTenantId" | "appearedAt">;
 
-export type ProviderAccountArrival =
-  | { outcome: "appeared"; facts: ProviderAccountFacts; audit: AuditEntry }
-  | { outcome: "replay" };
+export type ProviderAccountArrival = { outcome: "appeared"; facts: ProviderAccountFacts; audit: AuditEntry } | { outcome: "replay" };
 
 /**
  * What a received provider account does, given the one we hold under the same provider and

@@ -129,7 +129,11 @@ export function acceptRelationshipRequest(
   return accept({
     outcome: "accepted",
     record,
-    audit: { action: "relationshipRequest.accepted", before: { state: request.state }, after: { state: "accepted", acceptedAt, customerTenantId: record.customerTenantId } },
+    audit: {
+      action: "relationshipRequest.accepted",
+      before: { state: request.state },
+      after: { state: "accepted", acceptedAt, customerTenantId: record.customerTenantId },
+    },
   });
 }
 

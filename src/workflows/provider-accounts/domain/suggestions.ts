@@ -54,7 +54,9 @@ function scoreOf(sameTenant: boolean, sharedDomain: boolean, similarity: number)
 }
 
 function bestFirst(a: Suggestion, b: Suggestion): number {
-  return b.score - a.score || b.nameSimilarity - a.nameSimilarity || a.customer.name.localeCompare(b.customer.name) || a.customer.id.localeCompare(b.customer.id);
+  return (
+    b.score - a.score || b.nameSimilarity - a.nameSimilarity || a.customer.name.localeCompare(b.customer.name) || a.customer.id.localeCompare(b.customer.id)
+  );
 }
 
 /**

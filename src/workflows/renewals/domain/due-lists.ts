@@ -50,7 +50,10 @@ function customerRenewals(group: RenewalLineItem[]): CustomerRenewals {
   const currencies = [...new Set(items.map((item) => item.currency))].sort();
   const totals = currencies.map((currency) => ({
     currency,
-    amount: sumAmounts(items.filter((item) => item.currency === currency).map((item) => item.amount), currency),
+    amount: sumAmounts(
+      items.filter((item) => item.currency === currency).map((item) => item.amount),
+      currency,
+    ),
   }));
   const first = items[0] as RenewalLineItem;
   return { customerName: commonSpelling(items), items, totals, earliestEndDate: first.endDate };

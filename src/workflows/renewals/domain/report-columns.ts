@@ -56,9 +56,7 @@ export function normaliseHeader(header: string): string {
 }
 
 const FIELD_BY_NAME = new Map<string, { field: ReportField; style: NumberStyle }>(
-  REPORT_FIELDS.flatMap((field) =>
-    (["en", "id"] as const).flatMap((style) => HEADER_NAMES[field][style].map((name) => [name, { field, style }] as const)),
-  ),
+  REPORT_FIELDS.flatMap((field) => (["en", "id"] as const).flatMap((style) => HEADER_NAMES[field][style].map((name) => [name, { field, style }] as const))),
 );
 
 export interface ColumnMap {

@@ -116,13 +116,7 @@ function rowReader(row: ReportRow, columns: ColumnMap, indexOf: Indexes, errors:
   };
 }
 
-function readRow(
-  row: ReportRow,
-  columns: ColumnMap,
-  indexOf: Indexes,
-  order: DateOrder | "either",
-  errors: RenewalImportError[],
-): ReportLineItem | undefined {
+function readRow(row: ReportRow, columns: ColumnMap, indexOf: Indexes, order: DateOrder | "either", errors: RenewalImportError[]): ReportLineItem | undefined {
   const read = rowReader(row, columns, indexOf, errors);
   const agreementNumber = read.text("agreementNumber", true);
   const lineItem = read.text("lineItem", true);

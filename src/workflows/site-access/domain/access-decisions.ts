@@ -20,16 +20,17 @@ export const ZAccessDecisionForm = z.discriminatedUnion("decision", [
     decision: z.literal("approve"),
     nonce: z.string().min(1).max(100),
     role: z.string().default("user"),
-    mayApprove: z.union([z.boolean(), z.enum(["true", "false"])]).default(false).transform((value) => value === true || value === "true"),
+    mayApprove: z
+      .union([z.boolean(), z.enum(["true", "false"])])
+      .default(false)
+      .transform((value) => value === true || value === "true"),
     entitlements: ZEntitlementsInput.default(""),
   }),
   z.object({ decision: z.literal("reject"), nonce: z.string().min(1).max(100), reason: z.string().default("") }),
 ]);
 export type TAccessDecisionForm = z.infer<typeof ZAccessDecisionForm>;
 
-export type AccessDecisionCommand =
-  | { kind: "approve"; decisionId: string; grant: Grant }
-  | { kind: "reject"; decisionId: string; reason: string };
+export type AccessDecisionCommand = { kind: "approve"; decisionId: string; grant: Grant } | { kind: "reject"; decisionId: string; reason: string };
 
 export interface DecisionContext {
   site: Site;
@@ -123,11 +124,7 @@ function grantedSiteUser(request: AccessRequest, context: DecisionContext, grant
   };
 }
 
-function replayOrAlreadyDecided(
-  request: AccessRequest,
-  decision: AccessDecision,
-  command: AccessDecisionCommand,
-): SiteAccessResult<AccessDecisionChange> {
+function replayOrAlreadyDecided(request: AccessRequest, decision: AccessDecision, command: AccessDecisionCommand): SiteAccessResult<AccessDecisionChange> {
   if (decision.decisionId !== command.decisionId) {
     return refuse("already_decided", { state: request.state, by: decision.by.name, at: decision.at });
   }

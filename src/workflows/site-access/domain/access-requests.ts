@@ -104,8 +104,7 @@ export function requestAccess(
 }
 
 function replayOf(existing: AccessRequest, siteNumber: string, claimsPrimaryContact: boolean, actor: Actor): SiteAccessResult<AccessRequestChange> {
-  const same =
-    existing.siteNumber === siteNumber && existing.claimsPrimaryContact === claimsPrimaryContact && existing.requester.userId === actor.userId;
+  const same = existing.siteNumber === siteNumber && existing.claimsPrimaryContact === claimsPrimaryContact && existing.requester.userId === actor.userId;
   if (!same) return refuse("request_id_reused", { siteNumber: existing.siteNumber });
   return accept({ record: existing, audit: [], events: [] });
 }

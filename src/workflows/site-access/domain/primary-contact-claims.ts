@@ -25,7 +25,10 @@ export const ZPrimaryContactVerification = z.discriminatedUnion("outcome", [
     verificationId: z.string().min(1).max(100),
     requestId: z.string().min(1).max(100),
     outcome: z.literal("denied"),
-    reason: z.string().max(VENDOR_REASON_MAX * 2).default(""),
+    reason: z
+      .string()
+      .max(VENDOR_REASON_MAX * 2)
+      .default(""),
     decidedAt: z.coerce.date().optional(),
   }),
 ]);

@@ -46,13 +46,7 @@ export function addSiteUser(
   return accept({ record, audit: [{ action: "user_added", after: grantOf(record) }], events: [event] });
 }
 
-export function updateSiteUser(
-  siteUser: SiteUser,
-  grant: Grant,
-  context: SiteUserContext,
-  actor: Actor,
-  now: Date,
-): SiteAccessResult<SiteUserChange> {
+export function updateSiteUser(siteUser: SiteUser, grant: Grant, context: SiteUserContext, actor: Actor, now: Date): SiteAccessResult<SiteUserChange> {
   const { site, members } = context;
   if (siteUser.state !== "active") return refuse("not_site_user", { siteNumber: site.siteNumber, name: siteUser.name });
   // Changing a Secondary Contact, or making someone one, is the Primary Contact's call.

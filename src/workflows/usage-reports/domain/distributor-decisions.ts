@@ -16,7 +16,10 @@ const ZDecisionBase = {
   platformReportId: z.string().trim().min(1).max(200),
   note: ZNoteSchema.optional(),
   /** When the distributor decided; when it does not say, when we heard of it. */
-  decidedAt: z.iso.datetime({ offset: true }).transform((text) => new Date(text)).optional(),
+  decidedAt: z.iso
+    .datetime({ offset: true })
+    .transform((text) => new Date(text))
+    .optional(),
 };
 
 export const ZDistributorDecisionSchema = z.discriminatedUnion("outcome", [
@@ -24,7 +27,10 @@ export const ZDistributorDecisionSchema = z.discriminatedUnion("outcome", [
   z.object({
     ...ZDecisionBase,
     outcome: z.literal("rejected"),
-    lineNotes: z.array(z.object({ lineId: z.string().trim().min(1).max(200), note: ZNoteSchema })).max(5000).default([]),
+    lineNotes: z
+      .array(z.object({ lineId: z.string().trim().min(1).max(200), note: ZNoteSchema }))
+      .max(5000)
+      .default([]),
   }),
 ]);
 export type TDistributorDecision = z.infer<typeof ZDistributorDecisionSchema>;
@@ -34,7 +40,9 @@ export function decideReport(report: UsageReport, decision: TDistributorDecision
   if (decision.platformReportId !== report.platformReportId) return refuseReport("not_found");
   const known = report.decisions.find((recorded) => recorded.decisionId === decision.decisionId);
   if (known) {
-    return sameDecision(known, decision) ? accept({ record: report, audit: undefined }) : refuseReport("decision_id_reused", { decisionId: decision.decisionId });
+    return sameDecision(known, decision)
+      ? accept({ record: report, audit: undefined })
+      : refuseReport("decision_id_reused", { decisionId: decision.decisionId });
   }
   if (report.state !== "in_review" || !report.submission) return refuseReport("not_in_review", stateFacts(report));
   const decidedAt = decision.decidedAt ?? receivedAt;

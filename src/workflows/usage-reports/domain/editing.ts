@@ -11,11 +11,21 @@ import { type UsageReportResult, refuseReport } from "./refusals";
 import { type UsageReport, type UsageReportActor, type UsageReportChange, type UsageReportReplay, isEditable, stateFacts } from "./report";
 
 /** Keeps the typed values; saving what is already saved changes nothing and writes no history. */
-export function saveDraft(report: UsageReport, edit: TReportEdit, actor: UsageReportActor, now: Date): UsageReportResult<UsageReportChange | UsageReportReplay> {
+export function saveDraft(
+  report: UsageReport,
+  edit: TReportEdit,
+  actor: UsageReportActor,
+  now: Date,
+): UsageReportResult<UsageReportChange | UsageReportReplay> {
   const applied = checkedEdits(report, edit, actor, now);
   if (!applied.ok) return applied;
   if (Object.keys(applied.value.after).length === 0) return accept({ record: report, audit: undefined });
-  const record: UsageReport = { ...report, lines: applied.value.lines, version: report.version + 1, lastChange: { userId: actor.userId, name: actor.name, at: now } };
+  const record: UsageReport = {
+    ...report,
+    lines: applied.value.lines,
+    version: report.version + 1,
+    lastChange: { userId: actor.userId, name: actor.name, at: now },
+  };
   return accept({ record, audit: { action: "draft_saved", before: { lines: applied.value.before }, after: { lines: applied.value.after } } });
 }
 
@@ -66,7 +76,10 @@ function checkedEdits(report: UsageReport, edit: TReportEdit, actor: UsageReport
       by: latest.by.name,
       at: latest.by.at,
       count: conflicts.length,
-      products: conflicts.slice(0, 3).map((conflict) => conflict.product).join(", "),
+      products: conflicts
+        .slice(0, 3)
+        .map((conflict) => conflict.product)
+        .join(", "),
     });
   }
   return accept(applyLineEdits(report.lines, checked.value, actor, now, report.version + 1));

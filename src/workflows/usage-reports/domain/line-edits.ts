@@ -15,7 +15,10 @@ export const ZLineEditSchema = z.object({
   lineId: z.string().trim().min(1).max(200),
   billableUnits: z.union([z.string().max(100), z.number()]).optional(),
   /** An empty comment clears the line's comment. */
-  comment: z.string().max(COMMENT_MAX * 4).optional(),
+  comment: z
+    .string()
+    .max(COMMENT_MAX * 4)
+    .optional(),
 });
 export type TLineEdit = z.infer<typeof ZLineEditSchema>;
 
@@ -36,9 +39,7 @@ export interface CheckedLineEdit {
 export type LineField = "line" | "billableUnits" | "comment";
 export type LineProblems = Record<string, Partial<Record<LineField, Refusal<UsageReportRefusal>>>>;
 /** A failed check names every problem, and the first one for a refusal (the card shows them all). */
-export type LineEditCheck =
-  | { ok: true; value: CheckedLineEdit[] }
-  | { ok: false; problems: LineProblems; first: Refusal<UsageReportRefusal> };
+export type LineEditCheck = { ok: true; value: CheckedLineEdit[] } | { ok: false; problems: LineProblems; first: Refusal<UsageReportRefusal> };
 
 /** A record keyed by line ids, which come from outside: no prototype, so "__proto__" is just an id. */
 export function byId<V>(): Record<string, V> {

@@ -56,7 +56,8 @@ export function receivePlatformReport(
   const field = conflictingField(existing, input, account);
   if (field) return refuseReport("report_facts_conflict", { platformReportId: input.platformReportId, field });
   if (sameLines(existing.lines, lines.value)) return accept({ record: existing, audit: undefined });
-  if (existing.state !== "in_preparation") return refuseReport("report_not_in_preparation", { platformReportId: input.platformReportId, state: existing.state });
+  if (existing.state !== "in_preparation")
+    return refuseReport("report_not_in_preparation", { platformReportId: input.platformReportId, state: existing.state });
   return accept(updated(existing, lines.value, context.now));
 }
 
@@ -141,8 +142,11 @@ function samePlatformLine(known: UsageReportLine, line: PlatformLine): boolean {
 
 function sameLines(known: readonly UsageReportLine[], incoming: readonly PlatformLine[]): boolean {
   const byId = new Map(known.map((line) => [line.id, line]));
-  return known.length === incoming.length && incoming.every((line) => {
-    const match = byId.get(line.id);
-    return match !== undefined && samePlatformLine(match, line);
-  });
+  return (
+    known.length === incoming.length &&
+    incoming.every((line) => {
+      const match = byId.get(line.id);
+      return match !== undefined && samePlatformLine(match, line);
+    })
+  );
 }

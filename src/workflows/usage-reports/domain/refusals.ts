@@ -31,5 +31,4 @@ export type UsageReportRefusal = (typeof USAGE_REPORT_REFUSALS)[number];
 
 export type UsageReportResult<T> = Result<T, UsageReportRefusal>;
 
-export const refuseReport = <T = never>(code: UsageReportRefusal, facts: RefusalFacts = {}): UsageReportResult<T> =>
-  refuse<T, UsageReportRefusal>(code, facts);
+export const refuseReport = <T = never>(code: UsageReportRefusal, facts: RefusalFacts = {}): UsageReportResult<T> => refuse<T, UsageReportRefusal>(code, facts);

@@ -19,11 +19,15 @@ const AUTO_SUBMISSION_THRESHOLDS = [
 export type AutoSubmissionThreshold = (typeof AUTO_SUBMISSION_THRESHOLDS)[number]["name"];
 
 /** The reminders before one report's automatic submission; those before the report opened are dropped. */
-export function autoSubmissionThresholds(report: Pick<UsageReport, "openedAt" | "autoSubmitAt">, timeZone: string): { name: AutoSubmissionThreshold; at: Date }[] {
+export function autoSubmissionThresholds(
+  report: Pick<UsageReport, "openedAt" | "autoSubmitAt">,
+  timeZone: string,
+): { name: AutoSubmissionThreshold; at: Date }[] {
   const [year, month, day] = scheduledAt(report.autoSubmitAt, timeZone).lastDay.split("-").map(Number) as [number, number, number];
-  return AUTO_SUBMISSION_THRESHOLDS.map(({ name, daysBefore }) => ({ name, at: atLocalTime(addDays({ year, month, day }, -daysBefore), MORNING_HOUR, timeZone) })).filter(
-    ({ at }) => at.getTime() >= report.openedAt.getTime(),
-  );
+  return AUTO_SUBMISSION_THRESHOLDS.map(({ name, daysBefore }) => ({
+    name,
+    at: atLocalTime(addDays({ year, month, day }, -daysBefore), MORNING_HOUR, timeZone),
+  })).filter(({ at }) => at.getTime() >= report.openedAt.getTime());
 }
 
 export interface AutoSubmissionReminder {

@@ -56,9 +56,7 @@ export interface Penalty {
   kind: DiscrepancyKind;
 }
 
-export type Submission =
-  | { how: "manual"; at: Date; by: { userId: string; name: string } }
-  | { how: "automatic"; at: Date; dueAt: Date; penalties: Penalty[] };
+export type Submission = { how: "manual"; at: Date; by: { userId: string; name: string } } | { how: "automatic"; at: Date; dueAt: Date; penalties: Penalty[] };
 
 export interface LineNote {
   lineId: string;
@@ -128,15 +126,7 @@ export function isCycle(value: string): boolean {
   return CYCLE_PATTERN.test(value);
 }
 
-export const USAGE_REPORT_ACTIONS = [
-  "opened",
-  "platform_updated",
-  "draft_saved",
-  "submitted",
-  "submitted_automatically",
-  "approved",
-  "rejected",
-] as const;
+export const USAGE_REPORT_ACTIONS = ["opened", "platform_updated", "draft_saved", "submitted", "submitted_automatically", "approved", "rejected"] as const;
 export type UsageReportAction = (typeof USAGE_REPORT_ACTIONS)[number];
 
 /** One history entry; who and when are added by the store. */

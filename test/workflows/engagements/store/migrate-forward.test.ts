@@ -43,11 +43,21 @@ beforeAll(async () => {
     organisationId = (await ensureOrganisation(older.db, "tenant-forward", { timeZone: "Europe/Paris" })).id;
     const requestedAt = new Date("2026-11-20T08:00:00Z");
     await insertLegacyEngagement(older.db, {
-      id: "eng-approved", organisationId, reference: "ENG-7001", state: "approved", version: 3, requestedAt,
+      id: "eng-approved",
+      organisationId,
+      reference: "ENG-7001",
+      state: "approved",
+      version: 3,
+      requestedAt,
       decision: { at: approvedAt, byId: "aad-ana", byName: "Ana Approver" },
     });
     await insertLegacyEngagement(older.db, {
-      id: "eng-rejected", organisationId, reference: "ENG-7002", state: "rejected", version: 2, requestedAt,
+      id: "eng-rejected",
+      organisationId,
+      reference: "ENG-7002",
+      state: "rejected",
+      version: 2,
+      requestedAt,
       decision: { at: rejectedAt, byId: "aad-ana", byName: "Ana Approver", reason: "Duplicate of ENG-7001" },
     });
     await insertLegacyEngagement(older.db, { id: "eng-pending", organisationId, reference: "ENG-7003", state: "pending", version: 1, requestedAt });
@@ -56,7 +66,9 @@ beforeAll(async () => {
       legacyEvent("eng-approved", 1, "created", requestedAt, imported),
       legacyEvent("eng-approved", 2, "approved", approvedAt),
       legacyEvent("eng-approved", 3, "billing_submitted", new Date("2026-11-23T10:00:00Z"), {
-        actorId: "aad-bea", actorName: "Bea Billing", details: JSON.stringify({ entryReference: "BIL-1", amount: "120.00" }),
+        actorId: "aad-bea",
+        actorName: "Bea Billing",
+        details: JSON.stringify({ entryReference: "BIL-1", amount: "120.00" }),
       }),
       legacyEvent("eng-rejected", 1, "created", requestedAt, imported),
       legacyEvent("eng-rejected", 2, "rejected", rejectedAt, { reason: "Duplicate of ENG-7001" }),
@@ -87,12 +99,21 @@ describe("migrating a database of the previous release forward", () => {
       { engagementId: "eng-approved", organisationId, sequence: 1, at: new Date("2026-11-20T08:00:00Z"), action: "created", actorName: "Vendor portal import" },
       { engagementId: "eng-approved", organisationId, sequence: 2, at: approvedAt, action: "approved", actorId: "aad-ana", actorName: "Ana Approver" },
       {
-        engagementId: "eng-approved", organisationId, sequence: 3, at: new Date("2026-11-23T10:00:00Z"), action: "billing_submitted",
-        actorId: "aad-bea", actorName: "Bea Billing", details: { entryReference: "BIL-1", amount: "120.00" },
+        engagementId: "eng-approved",
+        organisationId,
+        sequence: 3,
+        at: new Date("2026-11-23T10:00:00Z"),
+        action: "billing_submitted",
+        actorId: "aad-bea",
+        actorName: "Bea Billing",
+        details: { entryReference: "BIL-1", amount: "120.00" },
       },
     ]);
     const rejected = await listEngagementEvents(db, organisationId, "eng-rejected");
-    expect(rejected.map((event) => [event.action, event.reason])).toEqual([["created", undefined], ["rejected", "Duplicate of ENG-7001"]]);
+    expect(rejected.map((event) => [event.action, event.reason])).toEqual([
+      ["created", undefined],
+      ["rejected", "Duplicate of ENG-7001"],
+    ]);
     expect(await db.auditEntry.count({ where: { organisationId, recordKind: "engagement" } })).toBe(6);
   });
 
@@ -100,7 +121,10 @@ describe("migrating a database of the previous release forward", () => {
     const db = opened!.db;
     expect((await findEngagement(db, organisationId, "eng-approved"))?.state).toBe("approved");
     expect((await findEngagement(db, organisationId, "eng-rejected"))?.decision).toEqual({
-      at: rejectedAt, byId: "aad-ana", byName: "Ana Approver", reason: "Duplicate of ENG-7001",
+      at: rejectedAt,
+      byId: "aad-ana",
+      byName: "Ana Approver",
+      reason: "Duplicate of ENG-7001",
     });
     expect((await findEngagement(db, organisationId, "eng-pending"))?.state).toBe("pending");
   });

@@ -29,7 +29,16 @@ const DEADLINE_KINDS: readonly VoucherDeadlineKind[] = [
   "competency_lapsing",
   "exam_lapsing",
 ];
-const REASONS = ["not_enrolled", "enrolment_lapsed", "competency_missing", "competency_level_too_low", "competency_expired", "compliance_training_missing", "exam_missing", "exam_expired"];
+const REASONS = [
+  "not_enrolled",
+  "enrolment_lapsed",
+  "competency_missing",
+  "competency_level_too_low",
+  "competency_expired",
+  "compliance_training_missing",
+  "exam_missing",
+  "exam_expired",
+];
 
 function placeholders(elements: MessageFormatElement[], found = new Set<string>()): Set<string> {
   for (const element of elements) {
@@ -43,7 +52,9 @@ function placeholders(elements: MessageFormatElement[], found = new Set<string>(
 }
 
 const format = (locale: string, key: string, values: Record<string, string | number | Date>) =>
-  new IntlMessageFormat(catalogs[locale as "en"][key] ?? key, locale, { date: { medium: { year: "numeric", month: "short", day: "numeric", timeZone: "Europe/Paris" } } }).format(values);
+  new IntlMessageFormat(catalogs[locale as "en"][key] ?? key, locale, {
+    date: { medium: { year: "numeric", month: "short", day: "numeric", timeZone: "Europe/Paris" } },
+  }).format(values);
 
 describe("the planning-voucher catalogs", () => {
   it.each(LOCALES)("%s has exactly the keys English has, all under voucher.", (locale) => {
@@ -54,7 +65,9 @@ describe("the planning-voucher catalogs", () => {
   it.each(LOCALES)("%s messages compile and use the English placeholders", (locale) => {
     for (const [key, message] of Object.entries(catalogs[locale])) {
       const english = catalogs.en[key] ?? "";
-      expect([...placeholders(parse(message, { ignoreTag: true }))].sort(), `${locale} ${key}`).toEqual([...placeholders(parse(english, { ignoreTag: true }))].sort());
+      expect([...placeholders(parse(message, { ignoreTag: true }))].sort(), `${locale} ${key}`).toEqual(
+        [...placeholders(parse(english, { ignoreTag: true }))].sort(),
+      );
     }
   });
 
@@ -74,7 +87,13 @@ describe("the planning-voucher catalogs", () => {
   });
 
   it("says why a partner is not eligible, in the words of the issue", () => {
-    const facts = { engagementType: "Cloud Adoption", reasons: 1, reason: "competency_expired", competency: "Cloud Platform", expiredOn: new Date("2026-10-02T22:00:00Z") };
+    const facts = {
+      engagementType: "Cloud Adoption",
+      reasons: 1,
+      reason: "competency_expired",
+      competency: "Cloud Platform",
+      expiredOn: new Date("2026-10-02T22:00:00Z"),
+    };
     expect(format("en", "voucher.refusal.partner_not_eligible", facts)).toBe(
       "Not eligible for Cloud Adoption: the competency Cloud Platform, required for this engagement type, expired on Oct 3, 2026.",
     );
@@ -85,7 +104,15 @@ describe("the planning-voucher catalogs", () => {
 
   it("counts days down to expiry in each language", () => {
     expect([0, 1, 14].map((days) => format("en", "voucher.expiry.countdown", { days }))).toEqual(["Expires today", "Expires tomorrow", "Expires in 14 days"]);
-    expect([0, 1, 14].map((days) => format("fr", "voucher.expiry.countdown", { days }))).toEqual(["Expire aujourd'hui", "Expire demain", "Expire dans 14 jours"]);
-    expect([0, 1, 14].map((days) => format("id", "voucher.expiry.countdown", { days }))).toEqual(["Kedaluwarsa hari ini", "Kedaluwarsa besok", "Kedaluwarsa dalam 14 hari"]);
+    expect([0, 1, 14].map((days) => format("fr", "voucher.expiry.countdown", { days }))).toEqual([
+      "Expire aujourd'hui",
+      "Expire demain",
+      "Expire dans 14 jours",
+    ]);
+    expect([0, 1, 14].map((days) => format("id", "voucher.expiry.countdown", { days }))).toEqual([
+      "Kedaluwarsa hari ini",
+      "Kedaluwarsa besok",
+      "Kedaluwarsa dalam 14 hari",
+    ]);
   });
 });

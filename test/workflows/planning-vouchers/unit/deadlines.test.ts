@@ -31,7 +31,8 @@ describe("calendar days", () => {
   });
 });
 
-const expiryOf = (voucher: Parameters<typeof voucherDeadlines>[0], timeZone = zone) => voucherDeadlines(voucher, timeZone).find((deadline) => deadline.kind === "expiring");
+const expiryOf = (voucher: Parameters<typeof voucherDeadlines>[0], timeZone = zone) =>
+  voucherDeadlines(voucher, timeZone).find((deadline) => deadline.kind === "expiring");
 
 describe("a voucher's expiry", () => {
   it("reminds admins 30, 14, 7 and 1 days before the expiry date, at local midnight, with the next step", () => {
@@ -115,7 +116,13 @@ describe("a qualification lapsing while a voucher needing it is reserved", () =>
     const lapsing = { ...standing, competencies: [{ name: "Windows and Devices", level: "gold" as const, validThrough: "2027-01-15" }] };
     const deadlines = qualificationDeadlines(voucherIn("reserved"), { ...context, standing: lapsing });
     expect(deadlines).toMatchObject([
-      { kind: "competency_lapsing", subject: "VCH-7781", nextStep: "schedule", dueAt: at("2027-01-15T23:00:00Z"), facts: { engagementType: "Windows and Office Deployment Planning" } },
+      {
+        kind: "competency_lapsing",
+        subject: "VCH-7781",
+        nextStep: "schedule",
+        dueAt: at("2027-01-15T23:00:00Z"),
+        facts: { engagementType: "Windows and Office Deployment Planning" },
+      },
     ]);
     expect(deadlines[0]?.reminders.map((reminder) => reminder.daysBefore)).toEqual([30, 7, 0]);
   });

@@ -52,11 +52,16 @@ describe("scheduling the engagement", () => {
     [{ startOn: "2026-02-30" }, "startOn"],
     [{ endOn: "18/12/2026" }, "endOn"],
   ])("refuses a day that does not exist (%j)", (change, field) => {
-    expect(refusal(scheduleVoucher(reserved, { ...scheduleCommand, ...change }, admin, when, staffingContext))).toEqual({ code: "date_invalid", facts: { field } });
+    expect(refusal(scheduleVoucher(reserved, { ...scheduleCommand, ...change }, admin, when, staffingContext))).toEqual({
+      code: "date_invalid",
+      facts: { field },
+    });
   });
 
   it("refuses an engagement that ends before it starts", () => {
-    expect(refusal(scheduleVoucher(reserved, { ...scheduleCommand, endOn: "2026-12-13" }, admin, when, staffingContext))?.code).toBe("schedule_ends_before_start");
+    expect(refusal(scheduleVoucher(reserved, { ...scheduleCommand, endOn: "2026-12-13" }, admin, when, staffingContext))?.code).toBe(
+      "schedule_ends_before_start",
+    );
   });
 
   it("refuses a start before today in the organisation's zone, and takes today itself", () => {
@@ -80,7 +85,9 @@ describe("rescheduling", () => {
   const scheduled = voucherIn("scheduled");
 
   it("moves the dates of a scheduled engagement, keeping it scheduled and recording before and after", () => {
-    const { record, audit } = accepted(rescheduleVoucher(scheduled, { ...scheduleCommand, startOn: "2026-12-15", endOn: "2026-12-19" }, admin, when, staffingContext));
+    const { record, audit } = accepted(
+      rescheduleVoucher(scheduled, { ...scheduleCommand, startOn: "2026-12-15", endOn: "2026-12-19" }, admin, when, staffingContext),
+    );
     expect(record).toMatchObject({ state: "scheduled", version: scheduled.version + 1, schedule: { startOn: "2026-12-15", endOn: "2026-12-19" } });
     expect(audit).toEqual({
       action: "rescheduled",
@@ -94,7 +101,10 @@ describe("rescheduling", () => {
   });
 
   it("refuses to reschedule a voucher that is not scheduled", () => {
-    expect(refusal(rescheduleVoucher(reserved, scheduleCommand, admin, when, staffingContext))).toMatchObject({ code: "step_out_of_order", facts: { step: "reschedule" } });
+    expect(refusal(rescheduleVoucher(reserved, scheduleCommand, admin, when, staffingContext))).toMatchObject({
+      code: "step_out_of_order",
+      facts: { step: "reschedule" },
+    });
   });
 });
 
@@ -110,7 +120,9 @@ describe("filing the completion report", () => {
   });
 
   it("refuses a delivered day before the engagement started, or after today", () => {
-    expect(refusal(fileCompletionReport(scheduled, { ...completionCommand, deliveredOn: "2026-12-13" }, admin, filedOn, zone))?.code).toBe("delivered_before_start");
+    expect(refusal(fileCompletionReport(scheduled, { ...completionCommand, deliveredOn: "2026-12-13" }, admin, filedOn, zone))?.code).toBe(
+      "delivered_before_start",
+    );
     expect(refusal(fileCompletionReport(scheduled, { ...completionCommand, deliveredOn: "2026-12-20" }, admin, filedOn, zone))).toEqual({
       code: "delivered_in_future",
       facts: { deliveredOn: at("2026-12-19T23:00:00Z") },
@@ -118,9 +130,14 @@ describe("filing the completion report", () => {
   });
 
   it("refuses a report without deliverables, with more than ten, or with a title over 200 characters", () => {
-    expect(refusal(fileCompletionReport(scheduled, { ...completionCommand, deliverables: [" ", ""] }, admin, filedOn, zone))?.code).toBe("deliverables_required");
+    expect(refusal(fileCompletionReport(scheduled, { ...completionCommand, deliverables: [" ", ""] }, admin, filedOn, zone))?.code).toBe(
+      "deliverables_required",
+    );
     const eleven = Array.from({ length: 11 }, (_, index) => `Deliverable ${index}`);
-    expect(refusal(fileCompletionReport(scheduled, { ...completionCommand, deliverables: eleven }, admin, filedOn, zone))).toEqual({ code: "too_many_deliverables", facts: { max: 10 } });
+    expect(refusal(fileCompletionReport(scheduled, { ...completionCommand, deliverables: eleven }, admin, filedOn, zone))).toEqual({
+      code: "too_many_deliverables",
+      facts: { max: 10 },
+    });
     expect(refusal(fileCompletionReport(scheduled, { ...completionCommand, deliverables: ["x".repeat(201)] }, admin, filedOn, zone))).toEqual({
       code: "text_too_long",
       facts: { field: "deliverables", max: 200 },
@@ -137,6 +154,8 @@ describe("filing the completion report", () => {
 
   it("refuses a delivered day that does not exist: 29 February 2027 is not a leap day", () => {
     const leap = { ...scheduled, expiresOn: "2027-12-31", schedule: { ...scheduled.schedule!, startOn: "2027-02-26", endOn: "2027-03-01" } };
-    expect(refusal(fileCompletionReport(leap, { ...completionCommand, deliveredOn: "2027-02-29" }, admin, at("2027-03-02T09:00:00Z"), zone))?.code).toBe("date_invalid");
+    expect(refusal(fileCompletionReport(leap, { ...completionCommand, deliveredOn: "2027-02-29" }, admin, at("2027-03-02T09:00:00Z"), zone))?.code).toBe(
+      "date_invalid",
+    );
   });
 });

@@ -124,7 +124,10 @@ describe("the consultant's eligibility", () => {
   });
 
   it("takes the exam valid longest when several qualify, and one that never lapses first", () => {
-    const twoExams = { ...eligibleConsultant, exams: [...eligibleConsultant.exams, { code: "MD-101", name: "Managing Modern Desktops", passedOn: "2026-01-10" }] };
+    const twoExams = {
+      ...eligibleConsultant,
+      exams: [...eligibleConsultant.exams, { code: "MD-101", name: "Managing Modern Desktops", passedOn: "2026-01-10" }],
+    };
     const result = consultantEligibility(windowsPlanning, twoExams, "2026-12-01");
     expect(result.eligible && result.exam.code).toBe("MD-101");
   });
@@ -132,7 +135,10 @@ describe("the consultant's eligibility", () => {
 
 describe("the partner's renewals", () => {
   it("lists enrolments and competencies by the day each must be renewed by, with the days left", () => {
-    const withLapsed = { ...standing, competencies: [...standing.competencies, { name: "Cloud Platform", level: "silver" as const, validThrough: "2026-10-03" }] };
+    const withLapsed = {
+      ...standing,
+      competencies: [...standing.competencies, { name: "Cloud Platform", level: "silver" as const, validThrough: "2026-10-03" }],
+    };
     expect(renewalsByDate(withLapsed, "Europe/Paris", at("2026-12-01T09:00:00Z"))).toEqual([
       { kind: "competency", name: "Cloud Platform", lastDay: "2026-10-03", daysLeft: -59 },
       { kind: "enrolment", name: "DDPS", lastDay: "2027-02-28", daysLeft: 89 },

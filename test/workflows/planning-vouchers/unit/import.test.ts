@@ -63,10 +63,15 @@ describe("the vendor's voucher records", () => {
     ).toBe(true);
     expect(ZImportEnrolmentSchema.safeParse({ offering: "DDPS", enrolledOn: "2026-03-01", anniversaryOn: "2026-02-28" }).success).toBe(false);
     expect(
-      ZImportConsultantSchema.safeParse({ vendorConsultantId: "c-1", name: "Rina", exams: [{ code: "MD-100", name: "Windows Client", passedOn: "2026-05-01", validThrough: "2026-04-30" }] })
-        .success,
+      ZImportConsultantSchema.safeParse({
+        vendorConsultantId: "c-1",
+        name: "Rina",
+        exams: [{ code: "MD-100", name: "Windows Client", passedOn: "2026-05-01", validThrough: "2026-04-30" }],
+      }).success,
     ).toBe(false);
-    expect(ZPaymentConfirmationSchema.parse({ vendorVoucherId: "DDPS-7781-ab", paymentReference: " PAY-1 ", paidOn: "2027-01-19" }).paymentReference).toBe("PAY-1");
+    expect(ZPaymentConfirmationSchema.parse({ vendorVoucherId: "DDPS-7781-ab", paymentReference: " PAY-1 ", paidOn: "2027-01-19" }).paymentReference).toBe(
+      "PAY-1",
+    );
   });
 });
 

@@ -7,7 +7,19 @@ import { VOUCHER_PERMISSIONS } from "../../../../src/workflows/planning-vouchers
 import { reserveVoucher } from "../../../../src/workflows/planning-vouchers/domain/reservation";
 import { invoiceVoucher, redeemVoucher } from "../../../../src/workflows/planning-vouchers/domain/settlement";
 import { type VoucherState, VOUCHER_STATES, nextStep, remainingSteps } from "../../../../src/workflows/planning-vouchers/domain/voucher";
-import { admin, assigned, at, completionCommand, eligibilityContext, invoiceCommand, refusal, reserveCommand, scheduleCommand, staffingContext, zone } from "./fixtures";
+import {
+  admin,
+  assigned,
+  at,
+  completionCommand,
+  eligibilityContext,
+  invoiceCommand,
+  refusal,
+  reserveCommand,
+  scheduleCommand,
+  staffingContext,
+  zone,
+} from "./fixtures";
 import { stepDays, voucherIn } from "./walk";
 
 const steps = {
@@ -18,7 +30,13 @@ const steps = {
   invoice: (state: VoucherState, when = stepDays.invoiced) => invoiceVoucher(voucherIn(state), invoiceCommand, admin, when, zone),
 };
 type Step = keyof typeof steps;
-const FROM: Record<Step, VoucherState> = { reserve: "assigned", schedule: "reserved", file_completion_report: "scheduled", redeem: "delivered", invoice: "redeemed" };
+const FROM: Record<Step, VoucherState> = {
+  reserve: "assigned",
+  schedule: "reserved",
+  file_completion_report: "scheduled",
+  redeem: "delivered",
+  invoice: "redeemed",
+};
 
 describe("the strict order of a voucher's steps", () => {
   it("walks a voucher from assigned to paid, one version per step, with who and when on each", () => {
@@ -34,7 +52,15 @@ describe("the strict order of a voucher's steps", () => {
   });
 
   it("names the next step of every state, and none once paid", () => {
-    expect(VOUCHER_STATES.map((state) => nextStep({ state }))).toEqual(["reserve", "schedule", "file_completion_report", "redeem", "invoice", "confirm_payment", undefined]);
+    expect(VOUCHER_STATES.map((state) => nextStep({ state }))).toEqual([
+      "reserve",
+      "schedule",
+      "file_completion_report",
+      "redeem",
+      "invoice",
+      "confirm_payment",
+      undefined,
+    ]);
   });
 
   it("says what is left to do on a voucher, in order", () => {
@@ -66,7 +92,12 @@ describe("the strict order of a voucher's steps", () => {
   });
 
   it("lets every role view vouchers and only admins manage them", () => {
-    expect(["admin", "approver", "billing", "viewer"].map((role) => VOUCHER_PERMISSIONS.can(role as "admin", "voucher.view"))).toEqual([true, true, true, true]);
+    expect(["admin", "approver", "billing", "viewer"].map((role) => VOUCHER_PERMISSIONS.can(role as "admin", "voucher.view"))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(VOUCHER_PERMISSIONS.rolesWith("voucher.manage")).toEqual(["admin"]);
   });
 });

@@ -27,7 +27,10 @@ describe("reserving a voucher", () => {
 
   it("refuses a voucher assigned to another partner", () => {
     const elsewhere = { ...assigned, assignedPartnerId: "MPN-9999" };
-    expect(refusal(reserveVoucher(elsewhere, reserveCommand, admin, now, eligibilityContext))).toEqual({ code: "voucher_assigned_elsewhere", facts: { reference: "VCH-7781" } });
+    expect(refusal(reserveVoucher(elsewhere, reserveCommand, admin, now, eligibilityContext))).toEqual({
+      code: "voucher_assigned_elsewhere",
+      facts: { reference: "VCH-7781" },
+    });
   });
 
   it("refuses when the vendor has not sent the voucher's engagement type", () => {
@@ -99,7 +102,10 @@ describe("cancelling a reservation", () => {
   });
 
   it("refuses a note longer than 500 characters", () => {
-    expect(refusal(cancelReservation(voucherIn("reserved"), { reason: "other", note: "x".repeat(501) }, admin, now, zone))).toEqual({ code: "note_too_long", facts: { max: 500 } });
+    expect(refusal(cancelReservation(voucherIn("reserved"), { reason: "other", note: "x".repeat(501) }, admin, now, zone))).toEqual({
+      code: "note_too_long",
+      facts: { max: 500 },
+    });
   });
 
   it.each(["assigned", "delivered", "redeemed"] as const)("refuses to cancel the reservation of a %s voucher", (state) => {
@@ -111,6 +117,8 @@ describe("cancelling a reservation", () => {
 
   it("refuses a non-admin and an expired voucher", () => {
     expect(refusal(cancelReservation(voucherIn("reserved"), { reason: "offer_changed" }, { ...admin, role: "approver" }, now, zone))?.code).toBe("not_admin");
-    expect(refusal(cancelReservation(voucherIn("reserved"), { reason: "offer_changed" }, admin, at("2027-02-01T09:00:00Z"), zone))?.code).toBe("voucher_expired");
+    expect(refusal(cancelReservation(voucherIn("reserved"), { reason: "offer_changed" }, admin, at("2027-02-01T09:00:00Z"), zone))?.code).toBe(
+      "voucher_expired",
+    );
   });
 });

@@ -30,7 +30,10 @@ describe("invoicing the vendor", () => {
   });
 
   it("refuses a currency that is not an ISO 4217 code", () => {
-    expect(refusal(invoiceVoucher(redeemed, { ...invoiceCommand, currency: "EURO" }, admin, when, zone))).toEqual({ code: "currency_invalid", facts: { currency: "EURO" } });
+    expect(refusal(invoiceVoucher(redeemed, { ...invoiceCommand, currency: "EURO" }, admin, when, zone))).toEqual({
+      code: "currency_invalid",
+      facts: { currency: "EURO" },
+    });
   });
 
   it.each([
@@ -45,7 +48,9 @@ describe("invoicing the vendor", () => {
   });
 
   it("takes no decimals in a currency that has none", () => {
-    expect(refusal(invoiceVoucher(redeemed, { ...invoiceCommand, amount: "1000.5", currency: "JPY" }, admin, when, zone))?.facts).toEqual({ rule: "too_many_decimals" });
+    expect(refusal(invoiceVoucher(redeemed, { ...invoiceCommand, amount: "1000.5", currency: "JPY" }, admin, when, zone))?.facts).toEqual({
+      rule: "too_many_decimals",
+    });
     expect(invoiceVoucher(redeemed, { ...invoiceCommand, amount: "1000", currency: "JPY" }, admin, when, zone).ok).toBe(true);
   });
 
@@ -80,7 +85,10 @@ describe("the vendor's payment confirmation", () => {
 
   it("answers the same confirmation again as a replay that changes nothing", () => {
     const paid = accepted(confirmPayment(invoiced, confirmation, received, zone)).record;
-    expect(accepted(confirmPayment(paid, { ...confirmation, reference: " SAVB-PAY-99 " }, at("2027-01-21T09:00:00Z"), zone))).toEqual({ kind: "replay", record: paid });
+    expect(accepted(confirmPayment(paid, { ...confirmation, reference: " SAVB-PAY-99 " }, at("2027-01-21T09:00:00Z"), zone))).toEqual({
+      kind: "replay",
+      record: paid,
+    });
   });
 
   it("refuses a different payment for a paid voucher as a conflict", () => {
@@ -100,15 +108,24 @@ describe("the vendor's payment confirmation", () => {
   });
 
   it("refuses a payment before the voucher is invoiced", () => {
-    expect(refusal(confirmPayment(redeemed, confirmation, received, zone))).toMatchObject({ code: "step_out_of_order", facts: { state: "redeemed", expected: "invoiced" } });
+    expect(refusal(confirmPayment(redeemed, confirmation, received, zone))).toMatchObject({
+      code: "step_out_of_order",
+      facts: { state: "redeemed", expected: "invoiced" },
+    });
   });
 
   it("refuses a payment dated before the invoice day, or after today", () => {
     expect(refusal(confirmPayment(invoiced, { ...confirmation, paidOn: "2026-12-21" }, received, zone))?.code).toBe("paid_before_invoice");
-    expect(refusal(confirmPayment(invoiced, { ...confirmation, paidOn: "2027-01-21" }, received, zone))).toEqual({ code: "date_invalid", facts: { field: "paidOn" } });
+    expect(refusal(confirmPayment(invoiced, { ...confirmation, paidOn: "2027-01-21" }, received, zone))).toEqual({
+      code: "date_invalid",
+      facts: { field: "paidOn" },
+    });
   });
 
   it("refuses an empty payment reference", () => {
-    expect(refusal(confirmPayment(invoiced, { ...confirmation, reference: "  " }, received, zone))).toEqual({ code: "payment_reference_invalid", facts: { max: 100 } });
+    expect(refusal(confirmPayment(invoiced, { ...confirmation, reference: "  " }, received, zone))).toEqual({
+      code: "payment_reference_invalid",
+      facts: { max: 100 },
+    });
   });
 });

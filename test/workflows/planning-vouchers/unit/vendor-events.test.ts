@@ -5,7 +5,19 @@ import { fileCompletionReport, scheduleVoucher } from "../../../../src/workflows
 import { cancelReservation, reserveVoucher } from "../../../../src/workflows/planning-vouchers/domain/reservation";
 import { confirmPayment, invoiceVoucher, redeemVoucher } from "../../../../src/workflows/planning-vouchers/domain/settlement";
 import { vendorEventFor } from "../../../../src/workflows/planning-vouchers/domain/vendor-events";
-import { accepted, admin, assigned, completionCommand, eligibilityContext, invoiceCommand, now, reserveCommand, scheduleCommand, staffingContext, zone } from "./fixtures";
+import {
+  accepted,
+  admin,
+  assigned,
+  completionCommand,
+  eligibilityContext,
+  invoiceCommand,
+  now,
+  reserveCommand,
+  scheduleCommand,
+  staffingContext,
+  zone,
+} from "./fixtures";
 import { stepDays, voucherIn } from "./walk";
 
 const identity = { vendorVoucherId: "DDPS-7781-ab", reference: "VCH-7781", partnerId: "MPN-4410" };
@@ -15,13 +27,23 @@ describe("events for the vendor", () => {
     const { record, audit } = accepted(reserveVoucher(assigned, reserveCommand, admin, now, eligibilityContext));
     expect(vendorEventFor(record, audit, now)).toEqual({
       type: "voucher.reserved",
-      payload: { ...identity, administratorEmail: "sa.admin@contoso.example", termsAccepted: true, engagementTypeCode: "DDPS-WOD", reservedAt: now, reservedBy: "Ana" },
+      payload: {
+        ...identity,
+        administratorEmail: "sa.admin@contoso.example",
+        termsAccepted: true,
+        engagementTypeCode: "DDPS-WOD",
+        reservedAt: now,
+        reservedBy: "Ana",
+      },
     });
   });
 
   it("sends a cancellation with the vendor's reason, and the note apart when there is one", () => {
     const plain = accepted(cancelReservation(voucherIn("reserved"), { reason: "customer_chose_another_partner" }, admin, now, zone));
-    expect(vendorEventFor(plain.record, plain.audit, now)).toEqual({ type: "voucher.reservation_cancelled", payload: { ...identity, reason: "customer_chose_another_partner", cancelledAt: now } });
+    expect(vendorEventFor(plain.record, plain.audit, now)).toEqual({
+      type: "voucher.reservation_cancelled",
+      payload: { ...identity, reason: "customer_chose_another_partner", cancelledAt: now },
+    });
     const noted = accepted(cancelReservation(voucherIn("reserved"), { reason: "other", note: "Budget frozen" }, admin, now, zone));
     expect(vendorEventFor(noted.record, noted.audit, now)?.payload).toMatchObject({ reason: "other", note: "Budget frozen" });
   });
@@ -44,7 +66,10 @@ describe("events for the vendor", () => {
 
   it("sends the redemption and the invoice", () => {
     const redeemed = accepted(redeemVoucher(voucherIn("delivered"), admin, stepDays.redeemed, zone));
-    expect(vendorEventFor(redeemed.record, redeemed.audit, stepDays.redeemed)).toEqual({ type: "voucher.redeemed", payload: { ...identity, redeemedAt: stepDays.redeemed, redeemedBy: "Ana" } });
+    expect(vendorEventFor(redeemed.record, redeemed.audit, stepDays.redeemed)).toEqual({
+      type: "voucher.redeemed",
+      payload: { ...identity, redeemedAt: stepDays.redeemed, redeemedBy: "Ana" },
+    });
     const invoiced = accepted(invoiceVoucher(redeemed.record, invoiceCommand, admin, stepDays.invoiced, zone));
     expect(vendorEventFor(invoiced.record, invoiced.audit, stepDays.invoiced)).toEqual({
       type: "voucher.invoiced",

@@ -3,7 +3,19 @@ import { fileCompletionReport, scheduleVoucher } from "../../../../src/workflows
 import { reserveVoucher } from "../../../../src/workflows/planning-vouchers/domain/reservation";
 import { confirmPayment, invoiceVoucher, redeemVoucher } from "../../../../src/workflows/planning-vouchers/domain/settlement";
 import type { Voucher, VoucherState } from "../../../../src/workflows/planning-vouchers/domain/voucher";
-import { accepted, admin, assigned, completionCommand, eligibilityContext, invoiceCommand, now, reserveCommand, scheduleCommand, staffingContext, zone } from "./fixtures";
+import {
+  accepted,
+  admin,
+  assigned,
+  completionCommand,
+  eligibilityContext,
+  invoiceCommand,
+  now,
+  reserveCommand,
+  scheduleCommand,
+  staffingContext,
+  zone,
+} from "./fixtures";
 
 /** The days each step is taken on: delivery ends on 18 December, so it is filed on the 19th. */
 export const stepDays = {

@@ -88,7 +88,11 @@ describe("a provider account arriving", () => {
   });
 
   it("accepts IDN domains and a provider account without tenant id (a distributor's)", () => {
-    const result = receiveProviderAccount(undefined, { provider: "Ingram Micro", providerAccountId: "IM-4411", name: "Bäckerei Schäfer", domains: ["xn--bckerei-schfer-5nbb.de"] }, now);
+    const result = receiveProviderAccount(
+      undefined,
+      { provider: "Ingram Micro", providerAccountId: "IM-4411", name: "Bäckerei Schäfer", domains: ["xn--bckerei-schfer-5nbb.de"] },
+      now,
+    );
     expect(result.ok && result.value.outcome === "appeared" && result.value.facts.customerTenantId).toBeUndefined();
   });
 });
@@ -107,7 +111,10 @@ describe("importing the partner's customer records", () => {
   });
 
   it("leaves a record unchanged when imported again with the same facts", () => {
-    expect(importCustomerRecord(contoso, { id: "CRM-1001", name: "Contoso Ltd", domains: ["CONTOSO.com"] })).toEqual({ ok: true, value: { outcome: "unchanged" } });
+    expect(importCustomerRecord(contoso, { id: "CRM-1001", name: "Contoso Ltd", domains: ["CONTOSO.com"] })).toEqual({
+      ok: true,
+      value: { outcome: "unchanged" },
+    });
   });
 
   it("updates a record whose facts changed in the partner's system, recording before and after", () => {

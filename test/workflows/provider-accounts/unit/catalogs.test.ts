@@ -60,12 +60,20 @@ const SAMPLES: Record<ProviderAccountRefusal, ReturnType<typeof refusalOf>> = {
   same_customer: refusalOf(remapProviderAccount(mappedToContoso, { kind: "remap", customer: contoso, reason: "x" }, admin, now)),
   provider_account_conflict: refusalOf(receiveProviderAccount(unmapped, { ...row, name: "Other" }, now)),
   request_already_accepted: refusalOf(withdrawRelationshipRequest(accepted, {}, billing, now)),
-  request_withdrawn: refusalOf(withdrawRelationshipRequest({ ...sentRequest, state: "withdrawn", withdrawal: { at: now, byId: "u", byName: "U" } }, {}, billing, now)),
+  request_withdrawn: refusalOf(
+    withdrawRelationshipRequest({ ...sentRequest, state: "withdrawn", withdrawal: { at: now, byId: "u", byName: "U" } }, {}, billing, now),
+  ),
   not_sender: refusalOf(withdrawRelationshipRequest(sentRequest, {}, otherBilling, now)),
   time_in_future: refusalOf(receiveProviderAccount(undefined, { ...row, appearedAt: new Date("2026-12-02T10:00:00Z") }, now)),
   acceptance_before_sent: refusalOf(acceptRelationshipRequest(sentRequest, { domains: [], acceptedAt: new Date("2026-11-01T00:00:00Z") }, now)),
   acceptance_conflict: refusalOf(acceptRelationshipRequest(accepted, { domains: [], acceptedAt: now }, now)),
-  tenant_mismatch: refusalOf(acceptRelationshipRequest({ ...sentRequest, customerTenantId: tenant }, { customerTenantId: "00000000-1111-4222-8333-444455556666", domains: [], acceptedAt: now }, now)),
+  tenant_mismatch: refusalOf(
+    acceptRelationshipRequest(
+      { ...sentRequest, customerTenantId: tenant },
+      { customerTenantId: "00000000-1111-4222-8333-444455556666", domains: [], acceptedAt: now },
+      now,
+    ),
+  ),
 };
 
 describe("the provider-account catalogs", () => {
@@ -87,7 +95,9 @@ describe("the provider-account catalogs", () => {
   it.each(LOCALES)("%s messages compile with the English placeholders", (locale) => {
     for (const [key, message] of Object.entries(catalogs[locale] ?? {})) {
       const english = catalogs.en?.[key] ?? "";
-      expect([...placeholders(parse(message, { ignoreTag: true }))].sort(), `${locale} ${key}`).toEqual([...placeholders(parse(english, { ignoreTag: true }))].sort());
+      expect([...placeholders(parse(message, { ignoreTag: true }))].sort(), `${locale} ${key}`).toEqual(
+        [...placeholders(parse(english, { ignoreTag: true }))].sort(),
+      );
     }
   });
 
@@ -97,7 +107,10 @@ describe("the provider-account catalogs", () => {
       expect(refusal.code).toBe(code);
       const message = catalogs[locale]?.[`providerAccount.refusal.${code}`] ?? "";
       const needed = [...placeholders(parse(message, { ignoreTag: true }))];
-      expect(needed.filter((name) => !(name in refusal.facts)), `${locale} ${code}`).toEqual([]);
+      expect(
+        needed.filter((name) => !(name in refusal.facts)),
+        `${locale} ${code}`,
+      ).toEqual([]);
       const text = new IntlMessageFormat(message, locale, undefined, { ignoreTag: true }).format(refusal.facts as Record<string, string | number | Date>);
       expect(String(text)).not.toMatch(/[{}]/);
     }
@@ -106,7 +119,8 @@ describe("the provider-account catalogs", () => {
   it("says who mapped an account to what, in each language", () => {
     const facts = SAMPLES.already_mapped.facts as Record<string, string | Date>;
     const inUtc = { date: { medium: { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" } } } as const;
-    const say = (locale: string) => String(new IntlMessageFormat(catalogs[locale]?.["providerAccount.refusal.already_mapped"] ?? "", locale, inUtc).format(facts));
+    const say = (locale: string) =>
+      String(new IntlMessageFormat(catalogs[locale]?.["providerAccount.refusal.already_mapped"] ?? "", locale, inUtc).format(facts));
     expect(say("en")).toBe("Already mapped to Contoso Ltd by Bea Billing on Nov 30, 2026.");
     expect(say("fr")).toBe("Déjà associé à Contoso Ltd par Bea Billing le 30 nov. 2026.");
     expect(say("id")).toBe("Sudah dipetakan ke Contoso Ltd oleh Bea Billing pada 30 Nov 2026.");

@@ -114,8 +114,16 @@ describe("following up a relationship request not accepted", () => {
     const bobs = { ...sentRequest, id: "rr-3", sentById: otherBilling.userId, sentByName: otherBilling.name, sentAt: new Date("2026-11-21T09:00:00Z") };
     const tooRecent = { ...sentRequest, id: "rr-4", sentAt: new Date("2026-11-28T09:00:00Z") };
     const reminders = followUpReminders([sentRequest, tooRecent, bobs, second], week, "UTC", now);
-    expect(reminders.map((reminder) => [reminder.senderName, reminder.requests.map(({ item, days }) => [item.customerName, item.sentAt.toISOString(), days])])).toEqual([
-      ["Bea Billing", [["Coho Winery", "2026-11-20T09:00:00.000Z", 11], ["Northwind Traders", "2026-11-23T09:30:00.000Z", 7]]],
+    expect(
+      reminders.map((reminder) => [reminder.senderName, reminder.requests.map(({ item, days }) => [item.customerName, item.sentAt.toISOString(), days])]),
+    ).toEqual([
+      [
+        "Bea Billing",
+        [
+          ["Coho Winery", "2026-11-20T09:00:00.000Z", 11],
+          ["Northwind Traders", "2026-11-23T09:30:00.000Z", 7],
+        ],
+      ],
       ["Bob Billing", [["Northwind Traders", "2026-11-21T09:00:00.000Z", 10]]],
     ]);
     expect(reminders.some((reminder) => reminder.senderId === admin.userId)).toBe(false);

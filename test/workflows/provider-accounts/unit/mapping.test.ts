@@ -2,12 +2,7 @@
 // billing user or an admin; only an admin remaps or unmaps it, with a reason. Each change is an
 // audit entry and an event out naming the provider account and the customer record.
 import { describe, expect, it } from "vitest";
-import {
-  MAPPING_REASON_MAX,
-  mapProviderAccount,
-  remapProviderAccount,
-  unmapProviderAccount,
-} from "../../../../src/workflows/provider-accounts/domain/mapping";
+import { MAPPING_REASON_MAX, mapProviderAccount, remapProviderAccount, unmapProviderAccount } from "../../../../src/workflows/provider-accounts/domain/mapping";
 import { ZMappingEventSchema } from "../../../../src/workflows/provider-accounts/domain/mapping-events";
 import { providerAccountPermissions } from "../../../../src/workflows/provider-accounts/domain/permissions";
 import { admin, approver, billing, contoso, fabrikam, foreignCustomer, mappedToContoso, otherBilling, unmapped, viewer } from "./fixtures";
@@ -91,7 +86,12 @@ describe("mapping an unmapped provider account", () => {
 
 describe("remapping a mapped provider account", () => {
   it("lets an admin move it to another customer record with a reason, naming both in the event", () => {
-    const result = remapProviderAccount(mappedToContoso, { kind: "remap", customer: fabrikam, reason: "  Wrong Contoso: this tenant is Fabrikam's " }, admin, now);
+    const result = remapProviderAccount(
+      mappedToContoso,
+      { kind: "remap", customer: fabrikam, reason: "  Wrong Contoso: this tenant is Fabrikam's " },
+      admin,
+      now,
+    );
     if (!result.ok) throw new Error(result.refusal.code);
     expect(result.value.record).toMatchObject({
       state: "mapped",

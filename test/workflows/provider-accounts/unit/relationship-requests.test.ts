@@ -43,7 +43,10 @@ describe("recording a relationship request sent", () => {
 
   it.each([viewer, approver])("refuses a $role", (actor) => {
     const result = recordRelationshipRequest({ customerName: "Northwind", primaryDomain: "northwind.com" }, actor, now);
-    expect(!result.ok && result.refusal).toEqual({ code: "not_permitted", facts: { role: actor.role, permission: "relationshipRequest.record", allowed: "admin_billing" } });
+    expect(!result.ok && result.refusal).toEqual({
+      code: "not_permitted",
+      facts: { role: actor.role, permission: "relationshipRequest.record", allowed: "admin_billing" },
+    });
   });
 
   it("refuses a missing customer name, a bad domain and a sending time in the future", () => {
@@ -51,7 +54,11 @@ describe("recording a relationship request sent", () => {
     expect(!noName.ok && noName.refusal.code).toBe("field_required");
     const badDomain = recordRelationshipRequest({ customerName: "Northwind", primaryDomain: "northwind" }, billing, now);
     expect(!badDomain.ok && badDomain.refusal.code).toBe("domain_invalid");
-    const future = recordRelationshipRequest({ customerName: "Northwind", primaryDomain: "northwind.com", sentAt: new Date("2026-12-02T10:00:00Z") }, billing, now);
+    const future = recordRelationshipRequest(
+      { customerName: "Northwind", primaryDomain: "northwind.com", sentAt: new Date("2026-12-02T10:00:00Z") },
+      billing,
+      now,
+    );
     expect(!future.ok && future.refusal.code).toBe("time_in_future");
   });
 });

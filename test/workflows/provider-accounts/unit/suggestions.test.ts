@@ -10,7 +10,11 @@ import { contoso, fabrikam } from "./fixtures";
 
 const suggestFor = (c: RankingCase) =>
   suggestCustomers(
-    { name: c.name, domains: (c.domains ?? []).map((domain) => domain.toLowerCase().replace(/\.$/, "")), ...(c.tenantId ? { customerTenantId: c.tenantId.toLowerCase() } : {}) },
+    {
+      name: c.name,
+      domains: (c.domains ?? []).map((domain) => domain.toLowerCase().replace(/\.$/, "")),
+      ...(c.tenantId ? { customerTenantId: c.tenantId.toLowerCase() } : {}),
+    },
     CUSTOMERS,
   );
 const firstIsRight = (c: RankingCase) => suggestFor(c)[0]?.customer.externalId === c.expected;

@@ -34,7 +34,11 @@ describe("renewals due within a window", () => {
   });
 
   it("includes an item ending today and one ending exactly at the window's last day", () => {
-    const edge = [lineItem({ id: "today", endDate: "2027-03-01" }), lineItem({ id: "last", endDate: "2027-03-31" }), lineItem({ id: "out", endDate: "2027-04-01" })];
+    const edge = [
+      lineItem({ id: "today", endDate: "2027-03-01" }),
+      lineItem({ id: "last", endDate: "2027-03-31" }),
+      lineItem({ id: "out", endDate: "2027-04-01" }),
+    ];
     expect(renewalsDueWithin(edge, 30, zone, now).flatMap((group) => group.items.map((item) => item.id))).toEqual(["today", "last"]);
   });
 

@@ -43,7 +43,10 @@ describe("the due date and the 180-day horizon", () => {
 describe("renewal reminders", () => {
   it("starts each stage at local midnight, 180, 90, 60 and 30 days before the end", () => {
     expect([180, 90, 60, 30].map((stage) => stageStartsAt("2027-03-31", stage, zone).toISOString())).toEqual([
-      "2026-10-01T17:00:00.000Z", "2026-12-30T17:00:00.000Z", "2027-01-29T17:00:00.000Z", "2027-02-28T17:00:00.000Z",
+      "2026-10-01T17:00:00.000Z",
+      "2026-12-30T17:00:00.000Z",
+      "2027-01-29T17:00:00.000Z",
+      "2027-02-28T17:00:00.000Z",
     ]);
   });
 

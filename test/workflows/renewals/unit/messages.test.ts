@@ -11,7 +11,10 @@ import { RENEWAL_IMPORT_ERRORS, RENEWAL_REFUSALS, type RenewalImportErrorCode, t
 
 const LOCALES = ["en", "fr", "id"] as const;
 const catalogs = Object.fromEntries(
-  LOCALES.map((locale) => [locale, JSON.parse(readFileSync(new URL(`../../../../src/workflows/renewals/messages/${locale}/renewals.json`, import.meta.url), "utf8")) as Record<string, string>]),
+  LOCALES.map((locale) => [
+    locale,
+    JSON.parse(readFileSync(new URL(`../../../../src/workflows/renewals/messages/${locale}/renewals.json`, import.meta.url), "utf8")) as Record<string, string>,
+  ]),
 ) as Record<(typeof LOCALES)[number], Record<string, string>>;
 
 const REFUSAL_FACTS: Record<RenewalRefusal, Record<string, string | number>> = {
@@ -81,7 +84,9 @@ describe("renewal catalogs", () => {
   });
 
   it("reads naturally in each language", () => {
-    expect(format("en", "renewal.importError.line_item_duplicated", IMPORT_FACTS.line_item_duplicated)).toBe('Line 3, column "Line item": line item 001 already appears on line 2.');
+    expect(format("en", "renewal.importError.line_item_duplicated", IMPORT_FACTS.line_item_duplicated)).toBe(
+      'Line 3, column "Line item": line item 001 already appears on line 2.',
+    );
     expect(format("id", "renewal.list.title", { days: 90 })).toBe("Perpanjangan yang jatuh tempo dalam 90 hari ke depan");
     expect(format("fr", "renewal.due.inDays", { days: 1 })).toBe("Échéance demain");
     expect(catalogs.id["renewal.report.180day"]).toBe("Laporan 180 hari");

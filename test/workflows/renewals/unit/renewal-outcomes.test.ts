@@ -14,7 +14,9 @@ describe("working a renewal line item", () => {
 
   it("replaces the quote number of a quoted item with a revised quote", () => {
     const result = workRenewal(lineItem({ state: "quoted", quoteNumber: "Q-1" }), { kind: "quote", quoteNumber: "Q-2" }, bea);
-    expect(result.ok && result.value.audit).toEqual([{ action: "requoted", before: { state: "quoted", quoteNumber: "Q-1" }, after: { state: "quoted", quoteNumber: "Q-2" } }]);
+    expect(result.ok && result.value.audit).toEqual([
+      { action: "requoted", before: { state: "quoted", quoteNumber: "Q-1" }, after: { state: "quoted", quoteNumber: "Q-2" } },
+    ]);
   });
 
   it("treats the same quote number again as a replay", () => {
@@ -24,7 +26,10 @@ describe("working a renewal line item", () => {
 
   it("refuses a missing or malformed quote number", () => {
     expect(codeOf(workRenewal(lineItem(), { kind: "quote", quoteNumber: "  " }, bea))).toBe("quote_number_required");
-    expect(workRenewal(lineItem(), { kind: "quote", quoteNumber: "Q 42!" }, bea)).toEqual({ ok: false, refusal: { code: "quote_number_invalid", facts: { quoteNumber: "Q 42!", max: 30 } } });
+    expect(workRenewal(lineItem(), { kind: "quote", quoteNumber: "Q 42!" }, bea)).toEqual({
+      ok: false,
+      refusal: { code: "quote_number_invalid", facts: { quoteNumber: "Q 42!", max: 30 } },
+    });
   });
 
   it("marks an open or quoted item renewed; renewed again is a replay", () => {
@@ -47,7 +52,10 @@ describe("working a renewal line item", () => {
 
   it("refuses losing without a reason or with one too long", () => {
     expect(codeOf(workRenewal(lineItem(), { kind: "lose", reason: "" }, bea))).toBe("reason_required");
-    expect(workRenewal(lineItem(), { kind: "lose", reason: "x".repeat(LOST_REASON_MAX + 1) }, bea)).toEqual({ ok: false, refusal: { code: "reason_too_long", facts: { max: LOST_REASON_MAX } } });
+    expect(workRenewal(lineItem(), { kind: "lose", reason: "x".repeat(LOST_REASON_MAX + 1) }, bea)).toEqual({
+      ok: false,
+      refusal: { code: "reason_too_long", facts: { max: LOST_REASON_MAX } },
+    });
   });
 
   it("refuses changing a renewed or lost item, saying which it is", () => {

@@ -35,7 +35,10 @@ describe("applying a report line item", () => {
   });
 
   it("creates an open item, or a quoted one when the report names a quote", () => {
-    expect(applyReportLineItem(undefined, record, context)).toEqual({ record: lineItem(), audit: [{ action: "imported", after: { ...record, state: "open" } }] });
+    expect(applyReportLineItem(undefined, record, context)).toEqual({
+      record: lineItem(),
+      audit: [{ action: "imported", after: { ...record, state: "open" } }],
+    });
     expect(applyReportLineItem(undefined, { ...record, quoteNumber: "Q-1" }, context).record).toMatchObject({ state: "quoted", quoteNumber: "Q-1" });
   });
 
@@ -51,7 +54,11 @@ describe("applying a report line item", () => {
     expect(change.record).toMatchObject({ endDate: "2027-06-30", amount: "13000.00", version: 3 });
     expect(change.record).not.toHaveProperty("description");
     expect(change.audit).toEqual([
-      { action: "updated_from_report", before: { description: "IBM Db2 Standard Edition", endDate: "2027-03-31", amount: "12500.00" }, after: { description: undefined, endDate: "2027-06-30", amount: "13000.00" } },
+      {
+        action: "updated_from_report",
+        before: { description: "IBM Db2 Standard Edition", endDate: "2027-03-31", amount: "12500.00" },
+        after: { description: undefined, endDate: "2027-06-30", amount: "13000.00" },
+      },
     ]);
   });
 

@@ -7,8 +7,32 @@ import { mapColumns, normaliseHeader } from "../../../../src/workflows/renewals/
 import { dateOrderOf, parseReportDate } from "../../../../src/workflows/renewals/domain/report-dates";
 import { readRenewalReport, type ReportRow } from "../../../../src/workflows/renewals/domain/report-rows";
 
-const EN = ["Agreement number", "Line item", "Site #", "Site name", "Customer name", "Part description", "End date", "Amount", "Currency", "Quote number", "Account owner"];
-const ID = ["Nomor Perjanjian", "Item baris", "Nomor Situs", "Nama Situs", "Nama Pelanggan", "Deskripsi", "Tanggal Berakhir", "Nilai", "Mata Uang", "Nomor Penawaran", "Pemilik Akun"];
+const EN = [
+  "Agreement number",
+  "Line item",
+  "Site #",
+  "Site name",
+  "Customer name",
+  "Part description",
+  "End date",
+  "Amount",
+  "Currency",
+  "Quote number",
+  "Account owner",
+];
+const ID = [
+  "Nomor Perjanjian",
+  "Item baris",
+  "Nomor Situs",
+  "Nama Situs",
+  "Nama Pelanggan",
+  "Deskripsi",
+  "Tanggal Berakhir",
+  "Nilai",
+  "Mata Uang",
+  "Nomor Penawaran",
+  "Pemilik Akun",
+];
 
 function rows(...cells: string[][]): ReportRow[] {
   return cells.map((row, index) => ({ line: index + 2, cells: row }));
@@ -84,26 +108,55 @@ describe("amounts in the report", () => {
 
 describe("reading the report's rows", () => {
   it("reads an Indonesian report into line items with their lines", () => {
-    const result = readRenewalReport(ID, rows(
-      ["2024-AG-7731", "001", "1234567", "Contoso Jakarta", "Contoso", "IBM Db2", "31/03/2027", "12.500,00", "usd", "", "bea@contoso.example"],
-      ["2024-AG-7731", "002", "1234567", "Contoso Jakarta", "Contoso", "", "15 Mei 2027", "150.000.000", "IDR", "Q-2027-0042", ""],
-      ["", "", "", "", "", "", "", "", "", "", ""],
-    ));
+    const result = readRenewalReport(
+      ID,
+      rows(
+        ["2024-AG-7731", "001", "1234567", "Contoso Jakarta", "Contoso", "IBM Db2", "31/03/2027", "12.500,00", "usd", "", "bea@contoso.example"],
+        ["2024-AG-7731", "002", "1234567", "Contoso Jakarta", "Contoso", "", "15 Mei 2027", "150.000.000", "IDR", "Q-2027-0042", ""],
+        ["", "", "", "", "", "", "", "", "", "", ""],
+      ),
+    );
     expect(result).toEqual({
       ok: true,
       items: [
-        { line: 2, agreementNumber: "2024-AG-7731", lineItem: "001", siteNumber: "1234567", siteName: "Contoso Jakarta", customerName: "Contoso", description: "IBM Db2", endDate: "2027-03-31", amount: "12500.00", currency: "USD", accountOwner: "bea@contoso.example" },
-        { line: 3, agreementNumber: "2024-AG-7731", lineItem: "002", siteNumber: "1234567", siteName: "Contoso Jakarta", customerName: "Contoso", endDate: "2027-05-15", amount: "150000000", currency: "IDR", quoteNumber: "Q-2027-0042" },
+        {
+          line: 2,
+          agreementNumber: "2024-AG-7731",
+          lineItem: "001",
+          siteNumber: "1234567",
+          siteName: "Contoso Jakarta",
+          customerName: "Contoso",
+          description: "IBM Db2",
+          endDate: "2027-03-31",
+          amount: "12500.00",
+          currency: "USD",
+          accountOwner: "bea@contoso.example",
+        },
+        {
+          line: 3,
+          agreementNumber: "2024-AG-7731",
+          lineItem: "002",
+          siteNumber: "1234567",
+          siteName: "Contoso Jakarta",
+          customerName: "Contoso",
+          endDate: "2027-05-15",
+          amount: "150000000",
+          currency: "IDR",
+          quoteNumber: "Q-2027-0042",
+        },
       ],
     });
   });
 
   it("names every bad cell by line and column, and takes nothing", () => {
-    const result = readRenewalReport(EN, rows(
-      ["2024-AG-7731", "001", "1234567", "Contoso Jakarta", "Contoso", "", "2027-02-30", "12,500.00", "USD", "", ""],
-      ["2024-AG-7731", "002", "1234567", "", "Contoso", "", "2027-03-31", "12.500,00", "XYZ", "Q 1", ""],
-      ["2024-AG-7731", "003", "1234567", "Contoso Jakarta", "Contoso", "", "2027-03-31", "1.005", "USD", "", ""],
-    ));
+    const result = readRenewalReport(
+      EN,
+      rows(
+        ["2024-AG-7731", "001", "1234567", "Contoso Jakarta", "Contoso", "", "2027-02-30", "12,500.00", "USD", "", ""],
+        ["2024-AG-7731", "002", "1234567", "", "Contoso", "", "2027-03-31", "12.500,00", "XYZ", "Q 1", ""],
+        ["2024-AG-7731", "003", "1234567", "Contoso Jakarta", "Contoso", "", "2027-03-31", "1.005", "USD", "", ""],
+      ),
+    );
     expect(result.ok || result.errors).toEqual([
       { code: "date_invalid", line: 2, column: "End date", value: "2027-02-30" },
       { code: "value_required", line: 3, column: "Site name" },
@@ -126,10 +179,13 @@ describe("reading the report's rows", () => {
 
   it("refuses a file whose numeric dates read both ways", () => {
     const base = ["A", "1", "", "S", "C", "", "", "1.00", "USD", "", ""];
-    const result = readRenewalReport(EN, rows(
-      base.map((cell, index) => (index === 6 ? "25/04/2027" : cell)),
-      base.map((cell, index) => (index === 1 ? "2" : index === 6 ? "04/25/2027" : cell)),
-    ));
+    const result = readRenewalReport(
+      EN,
+      rows(
+        base.map((cell, index) => (index === 6 ? "25/04/2027" : cell)),
+        base.map((cell, index) => (index === 1 ? "2" : index === 6 ? "04/25/2027" : cell)),
+      ),
+    );
     expect(result.ok || result.errors).toEqual([{ code: "date_order_conflict", line: 3, column: "End date", value: "04/25/2027" }]);
   });
 

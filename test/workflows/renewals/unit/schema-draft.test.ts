@@ -9,7 +9,12 @@ const schema = readFileSync(new URL("../../../../src/workflows/renewals/schema.d
 describe("the renewals schema fragment", () => {
   it("holds every state the domain names", () => {
     const body = /enum RenewalState \{([^}]*)\}/.exec(schema)?.[1] ?? "";
-    expect(body.split("\n").map((line) => line.trim()).filter(Boolean)).toEqual([...RENEWAL_STATES]);
+    expect(
+      body
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean),
+    ).toEqual([...RENEWAL_STATES]);
   });
 
   it("is a fragment: no generator, no datasource, no back-relation on Organisation", () => {

@@ -13,7 +13,14 @@ describe("asking for access to a site", () => {
   it("records a pending request for the site's deciders, from any role, viewers included", () => {
     const result = requestAccess(form, context, rex, now);
     if (!result.ok) throw new Error(result.refusal.code);
-    expect(result.value.record).toMatchObject({ id: "req-9", siteNumber: "1234567", state: "pending", requester: { userId: "aad-rex", name: "Rex" }, requestedAt: now, version: 0 });
+    expect(result.value.record).toMatchObject({
+      id: "req-9",
+      siteNumber: "1234567",
+      state: "pending",
+      requester: { userId: "aad-rex", name: "Rex" },
+      requestedAt: now,
+      version: 0,
+    });
     expect(result.value.audit).toEqual([{ action: "requested", after: { siteNumber: "1234567", claimsPrimaryContact: false, state: "pending" } }]);
     expect(result.value.events).toEqual([]);
   });
@@ -23,7 +30,13 @@ describe("asking for access to a site", () => {
     if (!result.ok) throw new Error(result.refusal.code);
     expect(result.value.record.state).toBe("awaiting_vendor");
     expect(result.value.events).toEqual([
-      { type: "siteAccess.primaryContactClaimed", requestId: "req-9", siteNumber: "1234567", claimant: { userId: "aad-rex", name: "Rex" }, claimedAt: now.toISOString() },
+      {
+        type: "siteAccess.primaryContactClaimed",
+        requestId: "req-9",
+        siteNumber: "1234567",
+        claimant: { userId: "aad-rex", name: "Rex" },
+        claimedAt: now.toISOString(),
+      },
     ]);
   });
 

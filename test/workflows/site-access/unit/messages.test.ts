@@ -13,7 +13,13 @@ import { SITE_USER_STATES } from "../../../../src/workflows/site-access/domain/s
 
 const LOCALES = ["en", "fr", "id"] as const;
 const catalogs = Object.fromEntries(
-  LOCALES.map((locale) => [locale, JSON.parse(readFileSync(new URL(`../../../../src/workflows/site-access/messages/${locale}/site-access.json`, import.meta.url), "utf8")) as Record<string, string>]),
+  LOCALES.map((locale) => [
+    locale,
+    JSON.parse(readFileSync(new URL(`../../../../src/workflows/site-access/messages/${locale}/site-access.json`, import.meta.url), "utf8")) as Record<
+      string,
+      string
+    >,
+  ]),
 ) as Record<(typeof LOCALES)[number], Record<string, string>>;
 
 const at = new Date("2026-11-25T10:00:00Z");
@@ -90,7 +96,10 @@ describe("site access catalogs", () => {
 
   it("uses the vendor's own names for the privileges", () => {
     expect(ENTITLEMENTS.map((entitlement) => catalogs.id[`siteAccess.entitlement.${entitlement}`])).toEqual([
-      "Pelaporan", "Pemesanan Online (eorder)", "Pengajuan, Penawaran, dan Pesanan", "Penjualan Terpandu Mitra",
+      "Pelaporan",
+      "Pemesanan Online (eorder)",
+      "Pengajuan, Penawaran, dan Pesanan",
+      "Penjualan Terpandu Mitra",
     ]);
     expect(new IntlMessageFormat(catalogs.en["siteAccess.refusal.not_site_decider"] ?? "", "en").format(FACTS.not_site_decider)).toBe(
       "Only the Primary Contact of site 1234567, a Secondary Contact who may approve, or an admin can do this. Its Primary Contact is Pia.",

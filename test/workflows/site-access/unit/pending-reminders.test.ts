@@ -2,7 +2,13 @@
 // days goes to its deciders, counted on the organisation's wall clock.
 import { describe, expect, it } from "vitest";
 import type { Role } from "../../../../src/platform/domain/roles";
-import { parsePendingSlaDays, pendingOverdueAt, pendingReminder, PENDING_SLA_DAYS_DEFAULT, PENDING_SLA_DAYS_MAX } from "../../../../src/workflows/site-access/domain/pending-reminders";
+import {
+  parsePendingSlaDays,
+  pendingOverdueAt,
+  pendingReminder,
+  PENDING_SLA_DAYS_DEFAULT,
+  PENDING_SLA_DAYS_MAX,
+} from "../../../../src/workflows/site-access/domain/pending-reminders";
 import { members, pendingRequest, pia, rex, sam, site, sol, uma } from "./fixtures";
 
 const roles = new Map<string, Role>([pia, sam, sol, uma, rex].map((actor) => [actor.userId, actor.role]));
@@ -34,13 +40,22 @@ describe("when a pending request is overdue", () => {
       requestId: "req-1",
       siteNumber: "1234567",
       dueAt: new Date("2026-11-26T08:00:00Z"),
-      recipients: { kind: "people", people: [{ userId: "aad-pia", name: "Pia" }, { userId: "aad-sam", name: "Sam" }] },
+      recipients: {
+        kind: "people",
+        people: [
+          { userId: "aad-pia", name: "Pia" },
+          { userId: "aad-sam", name: "Sam" },
+        ],
+      },
     });
   });
 
   it("leaves out a contact whose role cannot decide, and reminds admins when nobody on the site can", () => {
     const viewersOnly = new Map<string, Role>([...roles, [pia.userId, "viewer"], [sam.userId, "viewer"]]);
-    expect(pendingReminder(request, site, members, settings, viewersOnly, new Date("2026-11-27T00:00:00Z"))?.recipients).toEqual({ kind: "roles", roles: ["admin"] });
+    expect(pendingReminder(request, site, members, settings, viewersOnly, new Date("2026-11-27T00:00:00Z"))?.recipients).toEqual({
+      kind: "roles",
+      roles: ["admin"],
+    });
   });
 
   it("never reminds decided requests or claims waiting for the vendor", () => {
@@ -59,7 +74,10 @@ describe("the pending-request SLA setting", () => {
 
   it("refuses zero, fractions, words and more than 30 days", () => {
     for (const input of ["0", "2.5", "three", "31", ""]) {
-      expect(parsePendingSlaDays(input)).toEqual({ ok: false, refusal: { code: "sla_days_invalid", facts: { value: input, min: 1, max: PENDING_SLA_DAYS_MAX } } });
+      expect(parsePendingSlaDays(input)).toEqual({
+        ok: false,
+        refusal: { code: "sla_days_invalid", facts: { value: input, min: 1, max: PENDING_SLA_DAYS_MAX } },
+      });
     }
   });
 });

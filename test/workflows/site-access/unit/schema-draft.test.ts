@@ -10,7 +10,10 @@ const schema = readFileSync(new URL("../../../../src/workflows/site-access/schem
 
 function enumValues(name: string): string[] {
   const body = new RegExp(`enum ${name} \\{([^}]*)\\}`).exec(schema)?.[1] ?? "";
-  return body.split("\n").map((line) => line.trim()).filter(Boolean);
+  return body
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 describe("the site access schema fragment", () => {

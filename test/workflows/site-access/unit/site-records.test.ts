@@ -20,7 +20,10 @@ describe("applying the vendor's site list", () => {
   });
 
   it("changes nothing when the same record comes again, or names no Primary Contact", () => {
-    for (const record of [{ siteNumber: "1234567", name: "Contoso Reseller", primaryContact: pia }, { siteNumber: "1234567", name: "Contoso Reseller" }]) {
+    for (const record of [
+      { siteNumber: "1234567", name: "Contoso Reseller", primaryContact: pia },
+      { siteNumber: "1234567", name: "Contoso Reseller" },
+    ]) {
       const result = applySiteRecord(site, ZSiteRecord.parse(record), context);
       expect(result.ok && result.value.audit).toEqual([]);
       expect(result.ok && result.value.record).toBe(site);

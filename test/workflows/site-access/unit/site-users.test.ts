@@ -15,13 +15,20 @@ const samRow = members[0]!;
 describe("a site's standing and deciders", () => {
   it("knows each person's standing on the site", () => {
     expect([pia, sam, sol, uma, rex].map((actor) => standingOf(site, members, actor.userId))).toEqual([
-      "primary_contact", "approving_secondary_contact", "secondary_contact", "user", "none",
+      "primary_contact",
+      "approving_secondary_contact",
+      "secondary_contact",
+      "user",
+      "none",
     ]);
   });
 
   it("lists the Primary Contact first, then approving Secondary Contacts, and nobody removed", () => {
     const removedApprover = { ...samRow, id: "su-x", userId: "aad-x", name: "X", state: "removed" as const };
-    expect(siteDeciders(site, [...members, removedApprover])).toEqual([{ userId: "aad-pia", name: "Pia" }, { userId: "aad-sam", name: "Sam" }]);
+    expect(siteDeciders(site, [...members, removedApprover])).toEqual([
+      { userId: "aad-pia", name: "Pia" },
+      { userId: "aad-sam", name: "Sam" },
+    ]);
   });
 });
 
@@ -31,7 +38,16 @@ describe("adding a site user", () => {
     if (!result.ok) throw new Error(result.refusal.code);
     expect(result.value.record).toMatchObject({ id: "su-new", userId: "aad-rex", state: "active", ...user });
     expect(result.value.audit).toEqual([{ action: "user_added", after: user }]);
-    expect(result.value.events).toEqual([{ type: "siteAccess.userAdded", siteNumber: "1234567", user: { userId: "aad-rex", name: "Rex" }, ...user, by: { userId: "aad-sam", name: "Sam" }, at: now.toISOString() }]);
+    expect(result.value.events).toEqual([
+      {
+        type: "siteAccess.userAdded",
+        siteNumber: "1234567",
+        user: { userId: "aad-rex", name: "Rex" },
+        ...user,
+        by: { userId: "aad-sam", name: "Sam" },
+        at: now.toISOString(),
+      },
+    ]);
   });
 
   it("treats adding the same user with the same grant as a replay, and refuses another grant", () => {
@@ -86,7 +102,15 @@ describe("updating and removing site users", () => {
     if (!result.ok) throw new Error(result.refusal.code);
     expect(result.value.record).toMatchObject({ state: "removed", version: 2 });
     expect(result.value.audit).toEqual([{ action: "user_removed", before: { role: "user", mayApprove: false, entitlements: ["reporting"] } }]);
-    expect(result.value.events).toEqual([{ type: "siteAccess.userRemoved", siteNumber: "1234567", user: { userId: "aad-uma", name: "Uma" }, by: { userId: "aad-sam", name: "Sam" }, at: now.toISOString() }]);
+    expect(result.value.events).toEqual([
+      {
+        type: "siteAccess.userRemoved",
+        siteNumber: "1234567",
+        user: { userId: "aad-uma", name: "Uma" },
+        by: { userId: "aad-sam", name: "Sam" },
+        at: now.toISOString(),
+      },
+    ]);
     const again = removeSiteUser(result.value.record, context, sam, now);
     expect(again.ok && isReplay(again.value)).toBe(true);
   });

@@ -100,7 +100,15 @@ describe("the platform's automatic submission", () => {
   it("records it as submitted automatically, with the uncommented discrepancies as penalties incurred", () => {
     const lines = [line("seats", "10", "8"), line("gb", "5", "4", { comment: "Archive deleted" }), line("edr", "40")];
     const submitted = accepted(autoSubmitReport(report({ lines }), due));
-    const penalty = { lineId: "seats", product: "Product seats", unit: "license seats", provisionedUnits: "10", billableUnits: "8", chargedUnits: "10", kind: "over_provisioned" };
+    const penalty = {
+      lineId: "seats",
+      product: "Product seats",
+      unit: "license seats",
+      provisionedUnits: "10",
+      billableUnits: "8",
+      chargedUnits: "10",
+      kind: "over_provisioned",
+    };
     expect(submitted.record.submission).toEqual({ how: "automatic", at: due, dueAt: due, penalties: [penalty] });
     expect(submitted.record.version).toBe(4);
     expect(submitted.audit).toEqual({
@@ -125,7 +133,10 @@ describe("the platform's automatic submission", () => {
   });
 
   it("leaves alone a report the MSP submitted in time", () => {
-    const submitted = report({ state: "in_review", submission: { how: "manual", at: new Date("2026-12-03T10:00:00Z"), by: { userId: "aad-ana", name: "Ana" } } });
+    const submitted = report({
+      state: "in_review",
+      submission: { how: "manual", at: new Date("2026-12-03T10:00:00Z"), by: { userId: "aad-ana", name: "Ana" } },
+    });
     expect(refusal(autoSubmitReport(submitted, due))?.code).toBe("not_editable");
   });
 

@@ -11,7 +11,10 @@ const LOCALES = ["en", "fr", "id"] as const;
 const catalogs = new Map(
   LOCALES.map((locale) => [
     locale,
-    JSON.parse(readFileSync(new URL(`../../../../src/workflows/usage-reports/messages/${locale}/usage-reports.json`, import.meta.url), "utf8")) as Record<string, string>,
+    JSON.parse(readFileSync(new URL(`../../../../src/workflows/usage-reports/messages/${locale}/usage-reports.json`, import.meta.url), "utf8")) as Record<
+      string,
+      string
+    >,
   ]),
 );
 const english = catalogs.get("en") ?? {};
@@ -58,7 +61,15 @@ function format(locale: string, key: string, values: Record<string, string | num
   if (source === undefined) throw new Error(`${locale} has no ${key}`);
   const utc = { timeZone: "UTC" };
   return String(
-    new IntlMessageFormat(source, locale, { date: { medium: { year: "numeric", month: "short", day: "numeric", ...utc } }, time: { short: { hour: "2-digit", minute: "2-digit", hourCycle: "h23", ...utc } } }, { ignoreTag: true }).format(values),
+    new IntlMessageFormat(
+      source,
+      locale,
+      {
+        date: { medium: { year: "numeric", month: "short", day: "numeric", ...utc } },
+        time: { short: { hour: "2-digit", minute: "2-digit", hourCycle: "h23", ...utc } },
+      },
+      { ignoreTag: true },
+    ).format(values),
   );
 }
 
@@ -78,7 +89,9 @@ describe("usage-report catalogs", () => {
 
   it.each(LOCALES)("%s messages compile and use the English placeholders", (locale) => {
     for (const [key, message] of Object.entries(catalogs.get(locale) ?? {})) {
-      expect([...placeholders(parse(message, { ignoreTag: true }))].sort(), `${locale} ${key}`).toEqual([...placeholders(parse(english[key] ?? "", { ignoreTag: true }))].sort());
+      expect([...placeholders(parse(message, { ignoreTag: true }))].sort(), `${locale} ${key}`).toEqual(
+        [...placeholders(parse(english[key] ?? "", { ignoreTag: true }))].sort(),
+      );
     }
   });
 
@@ -91,7 +104,9 @@ describe("usage-report catalogs", () => {
   });
 
   it("says in plain words who submitted a read-only report and when", () => {
-    expect(format("en", "usageReport.refusal.not_editable", SAMPLE_FACTS.not_editable)).toBe("This report is under review and can no longer be changed: Ana submitted it on Dec 5, 2026.");
+    expect(format("en", "usageReport.refusal.not_editable", SAMPLE_FACTS.not_editable)).toBe(
+      "This report is under review and can no longer be changed: Ana submitted it on Dec 5, 2026.",
+    );
     expect(format("fr", "usageReport.refusal.not_editable", { ...SAMPLE_FACTS.not_editable, how: "automatic" })).toBe(
       "Ce rapport est en cours de vérification et ne peut plus être modifié : il a été soumis automatiquement le 5 déc. 2026.",
     );

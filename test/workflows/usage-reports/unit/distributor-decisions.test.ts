@@ -22,7 +22,18 @@ describe("the distributor's decision", () => {
 
   it("rejects with notes per line and for the whole report, shown until the report is resubmitted", () => {
     const rejected = accepted(
-      decideReport(inReview, decision({ outcome: "rejected", note: " Please check seats ", lineNotes: [{ lineId: "seats", note: "We count 10" }, { lineId: "gb", note: " " }] }), received),
+      decideReport(
+        inReview,
+        decision({
+          outcome: "rejected",
+          note: " Please check seats ",
+          lineNotes: [
+            { lineId: "seats", note: "We count 10" },
+            { lineId: "gb", note: " " },
+          ],
+        }),
+        received,
+      ),
     );
     expect(rejected.record.state).toBe("rejected");
     expect(openRejection(rejected.record)).toMatchObject({ note: "Please check seats", lineNotes: [{ lineId: "seats", note: "We count 10" }] });
@@ -31,12 +42,30 @@ describe("the distributor's decision", () => {
   });
 
   it("refuses a rejection without any note", () => {
-    expect(refusal(decideReport(inReview, decision({ outcome: "rejected", note: "  ", lineNotes: [{ lineId: "seats", note: "" }] }), received))?.code).toBe("rejection_note_required");
+    expect(refusal(decideReport(inReview, decision({ outcome: "rejected", note: "  ", lineNotes: [{ lineId: "seats", note: "" }] }), received))?.code).toBe(
+      "rejection_note_required",
+    );
   });
 
   it("refuses notes on lines the report does not have, twice on one line, or too long", () => {
-    expect(refusal(decideReport(inReview, decision({ outcome: "rejected", lineNotes: [{ lineId: "other", note: "?" }] }), received))?.code).toBe("line_unknown");
-    expect(refusal(decideReport(inReview, decision({ outcome: "rejected", lineNotes: [{ lineId: "gb", note: "a" }, { lineId: "gb", note: "b" }] }), received))?.code).toBe("line_duplicated");
+    expect(refusal(decideReport(inReview, decision({ outcome: "rejected", lineNotes: [{ lineId: "other", note: "?" }] }), received))?.code).toBe(
+      "line_unknown",
+    );
+    expect(
+      refusal(
+        decideReport(
+          inReview,
+          decision({
+            outcome: "rejected",
+            lineNotes: [
+              { lineId: "gb", note: "a" },
+              { lineId: "gb", note: "b" },
+            ],
+          }),
+          received,
+        ),
+      )?.code,
+    ).toBe("line_duplicated");
     expect(refusal(decideReport(inReview, decision({ outcome: "rejected", note: "x".repeat(1001) }), received))).toEqual({
       code: "note_too_long",
       facts: { max: 1000, length: 1001, product: "" },
@@ -56,14 +85,19 @@ describe("the distributor's decision", () => {
 
   it("treats the same decision sent again as a replay that changes nothing", () => {
     const first = accepted(decideReport(inReview, decision({ outcome: "rejected", lineNotes: [{ lineId: "seats", note: "We count 10" }] }), received)).record;
-    const again = accepted(decideReport(first, decision({ outcome: "rejected", lineNotes: [{ lineId: "seats", note: " We count 10 " }] }), new Date("2026-12-04T09:05:00Z")));
+    const again = accepted(
+      decideReport(first, decision({ outcome: "rejected", lineNotes: [{ lineId: "seats", note: " We count 10 " }] }), new Date("2026-12-04T09:05:00Z")),
+    );
     expect(again.audit).toBeUndefined();
     expect(again.record).toBe(first);
   });
 
   it("refuses the same decision id with other facts", () => {
     const first = accepted(decideReport(inReview, decision({ outcome: "approved" }), received)).record;
-    expect(refusal(decideReport(first, decision({ outcome: "rejected", note: "No" }), received))).toEqual({ code: "decision_id_reused", facts: { decisionId: "d-1" } });
+    expect(refusal(decideReport(first, decision({ outcome: "rejected", note: "No" }), received))).toEqual({
+      code: "decision_id_reused",
+      facts: { decisionId: "d-1" },
+    });
   });
 
   it("refuses a new decision on a report already decided", () => {
@@ -72,7 +106,9 @@ describe("the distributor's decision", () => {
   });
 
   it("refuses a decision dated before the submission it answers, or later than now", () => {
-    expect(refusal(decideReport(inReview, decision({ outcome: "approved", decidedAt: "2026-12-03T09:59:00Z" }), received))?.code).toBe("timestamp_before_event");
+    expect(refusal(decideReport(inReview, decision({ outcome: "approved", decidedAt: "2026-12-03T09:59:00Z" }), received))?.code).toBe(
+      "timestamp_before_event",
+    );
     expect(refusal(decideReport(inReview, decision({ outcome: "approved", decidedAt: "2026-12-04T09:06:00Z" }), received))?.code).toBe("timestamp_in_future");
   });
 

@@ -12,11 +12,19 @@ const later = new Date("2026-12-02T09:20:00Z");
 
 describe("saving a draft", () => {
   it("keeps the typed billable units and comments without submitting", () => {
-    const saved = accepted(saveDraft(report(), { baseVersion: 3, lines: [{ lineId: "seats", billableUnits: "8", comment: " Two seats cancelled " }] }, ana, now));
+    const saved = accepted(
+      saveDraft(report(), { baseVersion: 3, lines: [{ lineId: "seats", billableUnits: "8", comment: " Two seats cancelled " }] }, ana, now),
+    );
     const seats = saved.record.lines.find((item) => item.id === "seats");
     expect(saved.record.state).toBe("in_preparation");
     expect(saved.record.version).toBe(4);
-    expect(seats).toMatchObject({ billableUnits: "8", comment: "Two seats cancelled", billableSetByMsp: true, changedInVersion: 4, changedBy: { userId: "aad-ana", name: "Ana", at: now } });
+    expect(seats).toMatchObject({
+      billableUnits: "8",
+      comment: "Two seats cancelled",
+      billableSetByMsp: true,
+      changedInVersion: 4,
+      changedBy: { userId: "aad-ana", name: "Ana", at: now },
+    });
     expect(saved.audit).toEqual({
       action: "draft_saved",
       before: { lines: { seats: { billableUnits: "10" } } },
@@ -37,7 +45,20 @@ describe("saving a draft", () => {
 
   it("changes nothing and writes no history when the values are already saved (a replay)", () => {
     const first = accepted(saveDraft(report(), { baseVersion: 3, lines: [{ lineId: "seats", billableUnits: "8" }] }, ana, now));
-    const again = accepted(saveDraft(first.record, { baseVersion: 3, lines: [{ lineId: "seats", billableUnits: "8.0" }, { lineId: "gb", billableUnits: "120.5" }] }, ana, later));
+    const again = accepted(
+      saveDraft(
+        first.record,
+        {
+          baseVersion: 3,
+          lines: [
+            { lineId: "seats", billableUnits: "8.0" },
+            { lineId: "gb", billableUnits: "120.5" },
+          ],
+        },
+        ana,
+        later,
+      ),
+    );
     expect(again.audit).toBeUndefined();
     expect(again.record).toBe(first.record);
   });
@@ -62,7 +83,9 @@ describe("saving a draft", () => {
 
   it("refuses to edit an approved report", () => {
     const decision = { decisionId: "d-1", outcome: "approved" as const, lineNotes: [], decidedAt: now, receivedAt: now };
-    expect(refusal(saveDraft(report({ state: "approved", decisions: [decision] }), { baseVersion: 3, lines: [] }, person("admin"), later))?.code).toBe("not_editable");
+    expect(refusal(saveDraft(report({ state: "approved", decisions: [decision] }), { baseVersion: 3, lines: [] }, person("admin"), later))?.code).toBe(
+      "not_editable",
+    );
   });
 
   it("edits a rejected report again", () => {
@@ -84,7 +107,14 @@ describe("once the automatic submission's time has come", () => {
   });
 
   it("lets a report rejected after its time be corrected and resubmitted by hand", () => {
-    const decision = { decisionId: "d-1", outcome: "rejected" as const, note: "Seats", lineNotes: [], decidedAt: new Date("2026-12-07T09:00:00Z"), receivedAt: new Date("2026-12-07T09:00:00Z") };
+    const decision = {
+      decisionId: "d-1",
+      outcome: "rejected" as const,
+      note: "Seats",
+      lineNotes: [],
+      decidedAt: new Date("2026-12-07T09:00:00Z"),
+      receivedAt: new Date("2026-12-07T09:00:00Z"),
+    };
     const rejected = report({ state: "rejected", decisions: [decision] });
     expect(submitReport(rejected, { baseVersion: 3, lines: [] }, ana, new Date("2026-12-08T10:00:00Z")).ok).toBe(true);
   });
@@ -101,7 +131,9 @@ describe("every typed value is checked on the server", () => {
     ]);
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
-    const codes = Object.fromEntries(Object.entries(checked.problems).map(([id, fields]) => [id, Object.fromEntries(Object.entries(fields).map(([field, found]) => [field, found?.code]))]));
+    const codes = Object.fromEntries(
+      Object.entries(checked.problems).map(([id, fields]) => [id, Object.fromEntries(Object.entries(fields).map(([field, found]) => [field, found?.code]))]),
+    );
     expect(codes).toEqual({
       seats: { billableUnits: "units_invalid", comment: "comment_too_long" },
       gb: { billableUnits: "units_invalid" },
@@ -112,7 +144,7 @@ describe("every typed value is checked on the server", () => {
     expect(checked.problems.gb?.billableUnits?.facts.rule).toBe("missing");
   });
 
-  it("treats a line id of \"__proto__\" as just an unknown line", () => {
+  it('treats a line id of "__proto__" as just an unknown line', () => {
     const checked = checkLineEdits(report(), [{ lineId: "__proto__", billableUnits: "1" }]);
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
@@ -140,8 +172,25 @@ describe("two people editing one report at once", () => {
   });
 
   it("keeps the other lines' changes when the second save touches different lines", () => {
-    const anaSaved = accepted(saveDraft(budiSaved, { baseVersion: 3, lines: [{ lineId: "seats", billableUnits: "7" }, { lineId: "gb", billableUnits: "100", comment: "Archive deleted" }] }, ana, later));
-    expect(anaSaved.record.lines.map((item) => [item.id, item.billableUnits])).toEqual([["seats", "7"], ["gb", "100"], ["edr", "40"]]);
+    const anaSaved = accepted(
+      saveDraft(
+        budiSaved,
+        {
+          baseVersion: 3,
+          lines: [
+            { lineId: "seats", billableUnits: "7" },
+            { lineId: "gb", billableUnits: "100", comment: "Archive deleted" },
+          ],
+        },
+        ana,
+        later,
+      ),
+    );
+    expect(anaSaved.record.lines.map((item) => [item.id, item.billableUnits])).toEqual([
+      ["seats", "7"],
+      ["gb", "100"],
+      ["edr", "40"],
+    ]);
     expect(anaSaved.record.lines[0]?.comment).toBe("Seven in use");
   });
 

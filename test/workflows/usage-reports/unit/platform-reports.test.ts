@@ -44,7 +44,9 @@ describe("a report from the platform", () => {
 
   it("fixes its automatic submission when it opens: the account's days from the opening day in the organisation's zone", () => {
     expect(created().autoSubmitAt).toEqual(new Date("2026-12-05T23:00:00Z"));
-    const jakarta = accepted(receivePlatformReport(undefined, platformReport(), { ...account, autoSubmitDelayDays: 10 }, { ...context, timeZone: "Asia/Jakarta" })).record;
+    const jakarta = accepted(
+      receivePlatformReport(undefined, platformReport(), { ...account, autoSubmitDelayDays: 10 }, { ...context, timeZone: "Asia/Jakarta" }),
+    ).record;
     // 1 December 06:30 in Jakarta + 10 days: editable through 11 December, submitted at its midnight.
     expect(jakarta.autoSubmitAt).toEqual(new Date("2026-12-11T17:00:00Z"));
   });
@@ -63,8 +65,16 @@ describe("a report from the platform", () => {
   it("is refused with a cycle that is not a month, negative units, or a line twice", () => {
     expect(refusal(receivePlatformReport(undefined, platformReport({ cycle: "2026-13" }), account, context))?.code).toBe("cycle_invalid");
     const negative = platformReport({ lines: [{ lineId: "a", product: "A", unit: "seats", provisionedUnits: "-1" }] });
-    expect(refusal(receivePlatformReport(undefined, negative, account, context))).toEqual({ code: "units_invalid", facts: { product: "A", rule: "negative", maxDecimals: 6 } });
-    const twice = platformReport({ lines: [{ lineId: "a", product: "A", unit: "seats", provisionedUnits: "1" }, { lineId: "a", product: "A", unit: "seats", provisionedUnits: "2" }] });
+    expect(refusal(receivePlatformReport(undefined, negative, account, context))).toEqual({
+      code: "units_invalid",
+      facts: { product: "A", rule: "negative", maxDecimals: 6 },
+    });
+    const twice = platformReport({
+      lines: [
+        { lineId: "a", product: "A", unit: "seats", provisionedUnits: "1" },
+        { lineId: "a", product: "A", unit: "seats", provisionedUnits: "2" },
+      ],
+    });
     expect(refusal(receivePlatformReport(undefined, twice, account, context))?.code).toBe("line_duplicated");
   });
 
@@ -86,11 +96,15 @@ describe("a report from the platform", () => {
       facts: { platformReportId: "LMP-R-2026-11", field: "cycle" },
     });
     expect(refusal(receivePlatformReport(existing, platformReport(), { ...account, id: "acct-2" }, context))?.code).toBe("report_facts_conflict");
-    expect(refusal(receivePlatformReport(existing, platformReport({ openedAt: "2026-12-01T00:00:00Z" }), account, context))?.code).toBe("report_facts_conflict");
+    expect(refusal(receivePlatformReport(existing, platformReport({ openedAt: "2026-12-01T00:00:00Z" }), account, context))?.code).toBe(
+      "report_facts_conflict",
+    );
   });
 
   it("updates the provisioned lines while in preparation, keeping the billable units and comments the MSP set", () => {
-    const edited = accepted(saveDraft(created(), { baseVersion: 0, lines: [{ lineId: "seats", billableUnits: "8", comment: "Two cancelled" }] }, ana, now)).record;
+    const edited = accepted(
+      saveDraft(created(), { baseVersion: 0, lines: [{ lineId: "seats", billableUnits: "8", comment: "Two cancelled" }] }, ana, now),
+    ).record;
     const update = platformReport({
       lines: [
         { lineId: "seats", product: "Endpoint security", unit: "license seats", provisionedUnits: "11" },
@@ -110,7 +124,14 @@ describe("a report from the platform", () => {
   });
 
   it("drops lines the platform no longer sends, recording them in the history", () => {
-    const change = accepted(receivePlatformReport(created(), platformReport({ lines: [{ lineId: "seats", product: "Endpoint security", unit: "license seats", provisionedUnits: "10" }] }), account, context));
+    const change = accepted(
+      receivePlatformReport(
+        created(),
+        platformReport({ lines: [{ lineId: "seats", product: "Endpoint security", unit: "license seats", provisionedUnits: "10" }] }),
+        account,
+        context,
+      ),
+    );
     expect(change.record.lines.map(({ id }) => id)).toEqual(["seats"]);
     expect(change.audit?.after).toMatchObject({ removed: ["gb"] });
   });

@@ -71,7 +71,10 @@ describe("the daily reminder of a rejected report", () => {
   });
 
   it("goes to billing users and admins when the platform submitted the report", () => {
-    const automatic = report({ ...rejected, submission: { how: "automatic", at: new Date("2026-12-05T23:00:00Z"), dueAt: new Date("2026-12-05T23:00:00Z"), penalties: [] } });
+    const automatic = report({
+      ...rejected,
+      submission: { how: "automatic", at: new Date("2026-12-05T23:00:00Z"), dueAt: new Date("2026-12-05T23:00:00Z"), penalties: [] },
+    });
     expect(correctionReminder(automatic, PARIS, new Date("2026-12-06T07:00:00Z"))?.recipients).toEqual({ roles: ["admin", "billing"] });
   });
 

@@ -9,7 +9,10 @@ const schema = readFileSync(new URL("../../../../src/workflows/usage-reports/sch
 function block(kind: "enum" | "model", name: string): string[] {
   const match = new RegExp(`^${kind} ${name} \\{\\n([\\s\\S]*?)^\\}`, "m").exec(schema);
   if (!match?.[1]) throw new Error(`no ${kind} ${name}`);
-  return match[1].split("\n").map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("//"));
+  return match[1]
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("//"));
 }
 
 describe("the usage-report schema fragment", () => {
