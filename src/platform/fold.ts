@@ -126,6 +126,7 @@ export function foldWorkflows(platform: PlatformParts, workflows: readonly Workf
     }
     // Last, so that a clash names the verb or intent rather than the prefix they share.
     for (const namespace of workflow.namespaces) claim(owners.namespace, "namespace", namespace, owner);
+    if (workflow.refusalWords !== undefined) inNamespace(workflow, "refusal words prefix", workflow.refusalWords);
   }
   const bare = workflows.flatMap((workflow) => (workflow.references ?? []).filter((pattern) => pattern.bareDigits));
   if (bare.length > 1) throw new FoldError(`only one reference pattern may read bare digits; ${bare.map((pattern) => pattern.entity).join(" and ")} both do`);

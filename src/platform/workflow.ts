@@ -50,8 +50,12 @@ export interface Workflow {
   namespaces: readonly string[];
   /** Its folder (`new URL(".", import.meta.url)`), where its cards, catalogs and utterances live. */
   folder: URL;
-  /** Refusal codes its domain returns; each has words `refusal.<code>` in its catalogs. */
+  /** Refusal codes its domain returns; each has words `refusal.<code>` in its catalogs, or
+   *  `<refusalWords>.refusal.<code>` when it names its own prefix. */
   refusals: readonly string[];
+  /** A catalog prefix (one of its namespaces) for words of its own: "usageReport" reads
+   *  "usageReport.refusal.not_permitted" first, and the platform's "refusal.<code>" after. */
+  refusalWords?: string;
   actions: Readonly<Record<string, CardAction>>;
   intents: Readonly<Record<IntentName, IntentHandler>>;
   /** How its records are named in chat ("ENG-1042"): the recognizer extracts them. */

@@ -80,7 +80,16 @@ describe("a card click when the Bot Connector is slow", () => {
     let stalled = true;
     bot.connector.respond = (request) => (request.method === "PUT" && stalled ? { status: 200, hang: true } : undefined);
     const started = performance.now();
-    const { status, body } = await bot.invoke(approver, "engagement.approve", { engagementId: engagement.id }, { replyToId: "activity-card-9" });
+    const { status, body } = await bot.invoke(
+      approver,
+      "engagement.approve",
+      { engagementId: engagement.id },
+      {
+        replyToId: "activity-card-9",
+        conversationType: "channel",
+        conversationId: "19:team@thread.skype",
+      },
+    );
     expect(performance.now() - started).toBeLessThan(1_500);
     expect(status).toBe(200);
     expect(cardText(body.value)).toMatch(/Approved/);

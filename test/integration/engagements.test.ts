@@ -140,13 +140,27 @@ describe("engagement requests in Teams", () => {
   it("updates the shared card for everyone after a decision", async () => {
     const engagement = await pendingEngagement("Shared card");
     bot.connector.clear();
-    await bot.invoke(approver, "engagement.approve", { engagementId: engagement.id }, { replyToId: "activity-card-1" });
+    await bot.invoke(
+      approver,
+      "engagement.approve",
+      { engagementId: engagement.id },
+      { replyToId: "activity-card-1", conversationType: "groupChat", conversationId: "19:group@thread.v2" },
+    );
     // The update follows the invoke's answer instead of holding it.
     await bot.connector.waitFor((activities) => activities.some((a) => a.method === "PUT"));
     const updates = bot.connector.activities.filter((a) => a.method === "PUT");
     expect(updates).toHaveLength(1);
     expect(updates[0]?.path).toMatch(/activities\/activity-card-1$/);
     expect(cardText(updates[0]?.activity.attachments?.[0]?.content)).toMatch(/Approved/);
+  });
+
+  it("leaves the clicker's own card alone in a personal chat: nobody else sees it", async () => {
+    const engagement = await pendingEngagement("Personal card");
+    bot.connector.clear();
+    const { body } = await bot.invoke(approver, "engagement.approve", { engagementId: engagement.id }, { replyToId: "activity-card-2" });
+    expect(cardText(body.value)).toMatch(/You approved this request/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(bot.connector.activities.filter((a) => a.method === "PUT")).toHaveLength(0);
   });
 
   it("greets once on a Teams install, by the name it knows, with the user's role", async () => {

@@ -1,6 +1,6 @@
 // The held-out evaluation set: utterances written the way partner staff type, labelled with
 // intent and entities. Never read by the recognizer's training; a unit test keeps it that way.
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { z } from "zod";
 import { LOCALES, type Locale } from "../../src/platform/i18n/locale";
 import type { Entities } from "../../src/platform/conversation/recognizer";
@@ -15,7 +15,15 @@ const ZEvalEntitiesSchema = z
     scope: z.enum(["mine", "all"]),
   })
   .partial()
-  .strict();
+  // Other workflows' references ("voucherReference": "VCH-7781"); any other name is a typo.
+  .catchall(z.string().regex(/^[A-Z]+-\d+$/))
+  .superRefine((entities, context) => {
+    for (const name of Object.keys(entities)) {
+      if (!KNOWN_ENTITIES.has(name) && !name.endsWith("Reference")) context.addIssue({ code: "custom", message: `unknown entity "${name}"`, path: [name] });
+    }
+  });
+
+const KNOWN_ENTITIES = new Set(["engagementReference", "partialReference", "month", "range", "scope"]);
 
 const ZEvalFileSchema = z.object({
   language: z.enum(LOCALES),
@@ -33,8 +41,22 @@ const ZEvalFileSchema = z.object({
 
 export type TEvalFile = z.infer<typeof ZEvalFileSchema>;
 
+/**
+ * The platform's and the engagement workflow's set (./<locale>.json) and each other workflow's
+ * own (test/workflows/<name>/nlu-eval/<locale>.json), as one set per language.
+ */
 export function loadEvalSet(locale: Locale): TEvalFile {
-  const file = new URL(`./${locale}.json`, import.meta.url);
+  const main = parseEvalFile(new URL(`./${locale}.json`, import.meta.url));
+  const workflows = new URL("../workflows/", import.meta.url);
+  const more = readdirSync(workflows, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => new URL(`${entry.name}/nlu-eval/${locale}.json`, workflows))
+    .filter((file) => existsSync(file))
+    .map(parseEvalFile);
+  return { ...main, utterances: [...main.utterances, ...more.flatMap((file) => file.utterances)] };
+}
+
+function parseEvalFile(file: URL): TEvalFile {
   return ZEvalFileSchema.parse(JSON.parse(readFileSync(file, "utf8")));
 }
 

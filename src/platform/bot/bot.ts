@@ -66,7 +66,11 @@ export class PartnerOpsBot extends TeamsActivityHandler {
       t = scope.t;
       const outcome = await runCardAction(scope, context.activity.value);
       if ("message" in outcome) return messageResponse(outcome.message);
-      if (outcome.shared && context.activity.replyToId) this.updateSharedCardLater(context, context.activity.replyToId, outcome.shared, correlationId);
+      // In a personal chat the clicker is the only reader: the invoke's answer is the card, and
+      // a later update would replace their own view (and its notice) with the shared one.
+      const othersSeeIt = scope.conversationType !== "personal";
+      if (outcome.shared && othersSeeIt && context.activity.replyToId)
+        this.updateSharedCardLater(context, context.activity.replyToId, outcome.shared, correlationId);
       return cardResponse(outcome.card);
     } catch (error) {
       this.services.logger.error({ err: error, correlationId, activityId: context.activity.id }, "card action failed");

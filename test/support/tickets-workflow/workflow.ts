@@ -4,6 +4,7 @@
 // table the platform folds.
 import { z } from "zod";
 import { defineAction } from "../../../src/platform/bot/actions/types";
+import { refusalText } from "../../../src/platform/i18n/refusal-words";
 import { defineSection, emptyOutcome } from "../../../src/platform/import/section";
 import type { DueItem } from "../../../src/platform/reminders/due-item";
 import { defineWorkflow } from "../../../src/platform/workflow";
@@ -50,11 +51,12 @@ export const ticketsWorkflow = defineWorkflow({
   namespaces: ["ticket"],
   folder: new URL(".", import.meta.url),
   refusals: ["ticket_closed"],
+  refusalWords: "ticket",
   actions: {
     "ticket.close": defineAction(z.object({ number: z.string().min(1) }), true, async (scope, { number }) => {
       const ticket = ticketsOf(scope.organisation.id).get(number);
-      if (!ticket) return { message: scope.t.t("refusal.not_found") };
-      if (ticket.closed) return { message: scope.t.t("refusal.ticket_closed", { number }) };
+      if (!ticket) return { message: refusalText(scope.t, { code: "not_found", facts: {} }, "ticket") };
+      if (ticket.closed) return { message: refusalText(scope.t, { code: "ticket_closed", facts: { number } }, "ticket") };
       ticket.closed = true;
       return { message: scope.t.t("ticket.closed", { number }) };
     }),

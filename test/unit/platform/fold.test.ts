@@ -64,6 +64,7 @@ describe("folding the workflows into the platform's tables", () => {
       importSections: [],
       references: [],
       refusals: [],
+      refusalWords: "other",
     };
     expect(() => fold(ticketsWorkflow, { ...base, namespaces: ["ticket"] })).toThrow(/namespace "ticket" is declared by both/);
     expect(() => fold(ticketsWorkflow, { ...base, intents: { help: ticketsWorkflow.intents["ticket.open"]! } })).toThrow(/outside its namespaces/);
@@ -71,6 +72,7 @@ describe("folding the workflows into the platform's tables", () => {
     expect(() => fold(ticketsWorkflow, { ...base, references: [{ entity: "otherReference", prefix: "tck", minDigits: 3 }] })).toThrow(/reference prefix "tck"/);
     expect(() => fold(ticketsWorkflow, { ...base, deadlines: [{ ...ticketsWorkflow.deadlines[0]!, kind: "other.overdue" }] })).not.toThrow();
     expect(() => fold(ticketsWorkflow, { ...base, deadlines: ticketsWorkflow.deadlines })).toThrow(/reminder kind "ticket.overdue"/);
+    expect(() => fold(ticketsWorkflow, { ...base, refusalWords: "ticket" })).toThrow(/refusal words prefix "ticket" of workflow other is outside/);
   });
 
   it("refuses a verb outside the workflow's namespaces and a section coming after one nobody declares", () => {
