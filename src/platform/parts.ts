@@ -8,13 +8,20 @@ import { reminderIntents } from "./bot/intents/reminders";
 import { PLATFORM_REFUSALS } from "./domain/result";
 import type { PlatformParts } from "./fold";
 import { usersSection } from "./import/sections/users";
+import { teamActions } from "./team/actions";
+import { teamIntents } from "./team/intents";
+import { SETTINGS_REFUSALS } from "./team/settings";
+import { TEAM_REFUSALS } from "./team/rules";
 
 export const PLATFORM_PARTS: PlatformParts = {
-  namespaces: ["reminders", "help", "deadlines", "common", "conversation", "refusal"],
-  actions: reminderActions,
-  intents: { ...deadlineIntents, ...reminderIntents, help },
+  namespaces: ["reminders", "help", "deadlines", "common", "conversation", "refusal", "team"],
+  actions: { ...reminderActions, ...teamActions },
+  intents: { ...deadlineIntents, ...reminderIntents, ...teamIntents, help },
   importSections: [{ name: "users", section: usersSection }],
-  refusals: PLATFORM_REFUSALS,
-  helpIntents: ["deadlines", "reminders"],
-  welcomeActions: [{ verb: "reminders.list", titleKey: "common.welcome.needsYou" }],
+  refusals: [...PLATFORM_REFUSALS, ...TEAM_REFUSALS, ...SETTINGS_REFUSALS],
+  helpIntents: ["deadlines", "reminders", "team.show"],
+  welcomeActions: [
+    { verb: "reminders.list", titleKey: "common.welcome.needsYou" },
+    { verb: "team.ask", titleKey: "common.welcome.team" },
+  ],
 };

@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findEngagement } from "../../src/workflows/engagements/store/engagements";
 import { type OpenedDatabase, openDatabase } from "../../src/platform/store/db";
 import { migrateDatabase } from "../../src/platform/store/migrate";
-import { ensureOrganisation } from "../../src/platform/store/organisations";
 import { createDatabaseBefore, migrationNamed } from "../support/migrations";
-import { insertLegacyEngagement, insertLegacyEvent } from "../workflows/engagements/store/legacy-rows";
+import { insertLegacyEngagement, insertLegacyEvent, insertLegacyOrganisation } from "../workflows/engagements/store/legacy-rows";
 
 let database: { url: string; drop(): Promise<void> };
 let opened: OpenedDatabase | undefined;
@@ -19,7 +18,8 @@ beforeAll(async () => {
   database = await createDatabaseBefore(migrationNamed("_engagement_completed_at"));
   const older = openDatabase(database.url);
   try {
-    organisationId = (await ensureOrganisation(older.db, "tenant-backfill", { timeZone: "UTC" })).id;
+    organisationId = "org-backfill";
+    await insertLegacyOrganisation(older.db, { id: organisationId, tenantId: "tenant-backfill", timeZone: "UTC" });
     const requestedAt = new Date("2026-11-20T08:00:00Z");
     await insertLegacyEngagement(older.db, { id: "eng-completed", organisationId, reference: "ENG-8001", state: "completed", version: 5, requestedAt });
     await insertLegacyEngagement(older.db, { id: "eng-approved", organisationId, reference: "ENG-8002", state: "approved", version: 3, requestedAt });

@@ -5,6 +5,7 @@ import type { DbTx } from "../store/db";
 import type { Organisation } from "../store/organisations";
 import { type DeadlineSource, type ReminderPayload, toPayload } from "./due-item";
 import type { ReminderSettings } from "./settings";
+import { reminderSettingsFor } from "../team/settings";
 
 export async function dueForUser(
   db: DbTx,
@@ -16,7 +17,7 @@ export async function dueForUser(
 ): Promise<ReminderPayload[]> {
   const due: ReminderPayload[] = [];
   for (const source of sources) {
-    for (const item of await source.due(db, organisation, now, settings)) {
+    for (const item of await source.due(db, organisation, now, reminderSettingsFor(settings, organisation))) {
       const mine = item.recipients.roles?.includes(actor.role) || item.recipients.aadObjectIds?.includes(actor.aadObjectId);
       if (mine) due.push(toPayload(item));
     }

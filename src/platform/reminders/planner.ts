@@ -11,6 +11,7 @@ import { listRosterReachable } from "../store/roster-members";
 import { type DeadlineSource, type DueItem, toPayload } from "./due-item";
 import { nextAllowedTime } from "./quiet-hours";
 import type { ReminderSettings } from "./settings";
+import { reminderSettingsFor } from "../team/settings";
 
 export interface PlanReport {
   due: number;
@@ -38,8 +39,9 @@ export async function planReminders(
   sources: readonly DeadlineSource[],
 ): Promise<PlanReport> {
   const report: PlanReport = { due: 0, inserted: 0, duplicates: 0, suppressed: 0, unreachable: 0 };
+  const mine = reminderSettingsFor(settings, organisation);
   const items: DueItem[] = [];
-  for (const source of sources) items.push(...(await source.due(db, organisation, now, settings)));
+  for (const source of sources) items.push(...(await source.due(db, organisation, now, mine)));
   report.due = items.length;
   if (items.length === 0) return report;
 

@@ -5,6 +5,7 @@
 // no coordination between instances is needed beyond the database.
 import { listReachableOrganisations } from "../store/conversation-references";
 import type { Organisation } from "../store/organisations";
+import { reminderSettingsFor } from "../team/settings";
 import { type DeliveryDeps, type DeliveryReport, deliverDue } from "./deliverer";
 import type { DeadlineSource } from "./due-item";
 import { type PlanReport, planReminders } from "./planner";
@@ -64,7 +65,7 @@ export class ReminderScheduler {
   /** Whether the organisation's tick fell in (since, now]; a zone that cannot be read skips it, alone. */
   private isDue(organisation: Organisation, since: Date, now: Date): boolean {
     try {
-      return scheduledTickBetween(this.deps.settings.cron, organisation.timeZone, since, now) !== undefined;
+      return scheduledTickBetween(reminderSettingsFor(this.deps.settings, organisation).cron, organisation.timeZone, since, now) !== undefined;
     } catch (error) {
       this.deps.logger?.error(
         { err: error, organisationId: organisation.id, timeZone: organisation.timeZone },

@@ -4,6 +4,7 @@
 // reference dead instead of deleting it, so a reinstall revives it.
 import type { DbTx } from "./db";
 import type { KnownConversation } from "./turn-records";
+import type { Organisation } from "./organisations";
 import { rosterOrganisationIds } from "./roster-members";
 
 export const CONVERSATION_KINDS = ["personal", "channel", "groupChat"] as const;
@@ -158,10 +159,10 @@ export async function listChannelConversations(db: DbTx, organisationId: string)
  * only ones worth planning reminders for. Read as lists joined here rather than the reachable
  * ids sent back as one IN list, whose bind parameters would grow with the organisations.
  */
-export async function listReachableOrganisations(db: DbTx): Promise<{ id: string; tenantId: string; name: string; timeZone: string }[]> {
+export async function listReachableOrganisations(db: DbTx): Promise<Organisation[]> {
   const reachable = new Set([...(await reachableOrganisationIds(db)), ...(await rosterOrganisationIds(db))]);
   const organisations = await db.organisation.findMany({
-    select: { id: true, tenantId: true, name: true, timeZone: true },
+    select: { id: true, tenantId: true, name: true, timeZone: true, reminderTime: true, pendingApprovalSlaHours: true },
     orderBy: { createdAt: "asc" },
   });
   return organisations.filter((organisation) => reachable.has(organisation.id));

@@ -7,6 +7,10 @@ export interface Organisation {
   tenantId: string;
   name: string;
   timeZone: string;
+  /** "HH:MM" in its zone: when its morning reminders run; unset, the deployment's schedule. */
+  reminderTime?: string | null;
+  /** Hours a request may wait for approval before reminders; unset, the deployment's. */
+  pendingApprovalSlaHours?: number | null;
 }
 
 export interface PartnerUser extends Actor {

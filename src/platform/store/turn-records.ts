@@ -54,6 +54,8 @@ interface JoinedRow {
   convOpenedByBot: boolean | number | bigint | null;
   convDeadAt: unknown;
   personalTimeZone: string | null;
+  orgReminderTime: string | null;
+  orgSlaHours: number | bigint | null;
 }
 
 /** The turn's records, or undefined when the tenant has no organisation yet. */
@@ -61,6 +63,7 @@ export async function readTurnRecords(db: DbTx, keys: { tenantId: string; aadObj
   // Quoted identifiers read the same on SQLite and PostgreSQL; the models are identical.
   const rows = await db.$queryRaw<JoinedRow[]>(Prisma.sql`
     SELECT o."id" AS "orgId", o."name" AS "orgName", o."timeZone" AS "orgTimeZone",
+      o."reminderTime" AS "orgReminderTime", o."pendingApprovalSlaHours" AS "orgSlaHours",
       u."id" AS "userId", u."name" AS "userName", u."role" AS "userRole", u."locale" AS "userLocale", u."teamsUserId" AS "userTeamsUserId",
       c."tenantId" AS "convTenantId", c."kind" AS "convKind", c."serviceUrl" AS "convServiceUrl", c."reference" AS "convReference",
       c."aadObjectId" AS "convAadObjectId", c."teamsUserId" AS "convTeamsUserId", c."teamId" AS "convTeamId", c."locale" AS "convLocale",
@@ -74,7 +77,14 @@ export async function readTurnRecords(db: DbTx, keys: { tenantId: string; aadObj
     WHERE o."tenantId" = ${keys.tenantId}`);
   const [row] = rows;
   if (!row) return undefined;
-  const organisation = { id: row.orgId, tenantId: keys.tenantId, name: row.orgName, timeZone: row.orgTimeZone };
+  const organisation = {
+    id: row.orgId,
+    tenantId: keys.tenantId,
+    name: row.orgName,
+    timeZone: row.orgTimeZone,
+    reminderTime: row.orgReminderTime,
+    pendingApprovalSlaHours: row.orgSlaHours === null ? null : Number(row.orgSlaHours),
+  };
   return {
     organisation,
     user: row.userId ? userOf(row, organisation.id, keys.aadObjectId) : null,

@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // Every template in cards/, expanded with representative data in each language, is a valid
 // Adaptive Card 1.5 that Teams renders, within the 28 KB budget.
 import { describe, expect, it } from "vitest";
@@ -6,10 +7,20 @@ import { LOCALES } from "../../../src/platform/i18n/locale";
 import { translator } from "../../../src/platform/i18n/translator";
 import { validateAdaptiveCard } from "../../support/adaptive-card-validator";
 import { type CardSamples, foundationSamples } from "./samples";
+import { teamCardSamples } from "../platform/team-card-samples";
 import { reminderSamples } from "../reminders/card-samples";
 import { billingCardSamples } from "../domain/billing-card-samples";
 
-const samples: CardSamples = { ...foundationSamples, ...reminderSamples, ...billingCardSamples };
+/** Each workflow's own samples: test/workflows/<name>/card-samples.ts exporting `cardSamples`. */
+const workflowSamples = import.meta.glob<CardSamples>("../../workflows/*/card-samples.ts", { eager: true, import: "cardSamples" });
+
+const samples: CardSamples = {
+  ...foundationSamples,
+  ...reminderSamples,
+  ...billingCardSamples,
+  ...teamCardSamples,
+  ...Object.assign({}, ...Object.values(workflowSamples)),
+};
 
 describe("card templates", () => {
   it("each has representative samples", () => {

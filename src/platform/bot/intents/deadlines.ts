@@ -4,6 +4,7 @@
 import type { Entities } from "../../conversation/recognizer";
 import type { DueItem, UpcomingDeadline } from "../../reminders/due-item";
 import { reminderSettings } from "../../reminders/settings";
+import { reminderSettingsFor } from "../../team/settings";
 import { wallClock, zonedMidnight, zonedTimeToUtc } from "../../domain/zoned-time";
 import type { TurnScope } from "../turn-scope";
 import { bulletList } from "./suggestions";
@@ -36,7 +37,7 @@ function sourceLine(scope: TurnScope, item: DueItem): UpcomingDeadline {
 /** Every workflow's deadlines reached by `until`, soonest (and past-due) first. */
 async function deadlinesUntil(scope: TurnScope, until: Date): Promise<UpcomingDeadline[]> {
   const { db, config, tables } = scope.services;
-  const settings = reminderSettings(config);
+  const settings = reminderSettingsFor(reminderSettings(config), scope.organisation);
   const deadlines: UpcomingDeadline[] = [];
   for (const source of tables.deadlineSources) {
     if (source.upcoming) deadlines.push(...(await source.upcoming(db, scope.organisation, { now: scope.now, until }, settings, scope.t)));

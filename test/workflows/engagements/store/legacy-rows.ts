@@ -25,6 +25,12 @@ export interface LegacyEvent {
   details: string | null;
 }
 
+/** An organisation as that release stored it: raw SQL, since today's client reads columns added since. */
+export async function insertLegacyOrganisation(db: Db, organisation: { id: string; tenantId: string; timeZone: string }): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO "Organisation" ("id", "tenantId", "name", "timeZone") VALUES (${organisation.id}, ${organisation.tenantId}, ${"Forward Partners"}, ${organisation.timeZone})`;
+}
+
 export async function insertLegacyEngagement(db: Db, e: LegacyEngagement): Promise<void> {
   await db.$executeRaw`
     INSERT INTO "Engagement" ("id", "organisationId", "externalId", "reference", "title", "clientName", "productName",

@@ -4,11 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OpenedDatabase, openDatabase } from "../../../../src/platform/store/db";
 import { migrateDatabase } from "../../../../src/platform/store/migrate";
-import { ensureOrganisation } from "../../../../src/platform/store/organisations";
 import { findEngagement, listEngagementEvents } from "../../../../src/workflows/engagements/store/engagements";
 import { testProvider } from "../../../support/database";
 import { createDatabaseBefore, migrationNamed } from "../../../support/migrations";
-import { type LegacyEvent, insertLegacyEngagement, insertLegacyEvent } from "./legacy-rows";
+import { type LegacyEvent, insertLegacyEngagement, insertLegacyEvent, insertLegacyOrganisation } from "./legacy-rows";
 
 const AUDIT_MIGRATION = migrationNamed("_audit_entries_and_state_enums");
 
@@ -40,7 +39,8 @@ beforeAll(async () => {
   database = await createDatabaseBefore(AUDIT_MIGRATION);
   const older = openDatabase(database.url);
   try {
-    organisationId = (await ensureOrganisation(older.db, "tenant-forward", { timeZone: "Europe/Paris" })).id;
+    organisationId = "org-forward";
+    await insertLegacyOrganisation(older.db, { id: organisationId, tenantId: "tenant-forward", timeZone: "Europe/Paris" });
     const requestedAt = new Date("2026-11-20T08:00:00Z");
     await insertLegacyEngagement(older.db, {
       id: "eng-approved",
