@@ -8,8 +8,9 @@ import { validateAdaptiveCard } from "../../support/adaptive-card-validator";
 import { type CardSamples, foundationSamples } from "./samples";
 import { reminderSamples } from "../reminders/card-samples";
 import { billingCardSamples } from "../domain/billing-card-samples";
+import { renewalCardSamples } from "../../workflows/renewals/unit/card-samples";
 
-const samples: CardSamples = { ...foundationSamples, ...reminderSamples, ...billingCardSamples };
+const samples: CardSamples = { ...foundationSamples, ...reminderSamples, ...billingCardSamples, ...renewalCardSamples };
 
 describe("card templates", () => {
   it("each has representative samples", () => {

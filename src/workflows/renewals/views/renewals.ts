@@ -120,6 +120,7 @@ export function renewalListCard(input: RenewalListInput): AdaptiveCard {
       })),
       windows: DUE_WINDOWS.map((window) => ({ days: window, label: t.t("renewal.list.window", { days: window }) })),
       customer: input.customer ?? "",
+      listDays: days,
       // A card too big for all of its customers ends early: the next page starts after the last one shown.
       hasNext: start + Math.max(count, 1) < customers.length,
       nextStart: start + Math.max(count, 1),
