@@ -4,6 +4,7 @@
 import { defineWorkflow } from "../../platform/workflow";
 import { renewalActions } from "./actions/renewals";
 import { RENEWAL_API_OPERATIONS, registerRenewalApi } from "./api";
+import { renewalDemo } from "./demo/demo";
 import { renewalDueSource } from "./deadlines/renewal-due";
 import { RENEWAL_REFUSALS } from "./domain/refusals";
 import { RENEWAL_EVENTS } from "./events";
@@ -30,4 +31,5 @@ export const renewals = defineWorkflow({
     welcome: ["renewal.welcome.example"],
     welcomeActions: [{ verb: "renewal.list", titleKey: "renewal.welcome.list" }],
   },
+  demo: renewalDemo,
 });
