@@ -9,6 +9,7 @@ import type { IntentHandler } from "./bot/intents/types";
 import type { ReferencePattern } from "./conversation/references";
 import type { Entities, IntentName } from "./conversation/recognizer";
 import type { RouteRegistrar } from "./http/server";
+import type { ImportFileReader } from "./import/file-reader";
 import type { ImportSection } from "./import/section";
 import type { Translator } from "./i18n/translator";
 import type { DeadlineSource } from "./reminders/due-item";
@@ -38,6 +39,8 @@ export interface PlatformTables {
   deadlineSources: readonly DeadlineSource[];
   /** Import sections in the order they are applied: each after those it relies on. */
   importSections: readonly { name: string; section: ImportSection }[];
+  /** Readers of import files other than JSON, by file name ending (".csv"). */
+  importFiles: ReadonlyMap<string, ImportFileReader>;
   routes: readonly RouteRegistrar[];
   apiOperations: readonly ApiOperation[];
   events: EventCatalog;
@@ -76,7 +79,10 @@ export function foldWorkflows(platform: PlatformParts, workflows: readonly Workf
     workflow: new Map<string, string>(),
     setting: new Map<string, string>(),
     event: new Map<string, string>(),
+    // The JSON import file is the platform's own.
+    fileType: new Map<string, string>([[".json", "the platform"]]),
   };
+  const importFiles = new Map<string, ImportFileReader>();
   const actions = new Map<string, CardAction>();
   const intents = new Map<IntentName, IntentHandler>();
   const sections: ImportSectionDeclaration[] = [];
@@ -115,6 +121,10 @@ export function foldWorkflows(platform: PlatformParts, workflows: readonly Workf
       claim(owners.section, "import section", declaration.name, owner);
       sections.push(declaration);
     }
+    for (const reader of workflow.importFiles ?? []) {
+      claim(owners.fileType, "import file type", reader.extension.toLowerCase(), owner);
+      importFiles.set(reader.extension.toLowerCase(), reader);
+    }
     for (const pattern of workflow.references ?? []) {
       claim(owners.reference, "reference entity", pattern.entity, owner);
       claim(owners.reference, "reference prefix", pattern.prefix.toLowerCase(), owner);
@@ -138,6 +148,7 @@ export function foldWorkflows(platform: PlatformParts, workflows: readonly Workf
     references: workflows.flatMap((workflow) => workflow.references ?? []),
     deadlineSources: workflows.flatMap((workflow) => workflow.deadlines),
     importSections: orderSections(sections),
+    importFiles,
     routes: workflows.flatMap((workflow) => workflow.routes),
     apiOperations: workflows.flatMap((workflow) => workflow.apiOperations ?? []),
     events: workflows.flatMap((workflow) => workflow.events ?? []),

@@ -10,6 +10,7 @@ import type { IntentHandler } from "./bot/intents/types";
 import type { ReferencePattern } from "./conversation/references";
 import type { Entities, IntentName } from "./conversation/recognizer";
 import type { RouteRegistrar } from "./http/server";
+import type { ImportFileReader } from "./import/file-reader";
 import type { ImportSection } from "./import/section";
 import type { Translator } from "./i18n/translator";
 import type { DeadlineSource } from "./reminders/due-item";
@@ -62,6 +63,8 @@ export interface Workflow {
   references?: readonly ReferencePattern[];
   deadlines: readonly DeadlineSource[];
   importSections: readonly ImportSectionDeclaration[];
+  /** Readers of other file types `npm run import` takes (a vendor's CSV report), by file name ending. */
+  importFiles?: readonly ImportFileReader[];
   routes: readonly RouteRegistrar[];
   /** What its routes take and answer, for the OpenAPI document (GET /api/v1/openapi.json). */
   apiOperations?: readonly ApiOperation[];

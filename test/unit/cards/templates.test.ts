@@ -11,8 +11,8 @@ import { teamCardSamples } from "../platform/team-card-samples";
 import { reminderSamples } from "../reminders/card-samples";
 import { billingCardSamples } from "../domain/billing-card-samples";
 
-/** Each workflow's own samples: test/workflows/<name>/card-samples.ts exporting `cardSamples`. */
-const workflowSamples = import.meta.glob<CardSamples>("../../workflows/*/card-samples.ts", { eager: true, import: "cardSamples" });
+/** Each workflow's own samples: a card-samples.ts anywhere under test/workflows/<name>/, exporting `cardSamples`. */
+const workflowSamples = import.meta.glob<CardSamples>("../../workflows/*/**/card-samples.ts", { eager: true, import: "cardSamples" });
 
 const samples: CardSamples = {
   ...foundationSamples,

@@ -17,6 +17,7 @@ export type RenewalRefusal = (typeof RENEWAL_REFUSALS)[number];
 export type RenewalResult<T> = Result<T, RenewalRefusal>;
 
 export const RENEWAL_IMPORT_ERRORS = [
+  "file_unreadable",
   "file_empty",
   "column_missing",
   "column_duplicated",

@@ -29,6 +29,7 @@ const REFUSAL_FACTS: Record<RenewalRefusal, Record<string, string | number>> = {
 
 // An import error is worded with its line, column and value, and its own facts beside them.
 const IMPORT_FACTS: Record<RenewalImportErrorCode, Record<string, string | number>> = {
+  file_unreadable: { line: 3, detail: "CSV_QUOTE_NOT_CLOSED" },
   file_empty: { line: 1 },
   column_missing: { line: 1, column: "End date" },
   column_duplicated: { line: 1, column: "Renewal date", first: "End date" },

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { RENEWAL_STATES } from "../../../../src/workflows/renewals/domain/line-items";
 
-const schema = readFileSync(new URL("../../../../src/workflows/renewals/schema.draft.prisma", import.meta.url), "utf8");
+const schema = readFileSync(new URL("../../../../src/workflows/renewals/schema.prisma", import.meta.url), "utf8");
 
 describe("the renewals schema fragment", () => {
   it("holds every state the domain names", () => {
