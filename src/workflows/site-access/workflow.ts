@@ -4,6 +4,7 @@
 // claim goes to the vendor. Everything the platform needs of it is declared here.
 import { defineWorkflow } from "../../platform/workflow";
 import { requestActions } from "./actions/requests";
+import { registerSiteAccessApi, SITE_ACCESS_API_OPERATIONS } from "./api";
 import { siteActions } from "./actions/sites";
 import { pendingRequestSource } from "./deadlines/pending-requests";
 import { SITE_ACCESS_REFUSALS } from "./domain/refusals";
@@ -26,7 +27,8 @@ export const siteAccess = defineWorkflow({
   ],
   deadlines: [pendingRequestSource],
   importSections: [],
-  routes: [],
+  routes: [registerSiteAccessApi],
+  apiOperations: SITE_ACCESS_API_OPERATIONS,
   events: SITE_ACCESS_EVENTS,
   examples: {
     help: ["siteAccess.request", "siteAccess.pending", "siteAccess.site"],
