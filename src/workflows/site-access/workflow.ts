@@ -9,6 +9,7 @@ import { siteActions } from "./actions/sites";
 import { pendingRequestSource } from "./deadlines/pending-requests";
 import { SITE_ACCESS_REFUSALS } from "./domain/refusals";
 import { SITE_ACCESS_EVENTS } from "./events";
+import { resellerSitesSection, siteContactsSection } from "./import/sites";
 import { siteAccessIntents } from "./intents/handlers";
 
 export const siteAccess = defineWorkflow({
@@ -26,7 +27,10 @@ export const siteAccess = defineWorkflow({
     { entity: "situsReference", prefix: "SITUS", minDigits: 4 },
   ],
   deadlines: [pendingRequestSource],
-  importSections: [],
+  importSections: [
+    { name: "resellerSites", section: resellerSitesSection, after: ["users"] },
+    { name: "siteContacts", section: siteContactsSection, after: ["resellerSites"] },
+  ],
   routes: [registerSiteAccessApi],
   apiOperations: SITE_ACCESS_API_OPERATIONS,
   events: SITE_ACCESS_EVENTS,
