@@ -7,6 +7,7 @@ import { requestActions } from "./actions/requests";
 import { registerSiteAccessApi, SITE_ACCESS_API_OPERATIONS } from "./api";
 import { siteActions } from "./actions/sites";
 import { pendingRequestSource } from "./deadlines/pending-requests";
+import { siteAccessDemo } from "./demo/demo";
 import { SITE_ACCESS_REFUSALS } from "./domain/refusals";
 import { SITE_ACCESS_EVENTS } from "./events";
 import { resellerSitesSection, siteContactsSection } from "./import/sites";
@@ -39,4 +40,5 @@ export const siteAccess = defineWorkflow({
     welcome: ["siteAccess.welcome.example"],
     welcomeActions: [{ verb: "siteAccess.requestForm", titleKey: "siteAccess.welcome.ask" }],
   },
+  demo: siteAccessDemo,
 });
