@@ -7,7 +7,9 @@ import type { Refusal } from "../../platform/domain/result";
 import { refusalText } from "../../platform/i18n/refusal-words";
 import type { AccessRequest } from "./domain/access-requests";
 import { checkContactAuthority, checkSiteAuthority, parseSiteNumber, type Site, type SiteUser } from "./domain/sites";
+import { siteAccessPermissions } from "./domain/permissions";
 import { createAccessRequest, listRequestsAwaiting, siteActor } from "./store/access-requests";
+import { pendingSlaDays as readPendingSlaDays } from "./store/settings";
 import { findSiteByNumber, listSiteMembers } from "./store/sites";
 import { accessRequestCard, requestFormCard, requestListCard } from "./views/requests";
 import { siteCard } from "./views/sites";
@@ -49,7 +51,7 @@ export async function requestCardFor(
   });
 }
 
-export async function pendingRequestsCard(scope: TurnScope, after?: { requestedAt: Date; id: string }): Promise<AdaptiveCard> {
+export async function pendingRequestsCard(scope: TurnScope, after?: { requestedAt: Date; id: string }, notice?: Notice): Promise<AdaptiveCard> {
   const db = scope.services.db;
   const page = await listRequestsAwaiting(db, scope.actor, { limit: PENDING_PAGE, ...(after ? { after } : {}) });
   const sites = new Map<string, Site>();
@@ -57,7 +59,9 @@ export async function pendingRequestsCard(scope: TurnScope, after?: { requestedA
     const site = await findSiteByNumber(db, scope.organisation.id, number);
     if (site) sites.set(number, site);
   }
-  return requestListCard(scope.t, page, sites);
+  const canConfigure = siteAccessPermissions.can(scope.actor.role, "siteAccess.configure");
+  const pendingSlaDays = await readPendingSlaDays(db, scope.organisation.id);
+  return requestListCard(scope.t, page, sites, { canConfigure, pendingSlaDays, ...(notice ? { notice } : {}) });
 }
 
 /** A site's card by number, or the words saying the bot does not know it. */

@@ -10,6 +10,7 @@ import { ZAccessRequestForm } from "../domain/access-requests";
 import { askForAccess, newRequestForm, pendingRequestsCard, REFUSAL_WORDS, refusalNotice, requestCardFor } from "../answers";
 import { decideAccessRequestOnce } from "../store/access-decisions";
 import { findAccessRequest } from "../store/access-requests";
+import { setPendingSlaDays } from "../store/settings";
 
 const ZRequestRef = z.object({ requestId: z.string().min(1).max(64) });
 
@@ -58,6 +59,13 @@ export const requestActions = {
       data.afterRequestedAt && data.afterId ? { requestedAt: new Date(data.afterRequestedAt), id: data.afterId } : undefined,
     ),
   })),
+  "siteAccess.setPendingDays": defineAction(z.object({ pendingSlaDays: z.union([z.string().max(10), z.number()]).default("") }), true, async (scope, data) => {
+    const saved = await setPendingSlaDays(scope.services.db, scope.actor, data.pendingSlaDays, scope.now);
+    const notice = saved.ok
+      ? ({ text: scope.t.t("siteAccess.notice.slaSaved", { days: saved.value }), style: "good" } as const)
+      : refusalNotice(scope, saved.refusal);
+    return { card: await pendingRequestsCard(scope, undefined, notice) };
+  }),
   "siteAccess.approve": defineAction(ZDecision, true, decide),
   "siteAccess.reject": defineAction(ZDecision, true, decide),
 };

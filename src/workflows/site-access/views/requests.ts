@@ -80,7 +80,19 @@ export function accessRequestCard(input: RequestCardInput): AdaptiveCard {
   });
 }
 
-export function requestListCard(t: Translator, page: RequestPage, sites: ReadonlyMap<string, Site>): AdaptiveCard {
+/** An admin also sets, on the list, the days a request may wait before its deciders are reminded. */
+export interface ListSettings {
+  pendingSlaDays: number;
+  canConfigure: boolean;
+  notice?: Notice;
+}
+
+export function requestListCard(
+  t: Translator,
+  page: RequestPage,
+  sites: ReadonlyMap<string, Site>,
+  settings: ListSettings = { pendingSlaDays: 3, canConfigure: false },
+): AdaptiveCard {
   const last = page.next;
   return renderCard("site-access-list", {
     title: t.t("siteAccess.list.title", { count: page.items.length, more: page.next ? "yes" : "no" }),
@@ -95,7 +107,16 @@ export function requestListCard(t: Translator, page: RequestPage, sites: Readonl
     })),
     nextId: last?.id ?? "",
     nextRequestedAt: last?.requestedAt.toISOString() ?? "",
-    text: { empty: t.t("siteAccess.list.empty"), next: t.t("siteAccess.list.next"), ask: t.t("siteAccess.list.ask") },
+    canConfigure: settings.canConfigure,
+    pendingSlaDays: settings.pendingSlaDays,
+    ...noticeData(settings.notice),
+    text: {
+      empty: t.t("siteAccess.list.empty"),
+      next: t.t("siteAccess.list.next"),
+      ask: t.t("siteAccess.list.ask"),
+      pendingSlaDays: t.t("siteAccess.field.pendingSlaDays"),
+      saveSla: t.t("siteAccess.list.saveSla"),
+    },
   });
 }
 

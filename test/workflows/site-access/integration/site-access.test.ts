@@ -202,6 +202,20 @@ describe("who may not decide", () => {
   });
 });
 
+describe("the days a request may wait", () => {
+  it("are set by an admin from the list, and refused from anyone else", async () => {
+    const list = await cardOf(ada, "siteAccess.listPending", {});
+    expect(JSON.stringify(list)).toContain('"id":"pendingSlaDays"');
+    const saved = await cardOf(ada, "siteAccess.setPendingDays", { pendingSlaDays: "5" });
+    expect(cardText(saved)).toContain("Requests waiting 5 days are now brought to their deciders.");
+    const approver = await cardOf(pia, "siteAccess.listPending", {});
+    expect(JSON.stringify(approver)).not.toContain('"id":"pendingSlaDays"');
+    const refused = await cardOf(pia, "siteAccess.setPendingDays", { pendingSlaDays: "1" });
+    expect(cardText(refused)).toContain("cannot");
+    expect((await bot.database.db.siteAccessSettings.findUnique({ where: { organisationId: bot.organisation.id } }))?.pendingSlaDays).toBe(5);
+  });
+});
+
 describe("two deciders at once", () => {
   it("records one decision of two clicks racing, and shows the loser who decided", async () => {
     const raj = await bot.user("viewer", "Raj Racer");

@@ -47,6 +47,7 @@ export const siteAccessCardSamples: Record<string, (t: Translator) => AdaptiveCa
       new Map([[site.siteNumber, site]]),
     ),
     requestListCard(t, { items: [] }, new Map()),
+    requestListCard(t, { items: [] }, new Map(), { canConfigure: true, pendingSlaDays: 3, notice: { text: "Saved", style: "good" } }),
   ],
   "site-access-request-form": (t) => [
     requestFormCard(t, { nonce: "n-1" }),
