@@ -1,6 +1,7 @@
 // Every workflow the bot runs, one line each. src/app.ts folds them into the platform's tables.
 import { engagements } from "./engagements/workflow";
 import { renewals } from "./renewals/workflow";
+import { siteAccess } from "./site-access/workflow";
 import type { Workflow } from "../platform/workflow";
 
-export const WORKFLOWS: readonly Workflow[] = [engagements, renewals];
+export const WORKFLOWS: readonly Workflow[] = [engagements, renewals, siteAccess];

@@ -6,7 +6,7 @@ import { ACCESS_REQUEST_STATES } from "../../../../src/workflows/site-access/dom
 import { SITE_ROLES } from "../../../../src/workflows/site-access/domain/entitlements";
 import { SITE_USER_STATES } from "../../../../src/workflows/site-access/domain/sites";
 
-const schema = readFileSync(new URL("../../../../src/workflows/site-access/schema.draft.prisma", import.meta.url), "utf8");
+const schema = readFileSync(new URL("../../../../src/workflows/site-access/schema.prisma", import.meta.url), "utf8");
 
 function enumValues(name: string): string[] {
   const body = new RegExp(`enum ${name} \\{([^}]*)\\}`).exec(schema)?.[1] ?? "";
