@@ -14,7 +14,7 @@ import type { Translator } from "./i18n/translator";
 import type { DeadlineSource } from "./reminders/due-item";
 import type { EventCatalog } from "./events/define-event";
 import type { ApiOperation } from "./http/openapi";
-import type { ImportSectionDeclaration, WelcomeAction, Workflow } from "./workflow";
+import type { ImportSectionDeclaration, WelcomeAction, Workflow, WorkflowJob } from "./workflow";
 
 /** What the platform adds itself, under the same rules as a workflow but with no namespace. */
 export interface PlatformParts {
@@ -41,6 +41,8 @@ export interface PlatformTables {
   routes: readonly RouteRegistrar[];
   apiOperations: readonly ApiOperation[];
   events: EventCatalog;
+  /** Every workflow's periodic jobs, run on the scheduler's tick. */
+  jobs: readonly WorkflowJob[];
   refusals: ReadonlySet<string>;
   settings: z.ZodRawShape;
   helpIntents: readonly IntentName[];
@@ -76,6 +78,7 @@ export function foldWorkflows(platform: PlatformParts, workflows: readonly Workf
     workflow: new Map<string, string>(),
     setting: new Map<string, string>(),
     event: new Map<string, string>(),
+    job: new Map<string, string>(),
   };
   const actions = new Map<string, CardAction>();
   const intents = new Map<IntentName, IntentHandler>();
@@ -124,6 +127,10 @@ export function foldWorkflows(platform: PlatformParts, workflows: readonly Workf
       inNamespace(workflow, "event type", event.type);
       claim(owners.event, "event type", event.type, owner);
     }
+    for (const job of workflow.jobs ?? []) {
+      inNamespace(workflow, "job", job.name);
+      claim(owners.job, "job", job.name, owner);
+    }
     // Last, so that a clash names the verb or intent rather than the prefix they share.
     for (const namespace of workflow.namespaces) claim(owners.namespace, "namespace", namespace, owner);
     if (workflow.refusalWords !== undefined) inNamespace(workflow, "refusal words prefix", workflow.refusalWords);
@@ -141,6 +148,7 @@ export function foldWorkflows(platform: PlatformParts, workflows: readonly Workf
     routes: workflows.flatMap((workflow) => workflow.routes),
     apiOperations: workflows.flatMap((workflow) => workflow.apiOperations ?? []),
     events: workflows.flatMap((workflow) => workflow.events ?? []),
+    jobs: workflows.flatMap((workflow) => workflow.jobs ?? []),
     refusals: new Set([...platform.refusals, ...workflows.flatMap((workflow) => workflow.refusals)]),
     settings: Object.assign({}, ...workflows.map((workflow) => workflow.settings ?? {})) as z.ZodRawShape,
     helpIntents: [...new Set([...workflows.flatMap((workflow) => workflow.examples.help), ...platform.helpIntents])],
