@@ -6,6 +6,7 @@ import { reportActions } from "./actions/reports";
 import { autoSubmissionSource, correctionSource } from "./deadlines/reports";
 import { USAGE_REPORT_REFUSALS } from "./domain/refusals";
 import { USAGE_REPORT_EVENTS } from "./events";
+import { mspAccountsSection, usageReportDecisionsSection, usageReportsSection } from "./import/sections";
 import { reportIntents } from "./intents/reports";
 import { autoSubmissionJob } from "./store/auto-submission-job";
 
@@ -19,7 +20,11 @@ export const usageReports = defineWorkflow({
   actions: reportActions,
   intents: reportIntents,
   deadlines: [autoSubmissionSource, correctionSource],
-  importSections: [],
+  importSections: [
+    { name: "mspAccounts", section: mspAccountsSection, after: ["users"] },
+    { name: "usageReports", section: usageReportsSection, after: ["mspAccounts"] },
+    { name: "usageReportDecisions", section: usageReportDecisionsSection, after: ["usageReports"] },
+  ],
   routes: [],
   events: USAGE_REPORT_EVENTS,
   jobs: [autoSubmissionJob],

@@ -110,6 +110,17 @@ export async function recordDecision(db: Db, organisationId: string, decision: T
   return run(db, organisationId, report.id, (current) => decideReport(current, decision, now), { actorName: DISTRIBUTOR_ACTOR }, now);
 }
 
+/** The distributor's decision inside the caller's transaction (an import); LOST_RACE when the report moved meanwhile. */
+export async function recordDecisionIn(tx: DbTx, organisationId: string, decision: TDistributorDecision, now: Date): Promise<ReportOutcome | typeof LOST_RACE> {
+  const report = await findReportByPlatformId(tx, organisationId, decision.platformReportId);
+  if (!report) return { kind: "refused", refusal: { code: "not_found", facts: {} } };
+  const outcome = await decideOnceIn(
+    tx,
+    steps(organisationId, report.id, (current) => decideReport(current, decision, now), { actorName: DISTRIBUTOR_ACTOR }, now),
+  );
+  return outcome === LOST_RACE ? LOST_RACE : toOutcome(outcome);
+}
+
 /** Who history names for the distributor's decisions. */
 export const DISTRIBUTOR_ACTOR = "Distributor";
 
