@@ -3,6 +3,7 @@
 // penalties. Everything the platform needs of it is declared here.
 import { defineWorkflow } from "../../platform/workflow";
 import { reportActions } from "./actions/reports";
+import { usageReportDemo } from "./demo/demo";
 import { autoSubmissionSource, correctionSource } from "./deadlines/reports";
 import { USAGE_REPORT_REFUSALS } from "./domain/refusals";
 import { USAGE_REPORT_EVENTS } from "./events";
@@ -32,4 +33,5 @@ export const usageReports = defineWorkflow({
     help: ["usageReport.waiting", "usageReport.status", "usageReport.uncommented", "usageReport.autoSubmission"],
     welcome: [],
   },
+  demo: usageReportDemo,
 });
