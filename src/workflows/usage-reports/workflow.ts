@@ -3,6 +3,7 @@
 // penalties. Everything the platform needs of it is declared here.
 import { defineWorkflow } from "../../platform/workflow";
 import { reportActions } from "./actions/reports";
+import { USAGE_REPORT_API_OPERATIONS, registerUsageReportApi } from "./api";
 import { usageReportDemo } from "./demo/demo";
 import { autoSubmissionSource, correctionSource } from "./deadlines/reports";
 import { USAGE_REPORT_REFUSALS } from "./domain/refusals";
@@ -26,7 +27,8 @@ export const usageReports = defineWorkflow({
     { name: "usageReports", section: usageReportsSection, after: ["mspAccounts"] },
     { name: "usageReportDecisions", section: usageReportDecisionsSection, after: ["usageReports"] },
   ],
-  routes: [],
+  routes: [registerUsageReportApi],
+  apiOperations: USAGE_REPORT_API_OPERATIONS,
   events: USAGE_REPORT_EVENTS,
   jobs: [autoSubmissionJob],
   examples: {
