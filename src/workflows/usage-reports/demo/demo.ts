@@ -53,7 +53,7 @@ function actorOf(demo: DemoContext): UsageReportActor {
 /** Submits a report by the demo's billing user, every discrepancy commented; done once. */
 async function submitted(demo: DemoContext, platformReportId: string, at: Date): Promise<boolean> {
   const report = await findReportByPlatformId(demo.db, demo.organisation.id, platformReportId);
-  if (!report || report.state !== "in_preparation") return false;
+  if (report?.state !== "in_preparation") return false;
   const edit = {
     baseVersion: report.version,
     lines: report.lines.map((line) => ({ lineId: line.id, comment: line.billableUnits === line.provisionedUnits ? "" : "Seats released at month end" })),
