@@ -20,6 +20,7 @@ import { emitEvent } from "../../../platform/events/emit";
 import { appendAudit } from "../../../platform/store/audit";
 import { type Decided, type DecideOnceSteps, decideOnce, decideOnceIn, LOST_RACE } from "../../../platform/store/decide-once";
 import type { Db, DbTx } from "../../../platform/store/db";
+import { enqueueRejectionNotice } from "./notifications";
 import { findAccount, findReport, findReportByPlatformId, insertReport, reportAuditEntry, saveReportChange } from "./reports";
 
 export type ReportOutcome =
@@ -58,7 +59,11 @@ function steps(
       >;
     },
     save: async (tx: DbTx, before: Loaded, next: Loaded) => saveReportChange(tx, before.report, next.report),
-    after: async (tx: DbTx, next: Loaded) => emitSubmission(tx, next, now),
+    after: async (tx: DbTx, next: Loaded) => {
+      await emitSubmission(tx, next, now);
+      if (next.report.state === "rejected" && next.report.decisions.at(-1)?.receivedAt.getTime() === now.getTime())
+        await enqueueRejectionNotice(tx, next.report, next.account);
+    },
   };
 }
 

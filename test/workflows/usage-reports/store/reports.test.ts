@@ -119,6 +119,9 @@ describe("usage reports in the store", () => {
     const later = new Date(now.getTime() + 3_600_000);
     expect((await recordDecision(db(), organisationId, rejection, later)).kind).toBe("changed");
     expect((await recordDecision(db(), organisationId, rejection, later)).kind).toBe("unchanged");
+    // Its submitter hears of it once, through the outbox, in the decision's transaction.
+    const notices = await db().outboxMessage.findMany({ where: { organisationId, kind: "usageReport.rejected", dedupeKey: { contains: report.id } } });
+    expect(notices.map((notice) => notice.recipient)).toEqual([expect.stringContaining("aad-ana")]);
     const rejected = await findReport(db(), organisationId, report.id);
     expect(rejected?.state).toBe("rejected");
     expect(rejected?.decisions[0]?.lineNotes).toEqual([{ lineId: "L0001", note: "Show the cancellation" }]);
