@@ -59,3 +59,6 @@ export const usageReportCardSamples: Record<string, (t: Translator) => AdaptiveC
     ),
   ],
 };
+
+/** The name test/unit/cards/templates.test.ts looks for in each workflow's card-samples.ts. */
+export const cardSamples = usageReportCardSamples;
