@@ -15,7 +15,7 @@ import type { Translator } from "./i18n/translator";
 import type { DeadlineSource } from "./reminders/due-item";
 import type { EventCatalog } from "./events/define-event";
 import type { ApiOperation } from "./http/openapi";
-import type { ImportSectionDeclaration, WelcomeAction, Workflow } from "./workflow";
+import type { ImportSectionDeclaration, WelcomeAction, Workflow, WorkflowJob } from "./workflow";
 
 /** What the platform adds itself, under the same rules as a workflow but with no namespace. */
 export interface PlatformParts {
@@ -44,6 +44,8 @@ export interface PlatformTables {
   routes: readonly RouteRegistrar[];
   apiOperations: readonly ApiOperation[];
   events: EventCatalog;
+  /** Every workflow's periodic jobs, run on the scheduler's tick. */
+  jobs: readonly WorkflowJob[];
   refusals: ReadonlySet<string>;
   settings: z.ZodRawShape;
   helpIntents: readonly IntentName[];
@@ -81,6 +83,8 @@ export function foldWorkflows(platform: PlatformParts, workflows: readonly Workf
     event: new Map<string, string>(),
     // The JSON import file is the platform's own.
     fileType: new Map<string, string>([[".json", "the platform"]]),
+
+    job: new Map<string, string>(),
   };
   const importFiles = new Map<string, ImportFileReader>();
   const actions = new Map<string, CardAction>();
@@ -134,6 +138,10 @@ export function foldWorkflows(platform: PlatformParts, workflows: readonly Workf
       inNamespace(workflow, "event type", event.type);
       claim(owners.event, "event type", event.type, owner);
     }
+    for (const job of workflow.jobs ?? []) {
+      inNamespace(workflow, "job", job.name);
+      claim(owners.job, "job", job.name, owner);
+    }
     // Last, so that a clash names the verb or intent rather than the prefix they share.
     for (const namespace of workflow.namespaces) claim(owners.namespace, "namespace", namespace, owner);
     if (workflow.refusalWords !== undefined) inNamespace(workflow, "refusal words prefix", workflow.refusalWords);
@@ -152,6 +160,7 @@ export function foldWorkflows(platform: PlatformParts, workflows: readonly Workf
     routes: workflows.flatMap((workflow) => workflow.routes),
     apiOperations: workflows.flatMap((workflow) => workflow.apiOperations ?? []),
     events: workflows.flatMap((workflow) => workflow.events ?? []),
+    jobs: workflows.flatMap((workflow) => workflow.jobs ?? []),
     refusals: new Set([...platform.refusals, ...workflows.flatMap((workflow) => workflow.refusals)]),
     settings: Object.assign({}, ...workflows.map((workflow) => workflow.settings ?? {})) as z.ZodRawShape,
     helpIntents: [...new Set([...workflows.flatMap((workflow) => workflow.examples.help), ...platform.helpIntents])],

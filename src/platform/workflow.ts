@@ -17,6 +17,19 @@ import type { DeadlineSource } from "./reminders/due-item";
 import type { EventCatalog } from "./events/define-event";
 import type { ApiOperation } from "./http/openapi";
 import type { WorkflowDemo } from "./import/demo/demo-context";
+import type { Db } from "./store/db";
+import type { ReminderLogger } from "./reminders/deliverer";
+
+/**
+ * Work a workflow does by itself on the reminder scheduler's tick (every few seconds, on every
+ * instance): "submit what is due". Every instance runs it, so it must be safe to run twice at
+ * once: exactly-once comes from the database (a conditional update), never from a lock.
+ */
+export interface WorkflowJob {
+  /** In the workflow's namespaces: "ticket.autoClose". */
+  name: string;
+  run(deps: { db: Db; now: Date; logger?: ReminderLogger }): Promise<unknown>;
+}
 
 export interface ImportSectionDeclaration {
   /** The array's name in the import file: "tickets". */
@@ -73,6 +86,8 @@ export interface Workflow {
   /** Environment settings, merged into the configuration and validated at start-up. */
   settings?: z.ZodRawShape;
   examples: WorkflowExamples;
+  /** Periodic work on the scheduler's tick (off with REMINDERS_ENABLED=false: tests call `run` themselves). */
+  jobs?: readonly WorkflowJob[];
   /** Its records in the demo organisation (`npm run seed:demo`). */
   demo?: WorkflowDemo;
 }

@@ -2,6 +2,7 @@
 import { engagements } from "./engagements/workflow";
 import { renewals } from "./renewals/workflow";
 import { siteAccess } from "./site-access/workflow";
+import { usageReports } from "./usage-reports/workflow";
 import type { Workflow } from "../platform/workflow";
 
-export const WORKFLOWS: readonly Workflow[] = [engagements, renewals, siteAccess];
+export const WORKFLOWS: readonly Workflow[] = [engagements, usageReports, siteAccess, renewals];

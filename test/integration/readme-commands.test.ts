@@ -91,6 +91,12 @@ const STEPS: Step[] = [
       }
     },
   },
+  {
+    command: "npm run import -- examples/renewals-180-days.csv",
+    run: async (context, command) =>
+      expect(await runToEnd(command, context.env)).toMatch(/imported examples\/renewals-180-days\.csv[\s\S]*renewalLineItems: \d+ created/),
+  },
+  { command: "npm run bench:usage", skip: "benchmarks take minutes and print figures" },
   { command: "npm run remind:now", run: expectOutput(/^delivered \d+ message/m) },
   { command: "npm run import -- examples/engagements.json", run: expectOutput(/imported examples\/engagements\.json/) },
   { command: "npm run import:schema", skip: "it rewrites schemas/import.schema.json; test/unit/import/json-schema.test.ts checks that file is current" },

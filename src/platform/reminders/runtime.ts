@@ -29,6 +29,7 @@ export function reminderCycleDeps(
     },
     logger: services.logger,
     sources: services.tables.deadlineSources,
+    jobs: services.tables.jobs,
   };
 }
 

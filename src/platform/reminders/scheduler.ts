@@ -10,9 +10,33 @@ import { type DeliveryDeps, type DeliveryReport, deliverDue } from "./deliverer"
 import type { DeadlineSource } from "./due-item";
 import { type PlanReport, planReminders } from "./planner";
 import { scheduledTickBetween } from "./schedule";
+import type { WorkflowJob } from "../workflow";
 
 export interface ReminderCycleDeps extends DeliveryDeps {
   sources: readonly DeadlineSource[];
+  /** The workflows' periodic jobs, run at every tick before planning. */
+  jobs?: readonly WorkflowJob[];
+}
+
+export interface JobReport {
+  name: string;
+  /** What the job answered, or why it failed (logged; it runs again at the next tick). */
+  result?: unknown;
+  error?: string;
+}
+
+/** Runs every job once; one job's failure is logged with its name and stops only itself. */
+export async function runJobs(deps: Pick<ReminderCycleDeps, "db" | "clock" | "logger" | "jobs">): Promise<JobReport[]> {
+  const reports: JobReport[] = [];
+  for (const job of deps.jobs ?? []) {
+    try {
+      reports.push({ name: job.name, result: await job.run({ db: deps.db, now: deps.clock(), ...(deps.logger ? { logger: deps.logger } : {}) }) });
+    } catch (error) {
+      deps.logger?.error({ err: error, job: job.name }, "workflow job failed");
+      reports.push({ name: job.name, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return reports;
 }
 
 export interface CycleReport {
@@ -20,6 +44,8 @@ export interface CycleReport {
   /** Organisations whose planning failed this time: logged, and planned again at their next tick. */
   failed: { organisationId: string; error: string }[];
   delivery: DeliveryReport;
+  /** The workflows' jobs of this tick (the scheduler's ticks only). */
+  jobs?: JobReport[];
 }
 
 /**
@@ -53,13 +79,15 @@ export class ReminderScheduler {
 
   /** One look: plan the organisations whose tick fell in (last look, now], then deliver. */
   async tick(): Promise<CycleReport> {
+    // First, so that what a job settles (a report submitted at its deadline) is not reminded of.
+    const jobs = await runJobs(this.deps);
     const now = this.deps.clock();
     const since = this.lastLook;
     const organisations = (await listReachableOrganisations(this.deps.db)).filter((organisation) => this.isDue(organisation, since, now));
     // Moved forward before the work: a failing run is not retried in a tight loop, and the
     // next tick's plan sees the same (or a later) state anyway.
     this.lastLook = now;
-    return runReminderCycle(this.deps, organisations);
+    return { ...(await runReminderCycle(this.deps, organisations)), jobs };
   }
 
   /** Whether the organisation's tick fell in (since, now]; a zone that cannot be read skips it, alone. */

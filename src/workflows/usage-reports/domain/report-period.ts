@@ -22,7 +22,7 @@ export function cycleRange(period: ReportPeriod, timeZone: string, now: Date): U
   const today = localDay(now, timeZone);
   if (period.kind === "year") {
     if (!Number.isInteger(period.year) || period.year < FIRST_REPORT_YEAR || period.year > today.year) {
-      return refuseReport("year_invalid", { year: String(period.year), min: String(FIRST_REPORT_YEAR), max: String(today.year) });
+      return refuseReport("year_invalid", { year: String(period.year), first: String(FIRST_REPORT_YEAR), last: String(today.year) });
     }
     return accept({ from: `${period.year}-01`, to: `${period.year}-12` });
   }

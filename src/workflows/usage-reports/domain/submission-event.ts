@@ -5,7 +5,8 @@ import { z } from "zod";
 import type { MspAccount } from "./accounts";
 import type { UsageReport } from "./report";
 
-export const USAGE_REPORT_SUBMITTED = "usage-report.submitted";
+/** Dotted lower-case words, as every outbound event type (the platform refuses capitals and dashes). */
+export const USAGE_REPORT_SUBMITTED = "usage.report.submitted";
 
 const ZUnits = z.string().regex(/^\d+(\.\d+)?$/);
 

@@ -53,7 +53,7 @@ const SAMPLE_FACTS: Record<UsageReportRefusal, Record<string, string | number | 
   line_duplicated: { lineId: "seats", product: "Endpoint security" },
   report_facts_conflict: { platformReportId: "LMP-R-2026-11", field: "cycle" },
   report_not_in_preparation: { platformReportId: "LMP-R-2026-11", state: "in_review" },
-  year_invalid: { year: "2027", min: "2000", max: "2026" },
+  year_invalid: { year: "2027", first: "2000", last: "2026" },
 };
 
 function format(locale: string, key: string, values: Record<string, string | number | Date>): string {

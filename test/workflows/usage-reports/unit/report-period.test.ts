@@ -25,7 +25,10 @@ describe("filtering report lists", () => {
 
   it("refuses a year still to come or before the platform's reports", () => {
     const now = new Date("2026-12-02T10:00:00Z");
-    expect(refusal(cycleRange({ kind: "year", year: 2027 }, "UTC", now))).toEqual({ code: "year_invalid", facts: { year: "2027", min: "2000", max: "2026" } });
+    expect(refusal(cycleRange({ kind: "year", year: 2027 }, "UTC", now))).toEqual({
+      code: "year_invalid",
+      facts: { year: "2027", first: "2000", last: "2026" },
+    });
     expect(refusal(cycleRange({ kind: "year", year: 1999 }, "UTC", now))?.code).toBe("year_invalid");
   });
 });

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { USAGE_REPORT_STATES } from "../../../../src/workflows/usage-reports/domain/report";
 
-const schema = readFileSync(new URL("../../../../src/workflows/usage-reports/schema.draft.prisma", import.meta.url), "utf8");
+const schema = readFileSync(new URL("../../../../src/workflows/usage-reports/schema.prisma", import.meta.url), "utf8");
 
 function block(kind: "enum" | "model", name: string): string[] {
   const match = new RegExp(`^${kind} ${name} \\{\\n([\\s\\S]*?)^\\}`, "m").exec(schema);

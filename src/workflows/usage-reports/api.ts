@@ -1,0 +1,156 @@
+// The licensing platform and the distributor over HTTP, authenticated by an organisation's write
+// API key: POST /api/v1/usage-reports creates a report or updates its provisioned lines while it
+// is in preparation (idempotent by platformReportId: the same body again answers 200 with
+// replayed: true), and POST /api/v1/usage-report-decisions records the distributor's approval or
+// rejection with notes (idempotent by decisionId). A 4xx names the field at fault.
+import type restify from "restify";
+import { z } from "zod";
+import { ZDistributorDecisionSchema } from "./domain/distributor-decisions";
+import { ZPlatformReportSchema } from "./domain/platform-reports";
+import { receivePlatformReportIn, recordDecision, type ReportOutcome } from "./store/commands";
+import { findAccountByPlatformId } from "./store/reports";
+import type { Refusal } from "../../platform/domain/result";
+import { translator } from "../../platform/i18n/translator";
+import { refusalText } from "../../platform/i18n/refusal-words";
+import type { Services } from "../../platform/services";
+import { retryLostRaces } from "../../platform/store/decide-once";
+import { findOrganisationByTenant } from "../../platform/store/organisations";
+import { type ApiCaller, mayActFor, requireApiCaller } from "../../platform/http/api-caller";
+import type { ApiOperation } from "../../platform/http/openapi";
+import type { RouteRegistrar } from "../../platform/http/server";
+
+const tenant = { organisationTenantId: z.string().trim().min(1).max(100) };
+
+export const ZUsageReportBodySchema = ZPlatformReportSchema.extend(tenant).strict();
+export const ZUsageReportDecisionBodySchema = z.intersection(z.object(tenant), ZDistributorDecisionSchema);
+
+const ZReportResultSchema = z.object({
+  reportId: z.string(),
+  platformReportId: z.string(),
+  state: z.enum(["in_preparation", "in_review", "approved", "rejected"]),
+  version: z.number().int(),
+  autoSubmitAt: z.iso.datetime(),
+  replayed: z.boolean(),
+});
+
+export const USAGE_REPORT_API_OPERATIONS: ApiOperation[] = [
+  {
+    method: "post",
+    path: "/api/v1/usage-reports",
+    operationId: "receiveUsageReport",
+    summary: "The platform's usage report and its provisioned lines, created or updated while in preparation; idempotent by platformReportId",
+    scope: "write",
+    body: ZUsageReportBodySchema,
+    response: { status: 200, schema: ZReportResultSchema, description: "Recorded, or a replay of what was recorded (replayed: true)" },
+    errors: [400, 404, 409, 413],
+  },
+  {
+    method: "post",
+    path: "/api/v1/usage-report-decisions",
+    operationId: "recordUsageReportDecision",
+    summary: "The distributor's approval, or rejection with notes per line, of a report under review; idempotent by decisionId",
+    scope: "write",
+    body: ZUsageReportDecisionBodySchema,
+    response: { status: 200, schema: ZReportResultSchema, description: "Recorded, or a replay (replayed: true)" },
+    errors: [400, 404, 409, 413],
+  },
+];
+
+type Reply = { status: number; body: object };
+
+export const registerUsageReportApi: RouteRegistrar = (server, services) => {
+  server.post("/api/v1/usage-reports", async (req, res) => answer(req, res, services, receiveReport));
+  server.post("/api/v1/usage-report-decisions", async (req, res) => answer(req, res, services, decide));
+};
+
+async function answer(
+  req: restify.Request,
+  res: restify.Response,
+  services: Services,
+  handle: (body: unknown, services: Services, caller: ApiCaller) => Promise<Reply>,
+) {
+  try {
+    const caller = await requireApiCaller(req, res, services, "write");
+    if (!caller) return;
+    const reply = await handle(req.body, services, caller);
+    res.send(reply.status, reply.body);
+  } catch (error) {
+    services.logger.error({ err: error, path: req.path() }, "usage report API request failed");
+    res.send(500, { error: "internal", message: "the request could not be processed; retry later" });
+  }
+}
+
+function invalid(issues: readonly z.core.$ZodIssue[]): Reply {
+  return {
+    status: 400,
+    body: { error: "invalid_request", fields: Object.fromEntries(issues.map((issue) => [issue.path.join(".") || "(body)", issue.message])) },
+  };
+}
+
+/** Refusals about one field of the body: answered 400 with that field named. */
+const FIELD_OF: Partial<Record<string, string>> = {
+  cycle_invalid: "cycle",
+  units_invalid: "lines",
+  line_duplicated: "lines",
+  line_unknown: "lineNotes",
+  note_too_long: "note",
+  rejection_note_required: "note",
+};
+
+const english = translator("en");
+
+function refused(refusal: Refusal): Reply {
+  const message = refusalText(english, refusal, "usageReport");
+  if (refusal.code === "not_found") return { status: 404, body: { error: "not_found", message } };
+  const field = FIELD_OF[refusal.code] ?? (typeof refusal.facts.field === "string" && refusal.code.startsWith("timestamp") ? refusal.facts.field : undefined);
+  if (field) return { status: 400, body: { error: "invalid_request", fields: { [field]: message } } };
+  return { status: 409, body: { error: refusal.code, message } };
+}
+
+async function organisationFor(services: Services, caller: ApiCaller, tenantId: string) {
+  const organisation = await findOrganisationByTenant(services.db, tenantId);
+  return organisation && mayActFor(caller, organisation.id) ? organisation : undefined;
+}
+
+const UNKNOWN_ORGANISATION: Reply = { status: 404, body: { error: "not_found", message: "unknown organisation" } };
+
+function result(outcome: ReportOutcome): Reply {
+  if (outcome.kind === "refused" || !outcome.report) return refused(outcome.kind === "refused" ? outcome.refusal : { code: "not_found", facts: {} });
+  const { report } = outcome;
+  return {
+    status: 200,
+    body: {
+      reportId: report.id,
+      platformReportId: report.platformReportId,
+      state: report.state,
+      version: report.version,
+      autoSubmitAt: report.autoSubmitAt.toISOString(),
+      replayed: outcome.kind === "unchanged",
+    },
+  };
+}
+
+async function receiveReport(body: unknown, services: Services, caller: ApiCaller): Promise<Reply> {
+  const parsed = ZUsageReportBodySchema.safeParse(body ?? {});
+  if (!parsed.success) return invalid(parsed.error.issues);
+  const { organisationTenantId, ...report } = parsed.data;
+  const organisation = await organisationFor(services, caller, organisationTenantId);
+  if (!organisation) return UNKNOWN_ORGANISATION;
+  const account = await findAccountByPlatformId(services.db, organisation.id, report.platformAccountId);
+  if (!account) return { status: 404, body: { error: "not_found", fields: { platformAccountId: "no MSP account with this id in the organisation" } } };
+  const now = services.clock();
+  // A second delivery racing the first hits the unique platform id or the moved version: retried from a fresh read, it is a replay.
+  const outcome = await retryLostRaces(() =>
+    services.db.$transaction((tx) => receivePlatformReportIn(tx, account, report, { timeZone: organisation.timeZone, now })),
+  );
+  return result(outcome);
+}
+
+async function decide(body: unknown, services: Services, caller: ApiCaller): Promise<Reply> {
+  const parsed = ZUsageReportDecisionBodySchema.safeParse(body ?? {});
+  if (!parsed.success) return invalid(parsed.error.issues);
+  const { organisationTenantId, ...decision } = parsed.data;
+  const organisation = await organisationFor(services, caller, organisationTenantId);
+  if (!organisation) return UNKNOWN_ORGANISATION;
+  return result(await recordDecision(services.db, organisation.id, decision, services.clock()));
+}
