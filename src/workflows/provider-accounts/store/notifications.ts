@@ -23,6 +23,7 @@ export async function enqueueAccountAppearedNotices(tx: DbTx, account: ProviderA
     provider: account.provider,
     providerAccountId: account.providerAccountId,
     domains: account.domains.join(", "),
+    hasDomains: account.domains.length > 0 ? "yes" : "no",
     count: suggestions.length,
   };
   suggestions.forEach((suggestion, index) => {
