@@ -245,3 +245,20 @@ describe("reminders and questions", () => {
     expect(cardsTo(admin).join("\n")).not.toContain("Alpine Ski House");
   });
 });
+
+describe("two people mapping one account at once", () => {
+  it("keeps one mapping; the other is told who mapped it to what", async () => {
+    const response = await postAccount({ provider: "Ingram Micro", providerAccountId: "IM-77", name: "Contoso", domains: ["contoso.com"] });
+    const { id } = (await response.json()) as { id: string };
+    const [first, second] = await Promise.all([
+      click(billing, "providerAccount.map", { providerAccountId: id, customerRecordId: contosoId }),
+      click(otherBilling, "providerAccount.map", { providerAccountId: id, customerRecordId: contosoEuId }),
+    ]);
+    const texts = [cardText(first.value), cardText(second.value)];
+    const stored = await findProviderAccount(bot.database.db, bot.organisation.id, id);
+    expect(texts.filter((text) => /Mapped to .*The change is queued/.test(text))).toHaveLength(1);
+    expect(texts.filter((text) => text.includes(`Already mapped to ${stored?.mapping?.customerName} by ${stored?.mapping?.byName}`))).toHaveLength(1);
+    const events = await bot.database.db.organisationEvent.findMany({ where: { organisationId: bot.organisation.id, type: "provideraccount.mapped" } });
+    expect(events.filter((event) => JSON.parse(event.payload).providerAccount.id === id)).toHaveLength(1);
+  });
+});
