@@ -34,7 +34,8 @@ export const providerAccounts = defineWorkflow({
   events: MAPPING_EVENTS,
   examples: {
     help: ["providerAccount.unmapped", "providerAccount.invitations", "providerAccount.mappedThisWeek"],
-    welcome: ["providerAccount.welcome.example"],
+    // The welcome card's example questions stay the engagements' ones; its button opens the list.
+    welcome: [],
     welcomeActions: [{ verb: "providerAccount.listUnmapped", titleKey: "providerAccount.welcome.unmapped" }],
   },
   demo: providerAccountDemo,
