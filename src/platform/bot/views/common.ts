@@ -20,6 +20,16 @@ export function welcomeCard(t: Translator, tables: PlatformTables, name: string,
     examplesTitle: t.t("common.welcome.examplesTitle"),
     examples: [...tables.welcomeExamples.map((key) => t.t(key)), t.t("common.welcome.example.help")],
     role: t.t("common.welcome.role", { role }),
-    actions: tables.welcomeActions.map((action) => ({ verb: action.verb, title: t.t(action.titleKey) })),
+    actionRows: rowsOf(
+      tables.welcomeActions.map((action) => ({ verb: action.verb, title: t.t(action.titleKey) })),
+      BUTTONS_PER_ROW,
+    ).map((actions) => ({ actions })),
   });
+}
+
+/** Teams shows at most five buttons in a row, and every workflow adds one: rows of three. */
+const BUTTONS_PER_ROW = 3;
+
+function rowsOf<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, row) => items.slice(row * size, row * size + size));
 }

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { ProviderAccount } from "./provider-accounts";
 
-export const MAPPING_EVENT_TYPES = ["providerAccount.mapped", "providerAccount.remapped", "providerAccount.unmapped"] as const;
+export const MAPPING_EVENT_TYPES = ["provideraccount.mapped", "provideraccount.remapped", "provideraccount.unmapped"] as const;
 
 const ZCustomerRefSchema = z.object({ id: z.string(), externalId: z.string(), name: z.string() });
 

@@ -25,7 +25,7 @@ export function mapProviderAccount(account: ProviderAccount, command: MapCommand
   if (account.state === "mapped") return refuse("already_mapped", alreadyMappedFacts(account.mapping));
   const customer = customerOf(account, command.customer);
   if (!customer.ok) return customer;
-  return accept(transition(account, mappingTo(command.customer, actor, now), "providerAccount.mapped", actor, now));
+  return accept(transition(account, mappingTo(command.customer, actor, now), "provideraccount.mapped", actor, now));
 }
 
 export function remapProviderAccount(
@@ -42,7 +42,7 @@ export function remapProviderAccount(
     return refuse("same_customer", { customerName: command.customer.name });
   }
   const mapping = { ...mappingTo(command.customer, actor, now), reason: checked.value.reason };
-  return accept(transition(account, mapping, "providerAccount.remapped", actor, now));
+  return accept(transition(account, mapping, "provideraccount.remapped", actor, now));
 }
 
 export function unmapProviderAccount(
@@ -53,7 +53,7 @@ export function unmapProviderAccount(
 ): ProviderAccountResult<MappingTransition> {
   const checked = checkChange(account, actor, command.reason);
   if (!checked.ok) return checked;
-  return accept(transition(account, undefined, "providerAccount.unmapped", actor, now, checked.value.reason));
+  return accept(transition(account, undefined, "provideraccount.unmapped", actor, now, checked.value.reason));
 }
 
 /** What a card needs to say "already mapped to Contoso by Ana on 3 December". */

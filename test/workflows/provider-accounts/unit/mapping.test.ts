@@ -20,7 +20,7 @@ describe("mapping an unmapped provider account", () => {
       mapping: { customerRecordId: "c-1", customerExternalId: "CRM-1001", customerName: "Contoso Ltd", at: now, byId: "u-bea", byName: "Bea Billing" },
     });
     expect(result.value.audit).toEqual({
-      action: "providerAccount.mapped",
+      action: "provideraccount.mapped",
       before: { state: "unmapped" },
       after: { state: "mapped", customerRecordId: "c-1", customerName: "Contoso Ltd" },
     });
@@ -31,7 +31,7 @@ describe("mapping an unmapped provider account", () => {
     if (!result.ok) throw new Error(result.refusal.code);
     const event = ZMappingEventSchema.parse(result.value.event);
     expect(event).toEqual({
-      type: "providerAccount.mapped",
+      type: "provideraccount.mapped",
       organisationId: "org-1",
       at: "2026-12-01T10:00:00.000Z",
       providerAccount: {
@@ -99,13 +99,13 @@ describe("remapping a mapped provider account", () => {
       mapping: { customerRecordId: "c-2", byName: "Adam Admin", at: now, reason: "Wrong Contoso: this tenant is Fabrikam's" },
     });
     expect(result.value.audit).toEqual({
-      action: "providerAccount.remapped",
+      action: "provideraccount.remapped",
       reason: "Wrong Contoso: this tenant is Fabrikam's",
       before: { state: "mapped", customerRecordId: "c-1", customerName: "Contoso Ltd" },
       after: { state: "mapped", customerRecordId: "c-2", customerName: "Fabrikam Inc" },
     });
     expect(result.value.event).toMatchObject({
-      type: "providerAccount.remapped",
+      type: "provideraccount.remapped",
       customer: { id: "c-2", externalId: "CRM-1002" },
       previousCustomer: { id: "c-1", externalId: "CRM-1001" },
       by: "Adam Admin",
@@ -156,14 +156,14 @@ describe("unmapping a provider account", () => {
     expect(result.value.record.mapping).toBeUndefined();
     expect(result.value.record.version).toBe(2);
     expect(result.value.audit).toEqual({
-      action: "providerAccount.unmapped",
+      action: "provideraccount.unmapped",
       reason: "Customer record merged",
       before: { state: "mapped", customerRecordId: "c-1", customerName: "Contoso Ltd" },
       after: { state: "unmapped" },
     });
     const event = ZMappingEventSchema.parse(result.value.event);
     expect(event.customer).toBeUndefined();
-    expect(event).toMatchObject({ type: "providerAccount.unmapped", previousCustomer: { id: "c-1" }, by: "Adam Admin", reason: "Customer record merged" });
+    expect(event).toMatchObject({ type: "provideraccount.unmapped", previousCustomer: { id: "c-1" }, by: "Adam Admin", reason: "Customer record merged" });
   });
 
   it("refuses a billing user, a reasonless unmapping and an account that is not mapped", () => {

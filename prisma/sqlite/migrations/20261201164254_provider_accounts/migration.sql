@@ -1,0 +1,95 @@
+-- CreateTable
+CREATE TABLE "CustomerRecord" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organisationId" TEXT NOT NULL,
+    "externalId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "domains" TEXT NOT NULL DEFAULT '[]',
+    "tenantId" TEXT,
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "CustomerRecord_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ProviderAccount" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organisationId" TEXT NOT NULL,
+    "provider" TEXT NOT NULL,
+    "providerAccountId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "domains" TEXT NOT NULL DEFAULT '[]',
+    "customerTenantId" TEXT,
+    "appearedAt" DATETIME NOT NULL,
+    "state" TEXT NOT NULL DEFAULT 'unmapped',
+    "customerRecordId" TEXT,
+    "mappedAt" DATETIME,
+    "mappedById" TEXT,
+    "mappedByName" TEXT,
+    "mappingReason" TEXT,
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "ProviderAccount_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "ProviderAccount_customerRecordId_fkey" FOREIGN KEY ("customerRecordId") REFERENCES "CustomerRecord" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "RelationshipRequest" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organisationId" TEXT NOT NULL,
+    "customerName" TEXT NOT NULL,
+    "primaryDomain" TEXT NOT NULL,
+    "customerTenantId" TEXT,
+    "sentById" TEXT NOT NULL,
+    "sentByName" TEXT NOT NULL,
+    "sentAt" DATETIME NOT NULL,
+    "state" TEXT NOT NULL DEFAULT 'sent',
+    "acceptedAt" DATETIME,
+    "withdrawnAt" DATETIME,
+    "withdrawnById" TEXT,
+    "withdrawnByName" TEXT,
+    "withdrawalReason" TEXT,
+    "version" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "RelationshipRequest_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "CustomerRecord_organisationId_tenantId_idx" ON "CustomerRecord"("organisationId", "tenantId");
+
+-- CreateIndex
+CREATE INDEX "CustomerRecord_organisationId_name_idx" ON "CustomerRecord"("organisationId", "name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CustomerRecord_organisationId_externalId_key" ON "CustomerRecord"("organisationId", "externalId");
+
+-- CreateIndex
+CREATE INDEX "ProviderAccount_organisationId_state_appearedAt_idx" ON "ProviderAccount"("organisationId", "state", "appearedAt");
+
+-- CreateIndex
+CREATE INDEX "ProviderAccount_organisationId_mappedAt_idx" ON "ProviderAccount"("organisationId", "mappedAt");
+
+-- CreateIndex
+CREATE INDEX "ProviderAccount_customerRecordId_idx" ON "ProviderAccount"("customerRecordId");
+
+-- CreateIndex
+CREATE INDEX "ProviderAccount_organisationId_customerTenantId_idx" ON "ProviderAccount"("organisationId", "customerTenantId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ProviderAccount_organisationId_provider_providerAccountId_key" ON "ProviderAccount"("organisationId", "provider", "providerAccountId");
+
+-- CreateIndex
+CREATE INDEX "RelationshipRequest_organisationId_state_sentAt_idx" ON "RelationshipRequest"("organisationId", "state", "sentAt");
+
+-- CreateIndex
+CREATE INDEX "RelationshipRequest_organisationId_sentById_state_idx" ON "RelationshipRequest"("organisationId", "sentById", "state");
+
+-- CreateIndex
+CREATE INDEX "RelationshipRequest_organisationId_customerTenantId_idx" ON "RelationshipRequest"("organisationId", "customerTenantId");
+
+-- CreateIndex
+CREATE INDEX "RelationshipRequest_organisationId_primaryDomain_idx" ON "RelationshipRequest"("organisationId", "primaryDomain");
+

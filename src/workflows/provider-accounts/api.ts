@@ -1,0 +1,93 @@
+// Provider accounts over HTTP: POST /api/v1/provider-accounts, authenticated by an
+// organisation's write API key, body checked with zod (400 naming the field), idempotent by the
+// provider and the provider's account id: a replay answers 200 with replayed: true, other facts
+// under the same id 409 naming the fields. A new account's card is enqueued for billing users and
+// admins in the transaction that records it.
+import type restify from "restify";
+import { z } from "zod";
+import { type ApiCaller, mayActFor, requireApiCaller } from "../../platform/http/api-caller";
+import type { ApiOperation } from "../../platform/http/openapi";
+import type { RouteRegistrar } from "../../platform/http/server";
+import { translator } from "../../platform/i18n/translator";
+import type { Services } from "../../platform/services";
+import { findOrganisationByTenant } from "../../platform/store/organisations";
+import type { ProviderAccountRefusal } from "./domain/refusals";
+import { ZProviderAccountRecordSchema } from "./import/sections";
+import { receiveAndAnnounce } from "./store/arrivals";
+
+export const ZProviderAccountBodySchema = ZProviderAccountRecordSchema.extend({ organisationTenantId: z.string().trim().min(1).max(100) });
+
+const ZProviderAccountResultSchema = z.object({
+  id: z.string(),
+  provider: z.string(),
+  providerAccountId: z.string(),
+  state: z.enum(["unmapped", "mapped"]),
+  customerRecordId: z.string().nullable(),
+  replayed: z.boolean(),
+});
+
+export const PROVIDER_ACCOUNT_API_OPERATIONS: ApiOperation[] = [
+  {
+    method: "post",
+    path: "/api/v1/provider-accounts",
+    operationId: "recordProviderAccount",
+    summary: "A provider account created when a customer accepted the reseller relationship; idempotent by provider and providerAccountId",
+    scope: "write",
+    body: ZProviderAccountBodySchema,
+    response: { status: 200, schema: ZProviderAccountResultSchema, description: "Recorded, or a replay of what was recorded (replayed: true)" },
+    errors: [400, 404, 409, 413],
+  },
+];
+
+/** Refusals about one field of the body: answered 400 naming it. */
+const FIELD_OF: Partial<Record<ProviderAccountRefusal, string>> = { domain_invalid: "domains", tenant_id_invalid: "customerTenantId" };
+
+const english = translator("en");
+
+export const registerProviderAccountApi: RouteRegistrar = (server, services) => {
+  server.post("/api/v1/provider-accounts", async (req: restify.Request, res: restify.Response) => {
+    try {
+      const caller = await requireApiCaller(req, res, services, "write");
+      if (!caller) return;
+      const reply = await record(req.body, services, caller);
+      res.send(reply.status, reply.body);
+    } catch (error) {
+      services.logger.error({ err: error, path: req.path() }, "provider account API request failed");
+      res.send(500, { error: "internal", message: "the request could not be processed; retry later" });
+    }
+  });
+};
+
+async function record(body: unknown, services: Services, caller: ApiCaller): Promise<{ status: number; body: object }> {
+  const parsed = ZProviderAccountBodySchema.safeParse(body ?? {});
+  if (!parsed.success) {
+    return {
+      status: 400,
+      body: { error: "invalid_request", fields: Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join(".") || "(body)", issue.message])) },
+    };
+  }
+  const { organisationTenantId, ...row } = parsed.data;
+  const organisation = await findOrganisationByTenant(services.db, organisationTenantId);
+  if (!organisation || !mayActFor(caller, organisation.id)) return { status: 404, body: { error: "not_found", message: "unknown organisation" } };
+  const outcome = await receiveAndAnnounce(services.db, organisation.id, row, services.clock(), "Inbound API");
+  if (!outcome.ok) {
+    const { refusal } = outcome;
+    const values = Object.fromEntries(Object.entries(refusal.facts).map(([key, value]) => [key, value ?? ""]));
+    const message = english.t(`providerAccount.refusal.${refusal.code}`, values);
+    const field = FIELD_OF[refusal.code] ?? (typeof refusal.facts.field === "string" ? refusal.facts.field : undefined);
+    if (field) return { status: 400, body: { error: "invalid_request", fields: { [field]: message } } };
+    return { status: 409, body: { error: refusal.code, message, facts: refusal.facts } };
+  }
+  const { account } = outcome.value;
+  return {
+    status: 200,
+    body: {
+      id: account.id,
+      provider: account.provider,
+      providerAccountId: account.providerAccountId,
+      state: account.state,
+      customerRecordId: account.mapping?.customerRecordId ?? null,
+      replayed: outcome.value.outcome === "replay",
+    },
+  };
+}
