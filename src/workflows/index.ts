@@ -1,5 +1,6 @@
 // Every workflow the bot runs, one line each. src/app.ts folds them into the platform's tables.
 import { engagements } from "./engagements/workflow";
+import { planningVouchers } from "./planning-vouchers/workflow";
 import type { Workflow } from "../platform/workflow";
 
-export const WORKFLOWS: readonly Workflow[] = [engagements];
+export const WORKFLOWS: readonly Workflow[] = [engagements, planningVouchers];
