@@ -5,6 +5,7 @@ import { defineWorkflow } from "../../platform/workflow";
 import { voucherActions } from "./actions/vouchers";
 import { VOUCHER_API_OPERATIONS, registerVoucherApi } from "./api";
 import { VOUCHER_REFUSALS } from "./domain/refusals";
+import { VOUCHER_DEADLINES } from "./deadlines/vouchers";
 import { VOUCHER_EVENTS } from "./events";
 import { voucherIntents } from "./intents/vouchers";
 
@@ -18,7 +19,7 @@ export const planningVouchers = defineWorkflow({
   intents: voucherIntents,
   // "VCH-7781", "vch 7781": never bare digits, which name engagements.
   references: [{ entity: "voucherReference", prefix: "VCH", minDigits: 3 }],
-  deadlines: [],
+  deadlines: VOUCHER_DEADLINES,
   importSections: [],
   routes: [registerVoucherApi],
   apiOperations: VOUCHER_API_OPERATIONS,
