@@ -7,6 +7,7 @@ import { VOUCHER_API_OPERATIONS, registerVoucherApi } from "./api";
 import { VOUCHER_REFUSALS } from "./domain/refusals";
 import { VOUCHER_DEADLINES } from "./deadlines/vouchers";
 import { VOUCHER_EVENTS } from "./events";
+import { VOUCHER_IMPORT_SECTIONS } from "./import/sections";
 import { voucherIntents } from "./intents/vouchers";
 
 export const planningVouchers = defineWorkflow({
@@ -20,7 +21,7 @@ export const planningVouchers = defineWorkflow({
   // "VCH-7781", "vch 7781": never bare digits, which name engagements.
   references: [{ entity: "voucherReference", prefix: "VCH", minDigits: 3 }],
   deadlines: VOUCHER_DEADLINES,
-  importSections: [],
+  importSections: VOUCHER_IMPORT_SECTIONS,
   routes: [registerVoucherApi],
   apiOperations: VOUCHER_API_OPERATIONS,
   events: VOUCHER_EVENTS,
