@@ -6,6 +6,7 @@ import { voucherActions } from "./actions/vouchers";
 import { VOUCHER_API_OPERATIONS, registerVoucherApi } from "./api";
 import { VOUCHER_REFUSALS } from "./domain/refusals";
 import { VOUCHER_DEADLINES } from "./deadlines/vouchers";
+import { voucherDemo } from "./demo/demo";
 import { VOUCHER_EVENTS } from "./events";
 import { VOUCHER_IMPORT_SECTIONS } from "./import/sections";
 import { voucherIntents } from "./intents/vouchers";
@@ -30,4 +31,5 @@ export const planningVouchers = defineWorkflow({
     welcome: ["voucher.welcome.example.validate"],
     welcomeActions: [{ verb: "voucher.list", titleKey: "voucher.welcome.list" }],
   },
+  demo: voucherDemo,
 });
