@@ -1,8 +1,7 @@
 // Journey: the Playground's user, the demo's admin, types "validate VCH-7781", sees the
 // eligibility on the voucher card, fills in the customer's voucher administrator e-mail,
 // accepts the programme terms and reserves: the card shows the voucher reserved.
-import { inject } from "vitest";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { DEMO_ORGANISATION } from "../../src/platform/import/demo/seed-demo";
 import { openDatabase } from "../../src/platform/store/db";
 import { findOrganisationByTenant } from "../../src/platform/store/organisations";

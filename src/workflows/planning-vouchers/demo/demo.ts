@@ -105,7 +105,7 @@ async function seedVoucherSteps(demo: DemoContext): Promise<DemoStepReport> {
   ];
   for (const { reference, steps } of plan) {
     const stored = await findVoucherByTypedId(demo.db, demo.organisation.id, reference);
-    if (!stored || stored.state !== "assigned") {
+    if (stored?.state !== "assigned") {
       report.unchanged += 1;
       continue;
     }
