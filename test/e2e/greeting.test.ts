@@ -27,7 +27,8 @@ describe("the install greeting", () => {
     const text = await chat.waitForText(welcome, "Pending requests");
 
     expect(text).toContain("I bring your vendor-portal work into Teams");
-    expect(text).toMatch(/pending\s+status ENG-1042\s+help/);
+    // The engagement workflow's examples first, every other workflow's after, then help.
+    expect(text).toMatch(/pending\s+status ENG-1042\s+[\s\S]*\bhelp\s+Your role/);
     expect(text).toContain("Your role: admin");
     await expect(welcome.getByRole("button", { name: "Pending requests", exact: true }).isVisible()).resolves.toBe(true);
   });
