@@ -55,11 +55,22 @@ describe("the committed Teams manifest", () => {
     expect(bot.isNotificationOnly).toBe(false);
   });
 
-  it("offers pending, status, reminders and help in each scope", () => {
+  it("offers a command per workflow, reminders, my role and help in each scope, ten at most", () => {
     const lists = manifest.bots[0].commandLists as Array<{ scopes: string[]; commands: Array<{ title: string }> }>;
     expect(lists.map((list) => list.scopes)).toEqual([["personal"], ["team"], ["groupChat"]]);
     for (const list of lists) {
-      expect(list.commands.map((command) => command.title)).toEqual(["pending", "status ENG-1042", "reminders", "help"]);
+      expect(list.commands.map((command) => command.title)).toEqual([
+        "pending",
+        "status ENG-1042",
+        "usage reports waiting",
+        "validate VCH-7781",
+        "unmapped provider accounts",
+        "access requests waiting for me",
+        "renewals due in 90 days",
+        "reminders",
+        "what is my role?",
+        "help",
+      ]);
     }
   });
 
@@ -81,7 +92,7 @@ describe("the committed Teams manifest", () => {
 });
 
 describe("what the manifest promises", () => {
-  // Each workflow adds its line when it lands; until then the store listing must not sell it.
+  // Each workflow adds its line when it lands: the store listing sells what the bot does.
   const descriptions = [
     { language: "en", text: `${manifest.description.short} ${manifest.description.full}` },
     ...["fr.json", "id.json"].map((file) => ({
@@ -90,8 +101,13 @@ describe("what the manifest promises", () => {
     })),
   ];
 
-  it.each(descriptions)("describes only what the bot does today, in $language", ({ text }) => {
-    expect(text).not.toMatch(/usage report|rapports? d'usage|laporan penggunaan|voucher|Software Assurance|distribut/i);
+  it.each(descriptions)("names every shipped workflow, in $language", ({ language, text }) => {
+    const words: Record<string, RegExp[]> = {
+      en: [/usage report/i, /planning voucher/i, /provider account/i, /site access/i, /renewals/i],
+      fr: [/rapport d'utilisation/i, /vouchers de planification/i, /compte fournisseur/i, /accès aux sites/i, /renouvellements/i],
+      id: [/laporan pemakaian/i, /voucher perencanaan/i, /akun penyedia/i, /akses situs/i, /perpanjangan/i],
+    };
+    for (const word of words[language] ?? []) expect(text).toMatch(word);
     expect(text).toMatch(/ENG-1042/);
   });
 
