@@ -3,7 +3,6 @@
 // replay answers 200 with the same result). The submitter's Teams notice is enqueued in the
 // transaction that records the decision. POST /api/v1/completion-requests takes a client's
 // completion request the same way.
-import type restify from "restify";
 import { z } from "zod";
 import type { BillingEntry } from "./domain/billing";
 import type { Refusal } from "../../platform/domain/result";
@@ -15,7 +14,8 @@ import { recordCompletionRequest } from "./store/engagement-completion";
 import { findOrganisationByTenant } from "../../platform/store/organisations";
 import { ONE_ENTRY_MESSAGE, billingDecisionFields, entryLocator, namesOneEntry, vendorDecision } from "./import/billing-decisions";
 import { ZImportCompletionRequestSchema } from "./import/completion-requests";
-import { type ApiCaller, mayActFor, requireApiCaller } from "../../platform/http/api-caller";
+import { type ApiCaller, mayActFor } from "../../platform/http/api-caller";
+import { type ApiReply, invalidBody, writeRoute } from "../../platform/http/write-route";
 import type { ApiOperation } from "../../platform/http/openapi";
 import type { RouteRegistrar } from "../../platform/http/server";
 
@@ -35,7 +35,7 @@ const FIELD_OF: Partial<Record<Refusal["code"], string>> = {
   currency_invalid: "currency",
 };
 
-type Reply = { status: number; body: object };
+type Reply = ApiReply;
 
 const ZDecisionResultSchema = z.object({
   billingEntryId: z.string(),
@@ -75,31 +75,9 @@ export const BILLING_API_OPERATIONS: ApiOperation[] = [
 ];
 
 export const registerBillingApi: RouteRegistrar = (server, services) => {
-  server.post("/api/v1/billing-decisions", async (req, res) => answer(req, res, services, decide));
-  server.post("/api/v1/completion-requests", async (req, res) => answer(req, res, services, requestCompletion));
+  server.post("/api/v1/billing-decisions", writeRoute(services, "billing", decide));
+  server.post("/api/v1/completion-requests", writeRoute(services, "billing", requestCompletion));
 };
-
-async function answer(
-  req: restify.Request,
-  res: restify.Response,
-  services: Services,
-  handle: (body: unknown, services: Services, caller: ApiCaller) => Promise<Reply>,
-): Promise<void> {
-  try {
-    const caller = await requireApiCaller(req, res, services, "write");
-    if (!caller) return;
-    const reply = await handle(req.body, services, caller);
-    res.send(reply.status, reply.body);
-  } catch (error) {
-    services.logger.error({ err: error, path: req.path() }, "billing API request failed");
-    res.send(500, { error: "internal", message: "the request could not be processed; retry later" });
-  }
-}
-
-function invalid(issues: readonly z.core.$ZodIssue[]): Reply {
-  const fields = Object.fromEntries(issues.map((issue) => [issue.path.join(".") || "(body)", issue.message]));
-  return { status: 400, body: { error: "invalid_request", fields } };
-}
 
 const english = translator("en");
 
@@ -130,7 +108,7 @@ const UNKNOWN_ORGANISATION: Reply = { status: 404, body: { error: "not_found", m
 
 async function decide(body: unknown, services: Services, caller: ApiCaller): Promise<Reply> {
   const parsed = ZBillingDecisionBodySchema.safeParse(body ?? {});
-  if (!parsed.success) return invalid(parsed.error.issues);
+  if (!parsed.success) return invalidBody(parsed.error.issues);
   const organisation = await organisationFor(services, caller, parsed.data.organisationTenantId);
   if (!organisation) return UNKNOWN_ORGANISATION;
   const outcome = await applyBillingDecision(services.db, {
@@ -162,7 +140,7 @@ function decisionResult(entry: BillingEntry) {
 
 async function requestCompletion(body: unknown, services: Services, caller: ApiCaller): Promise<Reply> {
   const parsed = ZCompletionRequestBodySchema.safeParse(body ?? {});
-  if (!parsed.success) return invalid(parsed.error.issues);
+  if (!parsed.success) return invalidBody(parsed.error.issues);
   const { organisationTenantId, engagementExternalId, ...rest } = parsed.data;
   const organisation = await organisationFor(services, caller, organisationTenantId);
   if (!organisation) return UNKNOWN_ORGANISATION;

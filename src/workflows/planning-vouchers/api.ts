@@ -2,10 +2,10 @@
 // an organisation's write API key, body checked with zod (a 400 names the field), idempotent:
 // the same confirmation again answers 200 with replayed: true; a different payment for a paid
 // voucher is a 409.
-import type restify from "restify";
 import { z } from "zod";
 import type { Refusal } from "../../platform/domain/result";
-import { type ApiCaller, mayActFor, requireApiCaller } from "../../platform/http/api-caller";
+import { type ApiCaller, mayActFor } from "../../platform/http/api-caller";
+import { type ApiReply, invalidBody, writeRoute } from "../../platform/http/write-route";
 import type { ApiOperation } from "../../platform/http/openapi";
 import type { RouteRegistrar } from "../../platform/http/server";
 import { refusalText } from "../../platform/i18n/refusal-words";
@@ -40,23 +40,11 @@ export const VOUCHER_API_OPERATIONS: ApiOperation[] = [
   },
 ];
 
-type Reply = { status: number; body: object };
+type Reply = ApiReply;
 
 export const registerVoucherApi: RouteRegistrar = (server, services) => {
-  server.post("/api/v1/voucher-payments", async (req, res) => answer(req, res, services));
+  server.post("/api/v1/voucher-payments", writeRoute(services, "voucher payment", confirm));
 };
-
-async function answer(req: restify.Request, res: restify.Response, services: Services): Promise<void> {
-  try {
-    const caller = await requireApiCaller(req, res, services, "write");
-    if (!caller) return;
-    const reply = await confirm(req.body, services, caller);
-    res.send(reply.status, reply.body);
-  } catch (error) {
-    services.logger.error({ err: error, path: req.path() }, "voucher payment request failed");
-    res.send(500, { error: "internal", message: "the request could not be processed; retry later" });
-  }
-}
 
 const english = translator("en");
 
@@ -72,10 +60,7 @@ function refused(refusal: Refusal): Reply {
 
 async function confirm(body: unknown, services: Services, caller: ApiCaller): Promise<Reply> {
   const parsed = ZVoucherPaymentBodySchema.safeParse(body ?? {});
-  if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join(".") || "(body)", issue.message]));
-    return { status: 400, body: { error: "invalid_request", fields } };
-  }
+  if (!parsed.success) return invalidBody(parsed.error.issues);
   const { organisationTenantId, vendorVoucherId, paymentReference, paidOn, invoiceNumber } = parsed.data;
   const organisation = await findOrganisationByTenant(services.db, organisationTenantId);
   if (!organisation || !mayActFor(caller, organisation.id)) return { status: 404, body: { error: "not_found", message: "unknown organisation" } };

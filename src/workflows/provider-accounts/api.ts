@@ -3,9 +3,9 @@
 // provider and the provider's account id: a replay answers 200 with replayed: true, other facts
 // under the same id 409 naming the fields. A new account's card is enqueued for billing users and
 // admins in the transaction that records it.
-import type restify from "restify";
 import { z } from "zod";
-import { type ApiCaller, mayActFor, requireApiCaller } from "../../platform/http/api-caller";
+import { type ApiCaller, mayActFor } from "../../platform/http/api-caller";
+import { type ApiReply, invalidBody, writeRoute } from "../../platform/http/write-route";
 import type { ApiOperation } from "../../platform/http/openapi";
 import type { RouteRegistrar } from "../../platform/http/server";
 import { translator } from "../../platform/i18n/translator";
@@ -45,27 +45,12 @@ const FIELD_OF: Partial<Record<ProviderAccountRefusal, string>> = { domain_inval
 const english = translator("en");
 
 export const registerProviderAccountApi: RouteRegistrar = (server, services) => {
-  server.post("/api/v1/provider-accounts", async (req: restify.Request, res: restify.Response) => {
-    try {
-      const caller = await requireApiCaller(req, res, services, "write");
-      if (!caller) return;
-      const reply = await record(req.body, services, caller);
-      res.send(reply.status, reply.body);
-    } catch (error) {
-      services.logger.error({ err: error, path: req.path() }, "provider account API request failed");
-      res.send(500, { error: "internal", message: "the request could not be processed; retry later" });
-    }
-  });
+  server.post("/api/v1/provider-accounts", writeRoute(services, "provider account", record));
 };
 
-async function record(body: unknown, services: Services, caller: ApiCaller): Promise<{ status: number; body: object }> {
+async function record(body: unknown, services: Services, caller: ApiCaller): Promise<ApiReply> {
   const parsed = ZProviderAccountBodySchema.safeParse(body ?? {});
-  if (!parsed.success) {
-    return {
-      status: 400,
-      body: { error: "invalid_request", fields: Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join(".") || "(body)", issue.message])) },
-    };
-  }
+  if (!parsed.success) return invalidBody(parsed.error.issues);
   const { organisationTenantId, ...row } = parsed.data;
   const organisation = await findOrganisationByTenant(services.db, organisationTenantId);
   if (!organisation || !mayActFor(caller, organisation.id)) return { status: 404, body: { error: "not_found", message: "unknown organisation" } };

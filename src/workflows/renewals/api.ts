@@ -3,9 +3,9 @@
 // organisation the write API key may act for. All-or-nothing and idempotent like the import:
 // posting the same report again changes nothing. A bad file is answered 400 with every error
 // named by line and column.
-import type restify from "restify";
 import { z } from "zod";
-import { type ApiCaller, mayActFor, requireApiCaller } from "../../platform/http/api-caller";
+import { type ApiCaller, mayActFor } from "../../platform/http/api-caller";
+import { type ApiReply, invalidBody, writeRoute } from "../../platform/http/write-route";
 import type { ApiOperation } from "../../platform/http/openapi";
 import type { RouteRegistrar } from "../../platform/http/server";
 import { translator } from "../../platform/i18n/translator";
@@ -44,34 +44,17 @@ export const RENEWAL_API_OPERATIONS: ApiOperation[] = [
   },
 ];
 
-type Reply = { status: number; body: object };
+type Reply = ApiReply;
 
 export const registerRenewalApi: RouteRegistrar = (server, services) => {
-  server.post("/api/v1/renewal-reports", async (req, res) => answer(req, res, services));
+  server.post("/api/v1/renewal-reports", writeRoute(services, "renewal report", importReport));
 };
-
-async function answer(req: restify.Request, res: restify.Response, services: Services): Promise<void> {
-  try {
-    const caller = await requireApiCaller(req, res, services, "write");
-    if (!caller) return;
-    const reply = await importReport(req.body, services, caller);
-    res.send(reply.status, reply.body);
-  } catch (error) {
-    services.logger.error({ err: error, path: req.path() }, "renewal report API request failed");
-    res.send(500, { error: "internal", message: "the request could not be processed; retry later" });
-  }
-}
 
 const english = translator("en");
 
 async function importReport(body: unknown, services: Services, caller: ApiCaller): Promise<Reply> {
   const parsed = ZRenewalReportBodySchema.safeParse(body ?? {});
-  if (!parsed.success) {
-    return {
-      status: 400,
-      body: { error: "invalid_request", fields: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "(body)", i.message])) },
-    };
-  }
+  if (!parsed.success) return invalidBody(parsed.error.issues);
   const organisation = await findOrganisationByTenant(services.db, parsed.data.organisationTenantId);
   if (!organisation || !mayActFor(caller, organisation.id)) return { status: 404, body: { error: "not_found", message: "unknown organisation" } };
   const bytes = parsed.data.csv !== undefined ? Buffer.from(parsed.data.csv, "utf8") : Buffer.from(parsed.data.csvBase64 ?? "", "base64");

@@ -2,10 +2,10 @@
 // POST /api/v1/site-access/primary-contact-verifications answers a Primary Contact claim
 // (idempotent by the vendor's verificationId: a replay answers 200 with the same result), and
 // POST /api/v1/site-access/sites applies the vendor's site list (idempotent by site number).
-import type restify from "restify";
 import { z } from "zod";
 import type { Refusal } from "../../platform/domain/result";
-import { type ApiCaller, mayActFor, requireApiCaller } from "../../platform/http/api-caller";
+import { type ApiCaller, mayActFor } from "../../platform/http/api-caller";
+import { type ApiReply, invalidBody, writeRoute } from "../../platform/http/write-route";
 import type { ApiOperation } from "../../platform/http/openapi";
 import type { RouteRegistrar } from "../../platform/http/server";
 import { translator } from "../../platform/i18n/translator";
@@ -33,7 +33,7 @@ const FIELD_OF: Partial<Record<string, string>> = {
   site_number_invalid: "siteNumber",
 };
 
-type Reply = { status: number; body: object };
+type Reply = ApiReply;
 
 const ZVerificationResult = z.object({ requestId: z.string(), siteNumber: z.string(), state: z.string(), replayed: z.boolean() });
 const ZSiteListResult = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
@@ -62,31 +62,9 @@ export const SITE_ACCESS_API_OPERATIONS: ApiOperation[] = [
 ];
 
 export const registerSiteAccessApi: RouteRegistrar = (server, services) => {
-  server.post("/api/v1/site-access/primary-contact-verifications", async (req, res) => answer(req, res, services, verify));
-  server.post("/api/v1/site-access/sites", async (req, res) => answer(req, res, services, applySites));
+  server.post("/api/v1/site-access/primary-contact-verifications", writeRoute(services, "site access", verify));
+  server.post("/api/v1/site-access/sites", writeRoute(services, "site access", applySites));
 };
-
-async function answer(
-  req: restify.Request,
-  res: restify.Response,
-  services: Services,
-  handle: (body: unknown, services: Services, caller: ApiCaller) => Promise<Reply>,
-): Promise<void> {
-  try {
-    const caller = await requireApiCaller(req, res, services, "write");
-    if (!caller) return;
-    const reply = await handle(req.body, services, caller);
-    res.send(reply.status, reply.body);
-  } catch (error) {
-    services.logger.error({ err: error, path: req.path() }, "site access API request failed");
-    res.send(500, { error: "internal", message: "the request could not be processed; retry later" });
-  }
-}
-
-function invalid(issues: readonly z.core.$ZodIssue[]): Reply {
-  const fields = Object.fromEntries(issues.map((issue) => [issue.path.join(".") || "(body)", issue.message]));
-  return { status: 400, body: { error: "invalid_request", fields } };
-}
 
 const english = translator("en");
 
@@ -110,7 +88,7 @@ function verificationResult(request: AccessRequest, replayed: boolean) {
 
 async function verify(body: unknown, services: Services, caller: ApiCaller): Promise<Reply> {
   const parsed = ZVerificationBody.safeParse(body ?? {});
-  if (!parsed.success) return invalid(parsed.error.issues);
+  if (!parsed.success) return invalidBody(parsed.error.issues);
   const { organisationTenantId, ...answer } = parsed.data;
   const organisation = await organisationFor(services, caller, organisationTenantId);
   if (!organisation) return UNKNOWN_ORGANISATION;
@@ -123,7 +101,7 @@ async function verify(body: unknown, services: Services, caller: ApiCaller): Pro
 
 async function applySites(body: unknown, services: Services, caller: ApiCaller): Promise<Reply> {
   const parsed = ZSiteListBody.safeParse(body ?? {});
-  if (!parsed.success) return invalid(parsed.error.issues);
+  if (!parsed.success) return invalidBody(parsed.error.issues);
   const organisation = await organisationFor(services, caller, parsed.data.organisationTenantId);
   if (!organisation) return UNKNOWN_ORGANISATION;
   const now = services.clock();

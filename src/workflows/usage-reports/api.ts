@@ -3,7 +3,6 @@
 // is in preparation (idempotent by platformReportId: the same body again answers 200 with
 // replayed: true), and POST /api/v1/usage-report-decisions records the distributor's approval or
 // rejection with notes (idempotent by decisionId). A 4xx names the field at fault.
-import type restify from "restify";
 import { z } from "zod";
 import { ZDistributorDecisionSchema } from "./domain/distributor-decisions";
 import { ZPlatformReportSchema } from "./domain/platform-reports";
@@ -15,7 +14,8 @@ import { refusalText } from "../../platform/i18n/refusal-words";
 import type { Services } from "../../platform/services";
 import { retryLostRaces } from "../../platform/store/decide-once";
 import { findOrganisationByTenant } from "../../platform/store/organisations";
-import { type ApiCaller, mayActFor, requireApiCaller } from "../../platform/http/api-caller";
+import { type ApiCaller, mayActFor } from "../../platform/http/api-caller";
+import { type ApiReply, invalidBody, writeRoute } from "../../platform/http/write-route";
 import type { ApiOperation } from "../../platform/http/openapi";
 import type { RouteRegistrar } from "../../platform/http/server";
 
@@ -56,36 +56,12 @@ export const USAGE_REPORT_API_OPERATIONS: ApiOperation[] = [
   },
 ];
 
-type Reply = { status: number; body: object };
+type Reply = ApiReply;
 
 export const registerUsageReportApi: RouteRegistrar = (server, services) => {
-  server.post("/api/v1/usage-reports", async (req, res) => answer(req, res, services, receiveReport));
-  server.post("/api/v1/usage-report-decisions", async (req, res) => answer(req, res, services, decide));
+  server.post("/api/v1/usage-reports", writeRoute(services, "usage report", receiveReport));
+  server.post("/api/v1/usage-report-decisions", writeRoute(services, "usage report", decide));
 };
-
-async function answer(
-  req: restify.Request,
-  res: restify.Response,
-  services: Services,
-  handle: (body: unknown, services: Services, caller: ApiCaller) => Promise<Reply>,
-) {
-  try {
-    const caller = await requireApiCaller(req, res, services, "write");
-    if (!caller) return;
-    const reply = await handle(req.body, services, caller);
-    res.send(reply.status, reply.body);
-  } catch (error) {
-    services.logger.error({ err: error, path: req.path() }, "usage report API request failed");
-    res.send(500, { error: "internal", message: "the request could not be processed; retry later" });
-  }
-}
-
-function invalid(issues: readonly z.core.$ZodIssue[]): Reply {
-  return {
-    status: 400,
-    body: { error: "invalid_request", fields: Object.fromEntries(issues.map((issue) => [issue.path.join(".") || "(body)", issue.message])) },
-  };
-}
 
 /** Refusals about one field of the body: answered 400 with that field named. */
 const FIELD_OF: Partial<Record<string, string>> = {
@@ -132,7 +108,7 @@ function result(outcome: ReportOutcome): Reply {
 
 async function receiveReport(body: unknown, services: Services, caller: ApiCaller): Promise<Reply> {
   const parsed = ZUsageReportBodySchema.safeParse(body ?? {});
-  if (!parsed.success) return invalid(parsed.error.issues);
+  if (!parsed.success) return invalidBody(parsed.error.issues);
   const { organisationTenantId, ...report } = parsed.data;
   const organisation = await organisationFor(services, caller, organisationTenantId);
   if (!organisation) return UNKNOWN_ORGANISATION;
@@ -148,7 +124,7 @@ async function receiveReport(body: unknown, services: Services, caller: ApiCalle
 
 async function decide(body: unknown, services: Services, caller: ApiCaller): Promise<Reply> {
   const parsed = ZUsageReportDecisionBodySchema.safeParse(body ?? {});
-  if (!parsed.success) return invalid(parsed.error.issues);
+  if (!parsed.success) return invalidBody(parsed.error.issues);
   const { organisationTenantId, ...decision } = parsed.data;
   const organisation = await organisationFor(services, caller, organisationTenantId);
   if (!organisation) return UNKNOWN_ORGANISATION;
