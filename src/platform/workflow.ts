@@ -67,8 +67,8 @@ export interface Workflow {
   /** Refusal codes its domain returns; each has words `refusal.<code>` in its catalogs, or
    *  `<refusalWords>.refusal.<code>` when it names its own prefix. */
   refusals: readonly string[];
-  /** A catalog prefix (one of its namespaces) for words of its own: "usageReport" reads
-   *  "usageReport.refusal.not_permitted" first, and the platform's "refusal.<code>" after. */
+  /** A catalog prefix (one of its namespaces) for words of its own: "ticket" reads
+   *  "ticket.refusal.not_permitted" first, and the platform's "refusal.<code>" after. */
   refusalWords?: string;
   actions: Readonly<Record<string, CardAction>>;
   intents: Readonly<Record<IntentName, IntentHandler>>;

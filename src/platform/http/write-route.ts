@@ -13,7 +13,7 @@ export interface ApiReply {
 
 export type ApiHandler = (body: unknown, services: Services, caller: ApiCaller) => Promise<ApiReply>;
 
-/** The restify handler for `handle`; `what` names the route in the log ("billing decision"). */
+/** The restify handler for `handle`; `what` names the route in the log ("ticket"). */
 export function writeRoute(services: Services, what: string, handle: ApiHandler): (req: restify.Request, res: restify.Response) => Promise<void> {
   return async (req, res) => {
     try {

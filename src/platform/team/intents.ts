@@ -1,6 +1,6 @@
 // Plain-words questions about the team: "my role", "who are the admins", "team" (the members'
 // card for an admin, the reader's own role and the admins for anyone else), and "I need
-// billing access" (the form to ask, the role already chosen when the words name one).
+// the billing role" (the form to ask, the role already chosen when the words name one).
 import type { IntentHandler } from "../bot/intents/types";
 import { roleNamedIn } from "./rules";
 import { askCard, teamOverview } from "./actions";

@@ -74,7 +74,7 @@ export function decideRoleRequest(
   return accept({ state: "rejected", reason });
 }
 
-/** Role words people type, in each language, for "I need billing access". */
+/** The names of the roles (./roles.ts) as people type them, in each language. */
 const ROLE_WORDS: Readonly<Record<Role, readonly string[]>> = {
   admin: ["admin", "admins", "administrator", "administrateur", "administratrice", "administration"],
   approver: ["approver", "approval", "approvals", "approbateur", "approbatrice", "approbation", "validation", "penyetuju", "persetujuan"],

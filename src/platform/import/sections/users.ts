@@ -9,9 +9,7 @@ export const ZImportUserSchema = z
   .strictObject({
     aadObjectId: z.string().trim().min(1).max(100).describe("The user's Azure AD (Entra ID) object id, as Teams sends it."),
     name: z.string().trim().min(1).max(200),
-    role: z
-      .enum(ROLES)
-      .describe("admin: all; approver: decisions (requests, completion, access); billing: billing work (entries, usage reports); viewer: read and ask."),
+    role: z.enum(ROLES).describe("admin: everything; approver and billing: what each workflow grants them (README, Roles); viewer: read and ask."),
   })
   .describe("A partner user of the organisation.");
 
