@@ -5,12 +5,16 @@
 // The key is printed once, at creation: only its hash is stored.
 import { parseArgs } from "node:util";
 import { configuredClock } from "../src/platform/clock";
-import { API_KEY_SCOPES, type ApiKeyScope, createApiKey, listApiKeys, revokeApiKey } from "../src/platform/store/api-keys";
+import { createApiKeyAudited, revokeApiKeyAudited } from "../src/platform/integrations/changes";
+import { API_KEY_SCOPES, type ApiKeyScope, listApiKeys } from "../src/platform/store/api-keys";
 import { openDatabase } from "../src/platform/store/db";
 import { findOrganisationByTenant } from "../src/platform/store/organisations";
 import { configOrExit } from "./config-or-exit";
 
 class UsageError extends Error {}
+
+/** The audit history names the command line as who made or revoked the key. */
+const COMMAND_LINE = { name: "npm run api-key" };
 
 const USAGE = "usage: npm run api-key -- create --tenant <id> --name <name> [--scope read|write] | list --tenant <id> | revoke --tenant <id> --id <key id>";
 const { positionals, values } = parseArgs({
@@ -30,7 +34,13 @@ try {
   if (command === "create") {
     if (!values.name) throw new UsageError(USAGE);
     if (!(API_KEY_SCOPES as readonly string[]).includes(values.scope ?? "")) throw new UsageError("--scope must be read or write");
-    const { key, info } = await createApiKey(db, { organisationId: organisation.id, name: values.name, scope: values.scope as ApiKeyScope });
+    const { key, info } = await createApiKeyAudited(db, {
+      organisationId: organisation.id,
+      name: values.name,
+      scope: values.scope as ApiKeyScope,
+      actor: COMMAND_LINE,
+      now: configuredClock(config)(),
+    });
     console.log(
       `created ${info.scope} key ${info.id} (${info.name}) for ${organisation.name}:\n\n  ${key}\n\nIt is shown only now: store it in the integration's secret store.`,
     );
@@ -41,7 +51,7 @@ try {
     }
   } else {
     if (!values.id) throw new UsageError(USAGE);
-    if (!(await revokeApiKey(db, organisation.id, values.id, configuredClock(config)())))
+    if (!(await revokeApiKeyAudited(db, { organisationId: organisation.id, id: values.id, actor: COMMAND_LINE, now: configuredClock(config)() })))
       throw new UsageError(`no active key ${values.id} in ${organisation.name}`);
     console.log(`revoked ${values.id}`);
   }

@@ -8,15 +8,17 @@ import { reminderIntents } from "./bot/intents/reminders";
 import { PLATFORM_REFUSALS } from "./domain/result";
 import type { PlatformParts } from "./fold";
 import { usersSection } from "./import/sections/users";
+import { integrationActions } from "./integrations/actions";
+import { integrationIntents } from "./integrations/intents";
 import { teamActions } from "./team/actions";
 import { teamIntents } from "./team/intents";
 import { SETTINGS_REFUSALS } from "./team/settings";
 import { TEAM_REFUSALS } from "./team/rules";
 
 export const PLATFORM_PARTS: PlatformParts = {
-  namespaces: ["reminders", "help", "deadlines", "common", "conversation", "refusal", "team"],
-  actions: { ...reminderActions, ...teamActions },
-  intents: { ...deadlineIntents, ...reminderIntents, ...teamIntents, help },
+  namespaces: ["reminders", "help", "deadlines", "common", "conversation", "refusal", "team", "integrations"],
+  actions: { ...reminderActions, ...teamActions, ...integrationActions },
+  intents: { ...deadlineIntents, ...reminderIntents, ...teamIntents, ...integrationIntents, help },
   importSections: [{ name: "users", section: usersSection }],
   refusals: [...PLATFORM_REFUSALS, ...TEAM_REFUSALS, ...SETTINGS_REFUSALS],
   helpIntents: ["deadlines", "reminders", "team.show"],

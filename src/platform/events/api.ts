@@ -11,7 +11,8 @@ import type { RouteRegistrar } from "../http/server";
 import type { Services } from "../services";
 import type { ApiKeyScope } from "../store/api-keys";
 import { type EventCatalog, eventTypesOf } from "./define-event";
-import { disableWebhookEndpoint, listWebhookEndpoints, registerWebhookEndpoint, type WebhookEndpoint } from "./endpoints";
+import { disableEndpointAudited, registerEndpointAudited } from "../integrations/changes";
+import { listWebhookEndpoints, type WebhookEndpoint } from "./endpoints";
 import { eventEnvelope, readEventsAfter } from "./events";
 import { deliveryCounts, listDeadDeliveries } from "./delivery-status";
 
@@ -215,19 +216,21 @@ async function listEndpoints(services: Services, caller: { organisationId: strin
 async function registerEndpoint(
   req: restify.Request,
   services: Services,
-  caller: { organisationId: string },
+  caller: { organisationId: string; keyName: string },
   schema: z.ZodType<{ url: string; eventTypes: string[]; description?: string | undefined }>,
   catalog: EventCatalog,
 ): Promise<Reply> {
   const parsed = schema.safeParse(req.body ?? {});
   if (!parsed.success) return invalid(parsed.error.issues);
-  const registered = await registerWebhookEndpoint(
+  const registered = await registerEndpointAudited(
     services.db,
     {
       organisationId: caller.organisationId,
       url: parsed.data.url,
       eventTypes: parsed.data.eventTypes,
       ...(parsed.data.description ? { description: parsed.data.description } : {}),
+      actor: keyActor(caller),
+      now: services.clock(),
     },
     { knownTypes: eventTypesOf(catalog), production: services.config.NODE_ENV === "production" },
   );
@@ -239,9 +242,19 @@ async function registerEndpoint(
   return { status: 201, body: { ...(await describeEndpoint(services, registered.endpoint)), secret: registered.secret } };
 }
 
-async function disableEndpoint(req: restify.Request, services: Services, caller: { organisationId: string }): Promise<Reply> {
+/** The audit history names the key that made a change through the API. */
+const keyActor = (caller: { keyName: string }) => ({ name: `API key "${caller.keyName}"` });
+
+async function disableEndpoint(req: restify.Request, services: Services, caller: { organisationId: string; keyName: string }): Promise<Reply> {
   const id = String(req.params?.id ?? "");
-  if (!(await disableWebhookEndpoint(services.db, caller.organisationId, id, "disabled through the API", services.clock()))) {
+  const disabled = await disableEndpointAudited(services.db, {
+    organisationId: caller.organisationId,
+    id,
+    actor: keyActor(caller),
+    now: services.clock(),
+    reason: "disabled through the API",
+  });
+  if (!disabled) {
     return { status: 404, body: { error: "not_found", message: "no enabled webhook endpoint with this id in this organisation" } };
   }
   return { status: 200, body: { id, disabled: true } };

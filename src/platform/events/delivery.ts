@@ -10,7 +10,8 @@ import type { Db } from "../store/db";
 import { markDead, markFailed, markSent, postpone, renewLease } from "../store/outbox";
 import { type ClaimedDelivery, claimWebhookDeliveries } from "./claims";
 import { tellAdminsOfFailure } from "./failure-notice";
-import { disableWebhookEndpoint, findEndpointForDelivery, recordEndpointFailure, recordEndpointSuccess } from "./endpoints";
+import { disableEndpointAudited } from "../integrations/changes";
+import { findEndpointForDelivery, recordEndpointFailure, recordEndpointSuccess } from "./endpoints";
 import { eventEnvelope, findEvents, type StoredEvent } from "./events";
 import { MAX_WEBHOOK_ATTEMPTS, webhookRetryDelay } from "./retry-schedule";
 import { signedHeaders } from "./signing";
@@ -123,7 +124,13 @@ async function deliverOne(
     return { kind: "sent" };
   }
   if (attempt.status === 410) {
-    await disableWebhookEndpoint(deps.db, endpoint.organisationId, endpoint.id, "the endpoint answered 410 Gone", now);
+    await disableEndpointAudited(deps.db, {
+      organisationId: endpoint.organisationId,
+      id: endpoint.id,
+      actor: { name: "webhook delivery" },
+      now,
+      reason: "the endpoint answered 410 Gone",
+    });
     await markDead(deps.db, token, [row.id], "endpoint_gone");
     report.dead += 1;
     return { kind: "disabled" };

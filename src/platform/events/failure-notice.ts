@@ -15,6 +15,7 @@ export async function tellAdminsOfFailure(db: DbTx, endpoint: { id: string; orga
         messageKey: "events.notice.failing",
         titleKey: "events.notice.failingTitle",
         values: { url: endpoint.url, since: { type: "date", at: since.toISOString() } },
+        open: { verb: "integrations.open", data: {}, titleKey: "integrations.openIntegration" },
       },
       now,
     });

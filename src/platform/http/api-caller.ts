@@ -7,7 +7,7 @@ import type { Services } from "../services";
 import { type ApiKeyScope, useApiKey } from "../store/api-keys";
 import { apiKeyMatches, presentedApiKey } from "./api-key";
 
-export type ApiCaller = { kind: "organisation"; organisationId: string; scope: ApiKeyScope; keyId: string } | { kind: "vendor_api_key" };
+export type ApiCaller = { kind: "organisation"; organisationId: string; scope: ApiKeyScope; keyId: string; keyName: string } | { kind: "vendor_api_key" };
 
 export type CallerCheck = { ok: true; caller: ApiCaller } | { ok: false; status: 401 | 403; body: object };
 
@@ -17,7 +17,7 @@ export async function authenticateApiCaller(req: restify.Request, services: Serv
     const key = await useApiKey(services.db, presented, services.clock());
     if (key) {
       if (needed === "write" && key.scope !== "write") return { ok: false, status: 403, body: { error: "forbidden", message: "this API key is read-only" } };
-      return { ok: true, caller: { kind: "organisation", organisationId: key.organisationId, scope: key.scope, keyId: key.id } };
+      return { ok: true, caller: { kind: "organisation", organisationId: key.organisationId, scope: key.scope, keyId: key.id, keyName: key.name } };
     }
     if (apiKeyMatches(presented, services.config.VENDOR_API_KEY)) return { ok: true, caller: { kind: "vendor_api_key" } };
   }

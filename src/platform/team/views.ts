@@ -43,6 +43,7 @@ export function teamCard(t: Translator, page: TeamPage, offset: number, requests
       previous: t.t("team.previous"),
       next: t.t("team.next"),
       settings: t.t("team.settings.open"),
+      integrations: t.t("team.integrations.open"),
     },
   });
 }

@@ -7,6 +7,7 @@ import { LOCALES } from "../../../src/platform/i18n/locale";
 import { translator } from "../../../src/platform/i18n/translator";
 import { validateAdaptiveCard } from "../../support/adaptive-card-validator";
 import { type CardSamples, foundationSamples } from "./samples";
+import { integrationsCardSamples } from "../platform/integrations-card-samples";
 import { teamCardSamples } from "../platform/team-card-samples";
 import { reminderSamples } from "../reminders/card-samples";
 import { billingCardSamples } from "../domain/billing-card-samples";
@@ -19,6 +20,7 @@ const samples: CardSamples = {
   ...reminderSamples,
   ...billingCardSamples,
   ...teamCardSamples,
+  ...integrationsCardSamples,
   ...Object.assign({}, ...Object.values(workflowSamples)),
 };
 
