@@ -87,6 +87,25 @@ describe("the OpenAPI document", () => {
     expect((await openApiErrors(broken)).valid).toBe(false);
   });
 
+  it("gives every workflow route's request body an example, and each example is one its documented schema accepts", () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema({ $id: "doc", components: { schemas: (served.components as { schemas: object }).schemas } });
+    type Body = { content: { "application/json": { schema: object; example?: unknown } } };
+    const bodies = Object.values(served.paths as Operations).flatMap((methods) =>
+      Object.values(methods).flatMap((op) => (op.requestBody ? [[op.operationId, op.requestBody as Body] as const] : [])),
+    );
+    const workflowRoutes = new Set(TABLES.apiOperations.filter((operation) => operation.body).map((operation) => operation.operationId));
+    expect(bodies.filter(([operationId]) => workflowRoutes.has(operationId)).length).toBe(workflowRoutes.size);
+    for (const [operationId, body] of bodies) {
+      const { schema, example } = body.content["application/json"];
+      if (workflowRoutes.has(operationId)) expect(example, operationId).toBeDefined();
+      if (example === undefined) continue;
+      const resolvable = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/schemas/', '"doc#/components/schemas/')) as object;
+      expect(ajv.validate(resolvable, example), `${operationId}: ${ajv.errorsText()}`).toBe(true);
+    }
+  });
+
   it("documents exactly the /api/v1 routes the server answers", () => {
     const routes = bot.app.http.server.getDebugInfo().routes as { method: string; path: string }[];
     const answered = routes
