@@ -14,6 +14,9 @@ export interface ApiOperation {
   scope: "read" | "write";
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** The document's example of the request, for the demo organisation (`npm run seed:demo`, its
+   *  dates those of a seeding on 1 December 2026, the tests' clock); the key tests send it. */
+  example?: Record<string, unknown>;
   response: { status: number; schema: z.ZodType; description: string };
   /** Error statuses besides 401, 403 and 500, which every route may answer. */
   errors: number[];
@@ -71,7 +74,9 @@ export function openApiDocument(operations: readonly ApiOperation[], events: Eve
         description: `Needs an organisation API key with the ${operation.scope} scope.`,
         security: [{ bearer: [] }, { apiKeyHeader: [] }],
         ...(parameters.length > 0 ? { parameters } : {}),
-        ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: schema(operation.body, "input") } } } } : {}),
+        ...(operation.body
+          ? { requestBody: { required: true, content: { "application/json": requestMedia(operation, schema(operation.body, "input")) } } }
+          : {}),
         responses,
       },
     };
@@ -110,6 +115,10 @@ export function openApiDocument(operations: readonly ApiOperation[], events: Eve
       securitySchemes: { bearer: { type: "http", scheme: "bearer" }, apiKeyHeader: { type: "apiKey", in: "header", name: "X-Api-Key" } },
     },
   };
+}
+
+function requestMedia(operation: ApiOperation, schema: Json): Json {
+  return operation.example ? { schema, example: operation.example } : { schema };
 }
 
 function envelope(type: string, data: z.ZodType): z.ZodType {

@@ -18,6 +18,7 @@ import { type ApiCaller, mayActFor } from "../../platform/http/api-caller";
 import { type ApiReply, invalidBody, writeRoute } from "../../platform/http/write-route";
 import type { ApiOperation } from "../../platform/http/openapi";
 import type { RouteRegistrar } from "../../platform/http/server";
+import { PLAYGROUND_TENANT_ID } from "../../platform/import/demo/playground-identities";
 
 const tenant = { organisationTenantId: z.string().trim().min(1).max(100) };
 
@@ -59,6 +60,15 @@ export const BILLING_API_OPERATIONS: ApiOperation[] = [
     summary: "The vendor's rating or rejection of a billing submission; idempotent by decisionId",
     scope: "write",
     body: ZBillingDecisionBodySchema,
+    example: {
+      organisationTenantId: PLAYGROUND_TENANT_ID,
+      decisionId: "IBM-RATE-20261201-0001",
+      submissionReference: "ENG-991-B1",
+      outcome: "rated",
+      ratedAmount: "1250.00",
+      currency: "EUR",
+      decidedAt: "2026-12-01T09:00:00+01:00",
+    },
     response: { status: 200, schema: ZDecisionResultSchema, description: "Recorded, or a replay of what was recorded (replayed: true)" },
     errors: [400, 404, 409, 413],
   },
@@ -69,6 +79,13 @@ export const BILLING_API_OPERATIONS: ApiOperation[] = [
     summary: "A client's request to complete an engagement; idempotent",
     scope: "write",
     body: ZCompletionRequestBodySchema,
+    example: {
+      organisationTenantId: PLAYGROUND_TENANT_ID,
+      engagementExternalId: "CP-PI-881017",
+      requestedAt: "2026-11-30T16:00:00+01:00",
+      requestedBy: "Dana Client",
+      note: "The workshop is done; please close it.",
+    },
     response: { status: 200, schema: ZCompletionResultSchema, description: "Recorded, or a replay (replayed: true)" },
     errors: [400, 404, 409, 413],
   },

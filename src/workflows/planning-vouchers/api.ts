@@ -15,6 +15,7 @@ import { findOrganisationByTenant } from "../../platform/store/organisations";
 import { ZPaymentConfirmationSchema } from "./domain/import-records";
 import type { Voucher } from "./domain/voucher";
 import { confirmVoucherPayment } from "./store/voucher-steps";
+import { PLAYGROUND_TENANT_ID } from "../../platform/import/demo/playground-identities";
 
 export const ZVoucherPaymentBodySchema = ZPaymentConfirmationSchema.extend({ organisationTenantId: z.string().trim().min(1).max(100) });
 
@@ -35,6 +36,13 @@ export const VOUCHER_API_OPERATIONS: ApiOperation[] = [
     summary: "The vendor's confirmation that it paid a planning voucher's invoice; idempotent",
     scope: "write",
     body: ZVoucherPaymentBodySchema,
+    example: {
+      organisationTenantId: PLAYGROUND_TENANT_ID,
+      vendorVoucherId: "DDPS-7783-4410",
+      paymentReference: "PAY-2026-11-30-7783",
+      paidOn: "2026-11-30",
+      invoiceNumber: "INV-7783",
+    },
     response: { status: 200, schema: ZVoucherPaymentResultSchema, description: "Recorded, or a replay of what was recorded (replayed: true)" },
     errors: [400, 404, 409, 413],
   },

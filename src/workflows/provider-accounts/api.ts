@@ -14,6 +14,7 @@ import { findOrganisationByTenant } from "../../platform/store/organisations";
 import type { ProviderAccountRefusal } from "./domain/refusals";
 import { ZProviderAccountRecordSchema } from "./import/sections";
 import { receiveAndAnnounce } from "./store/arrivals";
+import { PLAYGROUND_TENANT_ID } from "../../platform/import/demo/playground-identities";
 
 export const ZProviderAccountBodySchema = ZProviderAccountRecordSchema.extend({ organisationTenantId: z.string().trim().min(1).max(100) });
 
@@ -34,6 +35,15 @@ export const PROVIDER_ACCOUNT_API_OPERATIONS: ApiOperation[] = [
     summary: "A provider account created when a customer accepted the reseller relationship; idempotent by provider and providerAccountId",
     scope: "write",
     body: ZProviderAccountBodySchema,
+    example: {
+      organisationTenantId: PLAYGROUND_TENANT_ID,
+      provider: "Microsoft Partner Center",
+      providerAccountId: "5c1d7e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f",
+      name: "Northwind Traders",
+      domains: ["northwindtraders.onmicrosoft.com"],
+      customerTenantId: "5c1d7e2f-3a4b-4c5d-8e6f-7a8b9c0d1e2f",
+      appearedAt: "2026-12-01T08:00:00+01:00",
+    },
     response: { status: 200, schema: ZProviderAccountResultSchema, description: "Recorded, or a replay of what was recorded (replayed: true)" },
     errors: [400, 404, 409, 413],
   },

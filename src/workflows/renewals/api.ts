@@ -17,6 +17,7 @@ import { findOrganisationByTenant } from "../../platform/store/organisations";
 import { RENEWAL_SECTION } from "./import/line-items";
 import { importErrorText } from "./import/report-reader";
 import { readReportFile } from "./import/report-file";
+import { PLAYGROUND_TENANT_ID } from "../../platform/import/demo/playground-identities";
 
 /** A report of some thousands of line items; the HTTP server's body limit applies first. */
 const CSV_MAX_CHARS = 4_000_000;
@@ -29,6 +30,11 @@ export const ZRenewalReportBodySchema = z
   })
   .refine((body) => (body.csv === undefined) !== (body.csvBase64 === undefined), { message: "give either csv or csvBase64", path: ["csv"] });
 
+const RENEWAL_REPORT_EXAMPLE = [
+  "Agreement number,Line item,Site name,Customer name,End date,Value,Currency,Quote number,Account owner",
+  '0000654321,001,Contoso Surabaya,Contoso Ltd,2027-02-28,"4,800.00",USD,,',
+].join("\n");
+
 const ZReportResultSchema = z.object({ created: z.number(), updated: z.number(), unchanged: z.number() });
 
 export const RENEWAL_API_OPERATIONS: ApiOperation[] = [
@@ -39,6 +45,7 @@ export const RENEWAL_API_OPERATIONS: ApiOperation[] = [
     summary: "The vendor's renewal report (CSV, English or Indonesian headers); all-or-nothing, idempotent by agreement and line item",
     scope: "write",
     body: ZRenewalReportBodySchema,
+    example: { organisationTenantId: PLAYGROUND_TENANT_ID, csv: RENEWAL_REPORT_EXAMPLE },
     response: { status: 200, schema: ZReportResultSchema, description: "What the report changed; a replay changes nothing (unchanged counts every line item)" },
     errors: [400, 404, 413],
   },

@@ -18,6 +18,7 @@ import { ZPrimaryContactVerification } from "./domain/primary-contact-claims";
 import { ZSiteRecord } from "./domain/site-records";
 import { applyVerificationOnce } from "./store/access-decisions";
 import { applySiteRecordIn } from "./store/site-records";
+import { PLAYGROUND_TENANT_ID } from "../../platform/import/demo/playground-identities";
 
 const tenant = { organisationTenantId: z.string().trim().min(1).max(100) };
 
@@ -46,6 +47,13 @@ export const SITE_ACCESS_API_OPERATIONS: ApiOperation[] = [
     summary: "The vendor's answer to a Primary Contact claim (event siteaccess.primary_contact.claimed); idempotent by verificationId",
     scope: "write",
     body: ZVerificationBody,
+    example: {
+      organisationTenantId: PLAYGROUND_TENANT_ID,
+      verificationId: "IBM-PCV-0001",
+      requestId: "the requestId of the siteaccess.primary_contact.claimed event",
+      outcome: "confirmed",
+      siteName: "Contoso Reseller Jakarta",
+    },
     response: { status: 200, schema: ZVerificationResult, description: "Recorded, or a replay of what was recorded (replayed: true)" },
     errors: [400, 404, 409, 413],
   },
@@ -56,6 +64,7 @@ export const SITE_ACCESS_API_OPERATIONS: ApiOperation[] = [
     summary: "The vendor's site list (number, name, Primary Contact); idempotent by site number",
     scope: "write",
     body: ZSiteListBody,
+    example: { organisationTenantId: PLAYGROUND_TENANT_ID, sites: [{ siteNumber: "7654321", name: "Contoso Reseller Surabaya" }] },
     response: { status: 200, schema: ZSiteListResult, description: "How many sites were created, updated, or already so" },
     errors: [400, 404, 413],
   },

@@ -18,6 +18,7 @@ import { type ApiCaller, mayActFor } from "../../platform/http/api-caller";
 import { type ApiReply, invalidBody, writeRoute } from "../../platform/http/write-route";
 import type { ApiOperation } from "../../platform/http/openapi";
 import type { RouteRegistrar } from "../../platform/http/server";
+import { PLAYGROUND_TENANT_ID } from "../../platform/import/demo/playground-identities";
 
 const tenant = { organisationTenantId: z.string().trim().min(1).max(100) };
 
@@ -41,6 +42,14 @@ export const USAGE_REPORT_API_OPERATIONS: ApiOperation[] = [
     summary: "The platform's usage report and its provisioned lines, created or updated while in preparation; idempotent by platformReportId",
     scope: "write",
     body: ZUsageReportBodySchema,
+    example: {
+      organisationTenantId: PLAYGROUND_TENANT_ID,
+      platformReportId: "LMP-R-DEMO-1-2026-12",
+      platformAccountId: "LMP-DEMO-1",
+      cycle: "2026-12",
+      openedAt: "2026-12-01T00:00:00+01:00",
+      lines: [{ lineId: "m365-bp", product: "Microsoft 365 Business Premium", unit: "license seats", provisionedUnits: "48" }],
+    },
     response: { status: 200, schema: ZReportResultSchema, description: "Recorded, or a replay of what was recorded (replayed: true)" },
     errors: [400, 404, 409, 413],
   },
@@ -51,6 +60,13 @@ export const USAGE_REPORT_API_OPERATIONS: ApiOperation[] = [
     summary: "The distributor's approval, or rejection with notes per line, of a report under review; idempotent by decisionId",
     scope: "write",
     body: ZUsageReportDecisionBodySchema,
+    example: {
+      organisationTenantId: PLAYGROUND_TENANT_ID,
+      decisionId: "NWD-DEC-20261201-0001",
+      platformReportId: "LMP-R-DEMO-2-2026-11",
+      outcome: "approved",
+      decidedAt: "2026-12-01T09:00:00+01:00",
+    },
     response: { status: 200, schema: ZReportResultSchema, description: "Recorded, or a replay (replayed: true)" },
     errors: [400, 404, 409, 413],
   },
