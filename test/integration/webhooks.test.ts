@@ -10,6 +10,7 @@ import { claimWebhookDeliveries } from "../../src/platform/events/claims";
 import { deliverDueWebhooks } from "../../src/platform/events/delivery";
 import { listWebhookEndpoints, registerWebhookEndpoint } from "../../src/platform/events/endpoints";
 import { signedHeaders } from "../../src/platform/events/signing";
+import { listAudit } from "../../src/platform/store/audit";
 import { type Engagement, eventFor } from "../../src/workflows/engagements/domain/engagements";
 import { ENGAGEMENT_EVENTS } from "../../src/workflows/engagements/events";
 import { listBillingEntries } from "../../src/workflows/engagements/store/billing";
@@ -202,6 +203,28 @@ describe("webhook delivery of a billing entry recorded in Teams", () => {
     await submitBillingInCard(bot, billing, (await approvedEngagement()).id);
     await deliver();
     expect(endpoint.ids).toHaveLength(1);
+    expect((await listAudit(bot.database.db, bot.organisation.id, "webhookEndpoint", gone?.id ?? "")).at(-1)).toMatchObject({
+      action: "webhook_endpoint_disabled",
+      actorName: "webhook delivery",
+      reason: "the endpoint answered 410 Gone",
+    });
+  });
+
+  it("posts several of an endpoint's events at once: those answered 2xx are sent, one answered 500 is retried, the later ones wait with it", async () => {
+    const answers = [{ status: 200 }, { status: 500 }, ...Array.from({ length: 20 }, () => ({ status: 200 }))];
+    const endpoint = await scripted(answers);
+    await register(endpoint.url);
+    for (let i = 0; i < 8; i++) await submitBillingInCard(bot, billing, (await approvedEngagement()).id);
+    // The first group of five overlaps: four answered 200, one 500; the last three wait for the retry.
+    expect(await deliver()).toMatchObject({ sent: 4, failed: 1 });
+    expect(endpoint.ids).toHaveLength(5);
+    const [registered] = (await listWebhookEndpoints(bot.database.db, bot.organisation.id)).filter((e) => e.url === endpoint.url);
+    const rows = (await deliveryRows()).filter((row) => row.recipient === `webhook:${registered?.id}`);
+    expect(rows.map((row) => row.state).sort()).toEqual(["failed", "pending", "pending", "pending", "sent", "sent", "sent", "sent"]);
+    clockNow = new Date(clockNow.getTime() + 6_000);
+    expect(await deliver()).toMatchObject({ sent: 4, failed: 0 });
+    expect(endpoint.ids).toHaveLength(9);
+    expect(new Set(endpoint.ids).size).toBe(8);
   });
 
   it("gives up after the last of eight attempts over about a day, the delivery visible as dead, and tells the admins once", async () => {

@@ -3,7 +3,8 @@
 // 410: the endpoint is disabled and its deliveries die. Anything else (another status, a
 // timeout, a refused connection): retried on the schedule, honouring Retry-After, dead after
 // the last attempt; the endpoint's other rows of the batch wait with it instead of each
-// costing a timeout. Endpoints of one batch are served in parallel.
+// costing a timeout. Endpoints of one batch are served in parallel, and each endpoint takes a
+// few deliveries at once (at least once, never in a promised order: receivers deduplicate).
 import type { Logger } from "../logger";
 import { parseRetryAfter } from "../reminders/backoff";
 import type { Db } from "../store/db";
@@ -77,15 +78,18 @@ async function deliverToEndpoint(deps: WebhookDeliveryDeps, token: string, rows:
       rows.map((row) => row.eventId),
     );
     let sent = false;
-    for (const [index, row] of rows.entries()) {
-      const outcome = await deliverOne(deps, token, endpoint, row, events.get(row.eventId), report);
-      sent ||= outcome.kind === "sent";
-      if (outcome.kind === "sent" || outcome.kind === "continue") continue;
-      const rest = rows.slice(index + 1).map((later) => later.id);
-      if (outcome.kind === "disabled") await markDead(deps.db, token, rest, "endpoint_disabled");
-      else await postpone(deps.db, token, rest, outcome.retryAt);
-      if (outcome.kind === "disabled") report.dead += rest.length;
-      return;
+    // A few deliveries at a time, each group one lease renewal and one "sent" write: posts to
+    // one endpoint overlap, and the database sees two writes per group instead of two per event.
+    for (let start = 0; start < rows.length; start += IN_FLIGHT_PER_ENDPOINT) {
+      const group = rows.slice(start, start + IN_FLIGHT_PER_ENDPOINT);
+      const outcome = await deliverGroup(deps, token, endpoint, group, events, report);
+      sent ||= outcome.sent;
+      if (!outcome.stop) continue;
+      const rest = rows.slice(start + group.length).map((later) => later.id);
+      if (outcome.stop.kind === "disabled") await markDead(deps.db, token, rest, "endpoint_disabled");
+      else await postpone(deps.db, token, rest, outcome.stop.retryAt);
+      if (outcome.stop.kind === "disabled") report.dead += rest.length;
+      break;
     }
     // Once per batch, not per event: the endpoint answers again.
     if (sent) await recordEndpointSuccess(deps.db, endpoint.id, deps.clock());
@@ -95,55 +99,87 @@ async function deliverToEndpoint(deps: WebhookDeliveryDeps, token: string, rows:
   }
 }
 
-type Outcome = { kind: "sent" } | { kind: "continue" } | { kind: "wait"; retryAt: Date } | { kind: "disabled" };
+/** Deliveries to one endpoint that overlap: as many as a receiver is expected to take at once. */
+const IN_FLIGHT_PER_ENDPOINT = 5;
 
-async function deliverOne(
+type Stop = { kind: "wait"; retryAt: Date } | { kind: "disabled" };
+
+/**
+ * One group of an endpoint's rows: the lease renewed for all of them, their posts in parallel,
+ * the successes marked sent in one write. A failure is recorded per row and stops the
+ * endpoint's later rows (they wait with it); a 410 disables the endpoint.
+ */
+async function deliverGroup(
   deps: WebhookDeliveryDeps,
   token: string,
   endpoint: { id: string; url: string; secret: string; organisationId: string },
-  row: ClaimedDelivery,
-  event: StoredEvent | undefined,
+  rows: readonly ClaimedDelivery[],
+  events: ReadonlyMap<string, StoredEvent>,
   report: WebhookDeliveryReport,
-): Promise<Outcome> {
-  const leaseMs = deps.leaseMs ?? 60_000;
-  if (!(await renewLease(deps.db, token, [row.id], deps.clock(), leaseMs))) {
-    report.lost += 1;
-    return { kind: "continue" };
+): Promise<{ sent: boolean; stop?: Stop }> {
+  const ids = rows.map((row) => row.id);
+  if (!(await renewLease(deps.db, token, ids, deps.clock(), deps.leaseMs ?? 60_000))) {
+    // Some lease ran out (this run was slow): whoever claimed those rows delivers them, and the
+    // rest come back to a claim once their own lease ends.
+    report.lost += rows.length;
+    return { sent: false };
   }
-  if (!event) {
-    await markDead(deps.db, token, [row.id], "event_missing");
-    report.dead += 1;
-    return { kind: "continue" };
+  const missing = rows.filter((row) => !events.has(row.eventId));
+  if (missing.length > 0) {
+    await markDead(
+      deps.db,
+      token,
+      missing.map((row) => row.id),
+      "event_missing",
+    );
+    report.dead += missing.length;
   }
-  const body = JSON.stringify(eventEnvelope(event));
-  const attempt = await post(endpoint.url, endpoint.secret, event.id, body, deps);
+  const present = rows.filter((row) => events.has(row.eventId));
+  const attempts = await Promise.all(
+    present.map((row) => post(endpoint.url, endpoint.secret, row.eventId, JSON.stringify(eventEnvelope(events.get(row.eventId) as StoredEvent)), deps)),
+  );
   const now = deps.clock();
-  if (attempt.status !== undefined && attempt.status >= 200 && attempt.status < 300) {
-    await markSent(deps.db, token, [row.id], now);
-    report.sent += 1;
-    return { kind: "sent" };
-  }
-  if (attempt.status === 410) {
-    await disableEndpointAudited(deps.db, {
-      organisationId: endpoint.organisationId,
-      id: endpoint.id,
-      actor: { name: "webhook delivery" },
+  const succeeded = present.filter((_, index) => isSuccess(attempts[index] as Attempt));
+  if (succeeded.length > 0) {
+    await markSent(
+      deps.db,
+      token,
+      succeeded.map((row) => row.id),
       now,
-      reason: "the endpoint answered 410 Gone",
-    });
-    await markDead(deps.db, token, [row.id], "endpoint_gone");
-    report.dead += 1;
-    return { kind: "disabled" };
+    );
+    report.sent += succeeded.length;
   }
-  const error = attempt.status !== undefined ? `HTTP ${attempt.status}` : attempt.error;
-  const retryAt = new Date(now.getTime() + webhookRetryDelay(row.attempts, deps.random ?? Math.random, attempt.retryAfterMs));
-  await markFailed(deps.db, token, [row.id], { error, retryAt, maxAttempts: MAX_WEBHOOK_ATTEMPTS });
-  const tellSince = await recordEndpointFailure(deps.db, endpoint.id, error, now);
-  if (tellSince) await tellAdminsOfFailure(deps.db, endpoint, tellSince, now);
-  if (row.attempts >= MAX_WEBHOOK_ATTEMPTS) report.dead += 1;
-  else report.failed += 1;
-  return { kind: "wait", retryAt };
+  let stop: Stop | undefined;
+  for (const [index, row] of present.entries()) {
+    const attempt = attempts[index] as Attempt;
+    if (isSuccess(attempt)) continue;
+    if (attempt.status === 410) {
+      if (stop?.kind !== "disabled")
+        await disableEndpointAudited(deps.db, {
+          organisationId: endpoint.organisationId,
+          id: endpoint.id,
+          actor: { name: "webhook delivery" },
+          now,
+          reason: "the endpoint answered 410 Gone",
+        });
+      await markDead(deps.db, token, [row.id], "endpoint_gone");
+      report.dead += 1;
+      stop = { kind: "disabled" };
+      continue;
+    }
+    const error = attempt.status !== undefined ? `HTTP ${attempt.status}` : attempt.error;
+    const retryAt = new Date(now.getTime() + webhookRetryDelay(row.attempts, deps.random ?? Math.random, attempt.retryAfterMs));
+    await markFailed(deps.db, token, [row.id], { error, retryAt, maxAttempts: MAX_WEBHOOK_ATTEMPTS });
+    const tellSince = await recordEndpointFailure(deps.db, endpoint.id, error, now);
+    if (tellSince) await tellAdminsOfFailure(deps.db, endpoint, tellSince, now);
+    if (row.attempts >= MAX_WEBHOOK_ATTEMPTS) report.dead += 1;
+    else report.failed += 1;
+    if (stop?.kind !== "disabled") stop = { kind: "wait", retryAt: stop && stop.retryAt > retryAt ? stop.retryAt : retryAt };
+  }
+  return { sent: succeeded.length > 0, ...(stop ? { stop } : {}) };
 }
+
+const isSuccess = (attempt: Attempt) => attempt.status !== undefined && attempt.status >= 200 && attempt.status < 300;
 
 interface Attempt {
   status?: number;
