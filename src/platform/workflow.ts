@@ -72,7 +72,7 @@ export interface Workflow {
   refusalWords?: string;
   actions: Readonly<Record<string, CardAction>>;
   intents: Readonly<Record<IntentName, IntentHandler>>;
-  /** How its records are named in chat ("ENG-1042"): the recognizer extracts them. */
+  /** How its records are named in chat ("TCK-1042"): the recognizer extracts them. */
   references?: readonly ReferencePattern[];
   deadlines: readonly DeadlineSource[];
   importSections: readonly ImportSectionDeclaration[];

@@ -3,7 +3,7 @@
 // the words say. A word the domain's training data uses (beyond function words, everyday words
 // and the lexicon's time and scope words) points at the domain; an entity is a weaker hint,
 // since dates and numbers turn up in any talk; a content word the domain has never used, not
-// even a typo away, points elsewhere. Every language counts, so "statut de ENG-1042 pls" is
+// even a typo away, points elsewhere. Every language counts, so "statut de TCK-1042 pls" is
 // weighed the same whichever language the message is read in.
 import { firstReference } from "./references";
 import type { Entities } from "./recognizer";

@@ -1,6 +1,6 @@
 // Finds the things a question is about (a record reference, a month, a range of days,
 // whose work) and hands the classifier the same words with open-ended values replaced by
-// placeholders, so "ENG-1042" and "ENG-7" or "octobre" and "Oktober" look alike to it.
+// placeholders, so "TCK-1042" and "TCK-7" or "octobre" and "Oktober" look alike to it.
 import type { Entities, MonthEntity } from "./recognizer";
 import type { Lexicon, PhraseMeaning, ScopeValue } from "./lexicon";
 import { allowedEdits, editDistance } from "./edit-distance";
@@ -18,7 +18,7 @@ export interface ExtractionContext {
   allLexicons: Lexicon[];
   /** Words spelled right in the detected language: never "corrected" into an entity. */
   knownWords: Set<string>;
-  /** The workflows' reference patterns ("ENG-1042"). */
+  /** The workflows' reference patterns ("TCK-1042"). */
   references: readonly ReferencePattern[];
   now: Date;
   timeZone: string;

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { z } from "zod";
 import { LOCALES, type Locale } from "../i18n/locale";
 
-/** Entities every question may carry; reference entities ("engagementReference") come from the workflows' patterns. */
+/** Entities every question may carry; reference entities ("ticketReference") come from the workflows' patterns. */
 export const ENTITY_NAMES = ["partialReference", "month", "range", "scope"] as const;
 const ZEntityNameSchema = z.union([z.enum(ENTITY_NAMES), z.string().regex(/^[a-z][A-Za-z]*Reference$/)]);
 

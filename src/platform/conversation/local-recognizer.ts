@@ -107,7 +107,7 @@ export class LocalRecognizer implements Recognizer {
     }
     let understanding = await this.understand(reading, guess.language);
     if (!isConfident(understanding.scores)) {
-      // Mixed-language messages ("statut de ENG-1042 pls") may read better in another language.
+      // Mixed-language messages ("statut de TCK-1042 pls") may read better in another language.
       const others = LOCALES.filter((locale) => locale !== guess.language && guess.scores[locale] > 0).sort((a, b) => guess.scores[b] - guess.scores[a]);
       for (const locale of others) {
         const attempt = await this.understand(this.read(tokens, locale, context), locale);

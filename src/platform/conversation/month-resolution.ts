@@ -2,20 +2,12 @@
 // organisation's time zone: asked in January, "December" is last December. "next" looks ahead.
 import type { MonthEntity } from "./recognizer";
 import type { MonthOffset } from "./lexicon";
+import { wallClock } from "../domain/zoned-time";
 
-// Building a formatter costs far more than using one: keep one per time zone (a handful per deployment).
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar year and month it is now in the given IANA time zone. */
+/** The calendar year and month it is now in the given IANA time zone (the platform's calendar). */
 export function zonedYearMonth(now: Date, timeZone: string): MonthEntity {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric" });
-    formatters.set(timeZone, formatter);
-  }
-  const parts = formatter.formatToParts(now);
-  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  return { year: value("year"), month: value("month") };
+  const { year, month } = wallClock(now, timeZone);
+  return { year, month };
 }
 
 export function shiftMonth(base: MonthEntity, offset: number): MonthEntity {

@@ -12,7 +12,7 @@ export interface MonthEntity {
 }
 
 export interface Entities {
-  /** A full record reference, normalised ("ENG-1042"), under the entity its workflow's pattern names (references.ts). */
+  /** A full record reference, normalised ("TCK-1042"), under the entity its workflow's pattern names (references.ts). */
   [reference: `${string}Reference`]: string | undefined;
   /** Digits the user typed that match part of a reference ("104"). */
   partialReference?: string;

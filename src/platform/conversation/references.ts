@@ -1,4 +1,4 @@
-// How a workflow's records are named in chat: a prefix and digits ("ENG-1042", "eng 1042",
+// How a workflow's records are named in chat: a prefix and digits ("TCK-1042", "tck 1042",
 // "#1042"). Each workflow declares its patterns; the recognizer extracts them into the entity
 // the pattern names, so the recognizer itself knows no record kind.
 import type { Entities } from "./recognizer";
@@ -6,9 +6,9 @@ import type { Entities } from "./recognizer";
 export type ReferenceEntity = `${string}Reference`;
 
 export interface ReferencePattern {
-  /** The entity a match fills: "engagementReference". */
+  /** The entity a match fills: "ticketReference". */
   entity: ReferenceEntity;
-  /** Written before the digits, normalised upper case with a dash: "ENG" gives "ENG-1042". */
+  /** Written before the digits, normalised upper case with a dash: "TCK" gives "TCK-1042". */
   prefix: string;
   /** Digits a full reference has at least; fewer typed digits are part of one ("104"). */
   minDigits: number;
@@ -16,7 +16,7 @@ export interface ReferencePattern {
   bareDigits?: boolean;
 }
 
-/** The pattern a prefix word ("eng") names, or the one bare digits mean. */
+/** The pattern a prefix word ("tck") names, or the one bare digits mean. */
 export function patternFor(patterns: readonly ReferencePattern[], prefixWord: string | undefined): ReferencePattern | undefined {
   if (prefixWord === undefined) return patterns.find((pattern) => pattern.bareDigits);
   return patterns.find((pattern) => pattern.prefix.toLowerCase() === prefixWord);

@@ -19,7 +19,7 @@ export type RefusalCode = string;
 
 export type RefusalFacts = Record<string, string | number | Date | undefined>;
 
-/** A workflow may name its own codes (`Result<T, UsageReportRefusal>`); the default is any code. */
+/** A workflow may name its own codes (`Result<T, TicketRefusal>`); the default is any code. */
 export interface Refusal<C extends string = RefusalCode> {
   code: C;
   facts: RefusalFacts;

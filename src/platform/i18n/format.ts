@@ -1,4 +1,4 @@
-// Facts whose words depend on the reader (a usage month, an amount of money, a day) and how
+// Facts whose words depend on the reader (a month, an amount of money, a day) and how
 // each reads in the reader's language and zone. Messages stored for later delivery (the
 // outbox) keep the fact itself, so the words are chosen when the reader is known.
 import type { Translator } from "./translator";

@@ -1,6 +1,6 @@
 // The one place where a domain refusal becomes words: catalog key "refusal.<code>", with the
 // refusal's facts as the message's values. A workflow with words of its own passes its prefix
-// (its `refusalWords`): "usageReport.refusal.<code>" is read first, the platform's after.
+// (its `refusalWords`): "ticket.refusal.<code>" is read first, the platform's after.
 import type { Refusal } from "../domain/result";
 import { allCatalogs } from "./catalog";
 import type { Translator } from "./translator";

@@ -1,6 +1,6 @@
 // Where a value meets the words before it, some languages change those words: French elides
-// "de", "le", "que"... before a vowel ("la fenêtre de facturation d'octobre", "la clôture
-// d'ENG-1042"). Catalogs write the plain form ("de {month}"); the catalog marks where each
+// "de", "le", "que"... before a vowel ("la liste d'octobre", "le ticket
+// d'Adèle"). Catalogs write the plain form ("de {month}"); the catalog marks where each
 // value starts, and the language's rule applies there and nowhere else, so a translator's own
 // words and a client's name are never rewritten. English has no such join in its catalog (a
 // test keeps "a {value}" out of it) and Indonesian has none at all.

@@ -12,7 +12,7 @@ export type FileReading = { ok: true; sections: Record<string, unknown[]> } | { 
 export interface ImportFileReader {
   /** The file name ending it reads, lower-case, with its dot: ".csv". */
   extension: string;
-  /** For the usage line: "the vendor's renewal report (CSV)". */
+  /** For the usage line: "the vendor's ticket report (CSV)". */
   description: string;
   read(bytes: Uint8Array): FileReading;
 }

@@ -6,7 +6,6 @@
 import { z } from "zod";
 import type { BillingEntry } from "./domain/billing";
 import type { Refusal } from "../../platform/domain/result";
-import { translator } from "../../platform/i18n/translator";
 import type { Services } from "../../platform/services";
 import { applyBillingDecision } from "./store/billing-decisions";
 import { enqueueBillingDecisionNotice, enqueueCompletionRequestNotices } from "./store/billing-notifications";
@@ -15,7 +14,7 @@ import { findOrganisationByTenant } from "../../platform/store/organisations";
 import { ONE_ENTRY_MESSAGE, billingDecisionFields, entryLocator, namesOneEntry, vendorDecision } from "./import/billing-decisions";
 import { ZImportCompletionRequestSchema } from "./import/completion-requests";
 import { type ApiCaller, mayActFor } from "../../platform/http/api-caller";
-import { type ApiReply, invalidBody, writeRoute } from "../../platform/http/write-route";
+import { type ApiReply, invalidBody, refusalReply, writeRoute } from "../../platform/http/write-route";
 import type { ApiOperation } from "../../platform/http/openapi";
 import type { RouteRegistrar } from "../../platform/http/server";
 import { PLAYGROUND_TENANT_ID } from "../../platform/import/demo/playground-identities";
@@ -96,24 +95,7 @@ export const registerBillingApi: RouteRegistrar = (server, services) => {
   server.post("/api/v1/completion-requests", writeRoute(services, "billing", requestCompletion));
 };
 
-const english = translator("en");
-
-function refused(refusal: Refusal): Reply {
-  const message = englishText(refusal);
-  // A refusal naming its field (a required one, a time in the future) is about that field.
-  const field = FIELD_OF[refusal.code] ?? (typeof refusal.facts.field === "string" ? refusal.facts.field : undefined);
-  if (field) return { status: 400, body: { error: "invalid_request", fields: { [field]: message } } };
-  return { status: 409, body: { error: refusal.code, message, facts: refusal.facts } };
-}
-
-/** The refusal in words for the vendor's logs; its code is what a program should read. */
-function englishText(refusal: Refusal): string {
-  try {
-    return english.t(`refusal.${refusal.code}`, Object.fromEntries(Object.entries(refusal.facts).map(([k, v]) => [k, v ?? ""])));
-  } catch {
-    return refusal.code;
-  }
-}
+const refused = (refusal: Refusal): Reply => refusalReply(refusal, { fieldOf: FIELD_OF });
 
 /** The organisation the body names, if the caller may act for it: another's is as unknown as none. */
 async function organisationFor(services: Services, caller: ApiCaller, tenantId: string) {

@@ -5,11 +5,9 @@
 import { z } from "zod";
 import type { Refusal } from "../../platform/domain/result";
 import { type ApiCaller, mayActFor } from "../../platform/http/api-caller";
-import { type ApiReply, invalidBody, writeRoute } from "../../platform/http/write-route";
+import { type ApiReply, invalidBody, refusalReply, writeRoute } from "../../platform/http/write-route";
 import type { ApiOperation } from "../../platform/http/openapi";
 import type { RouteRegistrar } from "../../platform/http/server";
-import { refusalText } from "../../platform/i18n/refusal-words";
-import { translator } from "../../platform/i18n/translator";
 import type { Services } from "../../platform/services";
 import { findOrganisationByTenant } from "../../platform/store/organisations";
 import { ZPaymentConfirmationSchema } from "./domain/import-records";
@@ -54,17 +52,10 @@ export const registerVoucherApi: RouteRegistrar = (server, services) => {
   server.post("/api/v1/voucher-payments", writeRoute(services, "voucher payment", confirm));
 };
 
-const english = translator("en");
-
 /** Refusals about one field of the body: answered 400 with that field named. */
 const FIELD_OF: Partial<Record<string, string>> = { payment_reference_invalid: "paymentReference", paid_before_invoice: "paidOn" };
 
-function refused(refusal: Refusal): Reply {
-  const message = refusalText(english, refusal, "voucher");
-  const field = FIELD_OF[refusal.code] ?? (typeof refusal.facts.field === "string" ? refusal.facts.field : undefined);
-  if (field) return { status: 400, body: { error: "invalid_request", fields: { [field]: message } } };
-  return { status: 409, body: { error: refusal.code, message } };
-}
+const refused = (refusal: Refusal): Reply => refusalReply(refusal, { words: "voucher", fieldOf: FIELD_OF });
 
 async function confirm(body: unknown, services: Services, caller: ApiCaller): Promise<Reply> {
   const parsed = ZVoucherPaymentBodySchema.safeParse(body ?? {});

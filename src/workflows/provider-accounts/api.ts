@@ -5,10 +5,9 @@
 // admins in the transaction that records it.
 import { z } from "zod";
 import { type ApiCaller, mayActFor } from "../../platform/http/api-caller";
-import { type ApiReply, invalidBody, writeRoute } from "../../platform/http/write-route";
+import { type ApiReply, invalidBody, refusalReply, writeRoute } from "../../platform/http/write-route";
 import type { ApiOperation } from "../../platform/http/openapi";
 import type { RouteRegistrar } from "../../platform/http/server";
-import { translator } from "../../platform/i18n/translator";
 import type { Services } from "../../platform/services";
 import { findOrganisationByTenant } from "../../platform/store/organisations";
 import type { ProviderAccountRefusal } from "./domain/refusals";
@@ -52,8 +51,6 @@ export const PROVIDER_ACCOUNT_API_OPERATIONS: ApiOperation[] = [
 /** Refusals about one field of the body: answered 400 naming it. */
 const FIELD_OF: Partial<Record<ProviderAccountRefusal, string>> = { domain_invalid: "domains", tenant_id_invalid: "customerTenantId" };
 
-const english = translator("en");
-
 export const registerProviderAccountApi: RouteRegistrar = (server, services) => {
   server.post("/api/v1/provider-accounts", writeRoute(services, "provider account", record));
 };
@@ -65,14 +62,7 @@ async function record(body: unknown, services: Services, caller: ApiCaller): Pro
   const organisation = await findOrganisationByTenant(services.db, organisationTenantId);
   if (!organisation || !mayActFor(caller, organisation.id)) return { status: 404, body: { error: "not_found", message: "unknown organisation" } };
   const outcome = await receiveAndAnnounce(services.db, organisation.id, row, services.clock(), "Inbound API");
-  if (!outcome.ok) {
-    const { refusal } = outcome;
-    const values = Object.fromEntries(Object.entries(refusal.facts).map(([key, value]) => [key, value ?? ""]));
-    const message = english.t(`providerAccount.refusal.${refusal.code}`, values);
-    const field = FIELD_OF[refusal.code] ?? (typeof refusal.facts.field === "string" ? refusal.facts.field : undefined);
-    if (field) return { status: 400, body: { error: "invalid_request", fields: { [field]: message } } };
-    return { status: 409, body: { error: refusal.code, message, facts: refusal.facts } };
-  }
+  if (!outcome.ok) return refusalReply(outcome.refusal, { words: "providerAccount", fieldOf: FIELD_OF });
   const { account } = outcome.value;
   return {
     status: 200,

@@ -5,11 +5,9 @@
 import { z } from "zod";
 import type { Refusal } from "../../platform/domain/result";
 import { type ApiCaller, mayActFor } from "../../platform/http/api-caller";
-import { type ApiReply, invalidBody, writeRoute } from "../../platform/http/write-route";
+import { type ApiReply, invalidBody, refusalReply, writeRoute } from "../../platform/http/write-route";
 import type { ApiOperation } from "../../platform/http/openapi";
 import type { RouteRegistrar } from "../../platform/http/server";
-import { translator } from "../../platform/i18n/translator";
-import { refusalText } from "../../platform/i18n/refusal-words";
 import type { Services } from "../../platform/services";
 import { retryLostRaces } from "../../platform/store/decide-once";
 import { findOrganisationByTenant } from "../../platform/store/organisations";
@@ -75,14 +73,7 @@ export const registerSiteAccessApi: RouteRegistrar = (server, services) => {
   server.post("/api/v1/site-access/sites", writeRoute(services, "site access", applySites));
 };
 
-const english = translator("en");
-
-function refused(refusal: Refusal, path = ""): Reply {
-  const message = refusalText(english, refusal, "siteAccess");
-  const field = FIELD_OF[refusal.code] ?? (typeof refusal.facts.field === "string" ? refusal.facts.field : undefined);
-  if (field) return { status: 400, body: { error: "invalid_request", fields: { [`${path}${field}`]: message } } };
-  return { status: 409, body: { error: refusal.code, message, facts: refusal.facts } };
-}
+const refused = (refusal: Refusal, path = ""): Reply => refusalReply(refusal, { words: "siteAccess", fieldOf: FIELD_OF, path });
 
 async function organisationFor(services: Services, caller: ApiCaller, tenantId: string) {
   const organisation = await findOrganisationByTenant(services.db, tenantId);

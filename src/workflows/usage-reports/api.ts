@@ -9,13 +9,11 @@ import { ZPlatformReportSchema } from "./domain/platform-reports";
 import { receivePlatformReportIn, recordDecision, type ReportOutcome } from "./store/commands";
 import { findAccountByPlatformId } from "./store/reports";
 import type { Refusal } from "../../platform/domain/result";
-import { translator } from "../../platform/i18n/translator";
-import { refusalText } from "../../platform/i18n/refusal-words";
 import type { Services } from "../../platform/services";
 import { retryLostRaces } from "../../platform/store/decide-once";
 import { findOrganisationByTenant } from "../../platform/store/organisations";
 import { type ApiCaller, mayActFor } from "../../platform/http/api-caller";
-import { type ApiReply, invalidBody, writeRoute } from "../../platform/http/write-route";
+import { type ApiReply, invalidBody, refusalReply, writeRoute } from "../../platform/http/write-route";
 import type { ApiOperation } from "../../platform/http/openapi";
 import type { RouteRegistrar } from "../../platform/http/server";
 import { PLAYGROUND_TENANT_ID } from "../../platform/import/demo/playground-identities";
@@ -89,15 +87,7 @@ const FIELD_OF: Partial<Record<string, string>> = {
   rejection_note_required: "note",
 };
 
-const english = translator("en");
-
-function refused(refusal: Refusal): Reply {
-  const message = refusalText(english, refusal, "usageReport");
-  if (refusal.code === "not_found") return { status: 404, body: { error: "not_found", message } };
-  const field = FIELD_OF[refusal.code] ?? (typeof refusal.facts.field === "string" && refusal.code.startsWith("timestamp") ? refusal.facts.field : undefined);
-  if (field) return { status: 400, body: { error: "invalid_request", fields: { [field]: message } } };
-  return { status: 409, body: { error: refusal.code, message } };
-}
+const refused = (refusal: Refusal): Reply => refusalReply(refusal, { words: "usageReport", fieldOf: FIELD_OF });
 
 async function organisationFor(services: Services, caller: ApiCaller, tenantId: string) {
   const organisation = await findOrganisationByTenant(services.db, tenantId);

@@ -9,6 +9,7 @@ import { wallClock } from "../../../platform/domain/zoned-time";
 import type { DeadlineSource, DueItem } from "../../../platform/reminders/due-item";
 import { listUsersWithRoles } from "../../../platform/store/organisations";
 import { followUpDueAt, followUpReminders, unmappedDigestFor } from "../domain/deadlines";
+import { providerAccountPermissions } from "../domain/permissions";
 import { ZProviderAccountSettingsSchema } from "../domain/settings";
 import { listUnmapped } from "../store/provider-accounts";
 import { listAwaitingAcceptance } from "../store/relationship-requests";
@@ -29,7 +30,7 @@ export const unmappedSource: DeadlineSource = {
   async due(db, organisation, now) {
     const { items: accounts } = await listUnmapped(db, organisation.id, { limit: SCAN_LIMIT });
     if (accounts.length === 0) return [];
-    const people = await listUsersWithRoles(db, organisation.id, ["admin", "billing"]);
+    const people = await listUsersWithRoles(db, organisation.id, [...providerAccountPermissions.rolesWith("providerAccount.map")]);
     const billingUsers = people.filter((person) => person.role === "billing").length;
     const day = localDay(now, organisation.timeZone);
     const items: DueItem[] = [];
