@@ -68,7 +68,10 @@ describe("API keys in Teams", () => {
     const revoked = await bot.invoke(admin, "integrations.revokeKey", { id: stored.id });
     expect(cardText(revoked.body.value)).toMatch(/The key for Nightly sync job is revoked/);
     expect((await feed(key)).status).toBe(401);
-    expect((await listAudit(bot.database.db, bot.organisation.id, "apiKey", stored.id)).at(-1)).toMatchObject({ action: "api_key_revoked", actorName: "Rae Admin" });
+    expect((await listAudit(bot.database.db, bot.organisation.id, "apiKey", stored.id)).at(-1)).toMatchObject({
+      action: "api_key_revoked",
+      actorName: "Rae Admin",
+    });
 
     const again = await bot.invoke(admin, "integrations.revokeKey", { id: stored.id });
     expect(cardText(again.body.value)).toMatch(/already revoked or does not exist/);
@@ -132,7 +135,9 @@ describe("webhook endpoints in Teams", () => {
     const text = cardText(answer.body.value);
     expect(text).toMatch(/Signing secret for http:\/\/127\.0\.0\.1:9\/hooks/);
     expect(text).toMatch(/whsec_/);
-    const endpoint = await bot.database.db.webhookEndpoint.findFirstOrThrow({ where: { organisationId: bot.organisation.id, url: "http://127.0.0.1:9/hooks" } });
+    const endpoint = await bot.database.db.webhookEndpoint.findFirstOrThrow({
+      where: { organisationId: bot.organisation.id, url: "http://127.0.0.1:9/hooks" },
+    });
     expect(endpoint.eventTypes.split(",")).toEqual(chosen);
 
     const overview = cardText((await bot.invoke(admin, "integrations.open", {})).body.value);

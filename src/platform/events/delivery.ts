@@ -78,7 +78,7 @@ async function deliverToEndpoint(deps: WebhookDeliveryDeps, token: string, rows:
       rows.map((row) => row.eventId),
     );
     let sent = false;
-    // A few deliveries at a time, each group one lease renewal and one "sent" write: posts to
+    // A few deliveries at a time, each group one lease extension and one "sent" write: posts to
     // one endpoint overlap, and the database sees two writes per group instead of two per event.
     for (let start = 0; start < rows.length; start += IN_FLIGHT_PER_ENDPOINT) {
       const group = rows.slice(start, start + IN_FLIGHT_PER_ENDPOINT);
@@ -105,7 +105,7 @@ const IN_FLIGHT_PER_ENDPOINT = 5;
 type Stop = { kind: "wait"; retryAt: Date } | { kind: "disabled" };
 
 /**
- * One group of an endpoint's rows: the lease renewed for all of them, their posts in parallel,
+ * One group of an endpoint's rows: the lease extended for all of them, their posts in parallel,
  * the successes marked sent in one write. A failure is recorded per row and stops the
  * endpoint's later rows (they wait with it); a 410 disables the endpoint.
  */

@@ -37,7 +37,11 @@ export const integrationsCardSamples: CardSamples = {
       eventTypes,
       keyForm: { name: " ", scope: "read" },
       endpointForm: { url: "ftp://example.com", eventTypes: "", description: "Sync job" },
-      errors: { name: t.t("integrations.error.nameRequired"), url: t.t("integrations.error.url_not_https"), eventTypes: t.t("integrations.error.event_types_required") },
+      errors: {
+        name: t.t("integrations.error.nameRequired"),
+        url: t.t("integrations.error.url_not_https"),
+        eventTypes: t.t("integrations.error.event_types_required"),
+      },
       notice: { text: t.t("integrations.notice.keyRevoked", { name: "Old flow" }), style: "good" },
       canCreate: true,
     }),
