@@ -10,6 +10,7 @@ import type { ReferencePattern } from "./references";
 import { type Lexicon, loadLexicons, spellOut } from "./lexicon";
 import { type Extraction, MONTH_PLACEHOLDER, REFERENCE_PLACEHOLDER, entitiesForIntent, extractEntities } from "./entity-extraction";
 import { type IntentScore, IntentClassifier } from "./intent-classifier";
+import { byReferenceFit } from "./reference-fit";
 import { LanguageDetector } from "./language-detection";
 import { closestWord } from "./edit-distance";
 import { isNumber, tokenise } from "./text";
@@ -139,7 +140,8 @@ export class LocalRecognizer implements Recognizer {
   }
 
   private async understand({ extraction, corrected }: Reading, locale: Locale): Promise<Understanding> {
-    return { extraction, scores: await this.models[locale].classifier.classify(corrected) };
+    const scores = await this.models[locale].classifier.classify(corrected);
+    return { extraction, scores: byReferenceFit(scores, extraction.entities, (intent) => this.catalogue.entitiesOf(intent)) };
   }
 
   private toRecognition({ extraction, scores }: Understanding, language: Locale): Recognition {
