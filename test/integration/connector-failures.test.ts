@@ -1,6 +1,8 @@
 // The Bot Connector failing: a send it may have accepted is never repeated blindly (counted at
 // the stand-in connector), a throttled one is repeated after its Retry-After when that is short,
 // and a connector that never answers ends the turn after the per-attempt timeout.
+import { reminderCycleDeps } from "../../src/platform/reminders/runtime";
+import { runReminderCycle } from "../../src/platform/reminders/scheduler";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Engagement, eventFor } from "../../src/workflows/engagements/domain/engagements";
 import { findEngagement, insertEngagement } from "../../src/workflows/engagements/store/engagements";
@@ -99,5 +101,53 @@ describe("a card click when the Bot Connector is slow", () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     stalled = false;
     expect(bot.connector.requests.filter((request) => request.method === "PUT").length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("the shared card when the Bot Connector is down", () => {
+  it("keeps the update in the outbox, and the outbox delivers it once the connector is back", async () => {
+    bot = await startTestBot({ env: { CONNECTOR_TIMEOUT_MS: "1000" } });
+    const approver = await bot.user("approver");
+    const engagement: Engagement = {
+      id: "eng-down-connector",
+      organisationId: bot.organisation.id,
+      externalId: "ext-down",
+      reference: "ENG-9102",
+      title: "Down connector",
+      clientName: "Contoso",
+      productName: "Backup",
+      requestedAt: new Date("2026-11-20T08:00:00Z"),
+      state: "pending",
+      version: 1,
+    };
+    await bot.database.db.$transaction((tx) =>
+      insertEngagement(tx, { engagement, events: [eventFor(engagement, "created", { aadObjectId: "import", name: "Import" }, engagement.requestedAt)] }),
+    );
+    let down = true;
+    bot.connector.respond = (request) => (request.method === "PUT" && down ? { status: 500 } : undefined);
+    const { status } = await bot.invoke(
+      approver,
+      "engagement.approve",
+      { engagementId: engagement.id },
+      { replyToId: "activity-card-10", conversationType: "channel", conversationId: "19:down@thread.skype" },
+    );
+    expect(status).toBe(200);
+    const { db } = bot.database;
+    const updates = () => db.outboxMessage.findMany({ where: { kind: "card.update" } });
+    // Tried at once and refused: the row waits, as it would through a restart.
+    const deadline = Date.now() + 10_000;
+    while (!bot.connector.requests.some((request) => request.method === "PUT") && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await updates()).map((row) => row.state)).toEqual(["pending"]);
+
+    down = false;
+    bot.connector.clear();
+    const now = new Date(Date.now() + 60_000);
+    await runReminderCycle(reminderCycleDeps({ ...bot.app.services, clock: () => now }, bot.app.adapter, { quietHours: undefined }));
+    const put = bot.connector.activities.find((request) => request.method === "PUT");
+    expect(put?.path).toContain("activity-card-10");
+    expect(cardText(put?.activity.attachments?.[0]?.content)).toMatch(/Approved/);
+    expect((await updates()).map((row) => row.state)).toEqual(["sent"]);
   });
 });

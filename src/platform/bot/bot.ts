@@ -9,7 +9,10 @@ import type { Services } from "../services";
 import { botWasRemoved, forgetConversationOf, rememberConversationOf } from "../reminders/conversation-memory";
 import { forgetLeftMembers, readRosterOnInstall, rememberJoinedMembers } from "../reminders/roster";
 import { findOrganisationByTenant } from "../store/organisations";
+import { markSentUnclaimed } from "../store/outbox";
+import { proactiveUpdater } from "../reminders/proactive";
 import { runCardAction } from "./card-invoke";
+import { enqueueSharedCardUpdate, updateActivityOf } from "./shared-card";
 import { answerIntent } from "./intents/index";
 import type { Reply } from "./intents/types";
 import { resolveTurnScope, tenantIdOf, type TurnScope } from "./turn-scope";
@@ -70,7 +73,7 @@ export class PartnerOpsBot extends TeamsActivityHandler {
       // a later update would replace their own view (and its notice) with the shared one.
       const othersSeeIt = scope.conversationType !== "personal";
       if (outcome.shared && othersSeeIt && context.activity.replyToId)
-        this.updateSharedCardLater(context, context.activity.replyToId, outcome.shared, correlationId);
+        await this.updateSharedCardLater(context, scope, context.activity.replyToId, outcome.shared, correlationId);
       return cardResponse(outcome.card);
     } catch (error) {
       this.services.logger.error({ err: error, correlationId, activityId: context.activity.id }, "card action failed");
@@ -80,19 +83,33 @@ export class PartnerOpsBot extends TeamsActivityHandler {
 
   /**
    * The clicker's answer does not wait for the shared card: a slow or throttled connector
-   * would hold the invoke past the time Teams waits. The update runs as its own proactive turn
-   * once this one has answered; if it fails, the others see the new card on their next refresh.
+   * would hold the invoke past the time Teams waits. The update is written to the outbox
+   * first (shared-card.ts), so a restart or a connector that is down loses it not; it is tried
+   * once this turn has answered, and left to the outbox's deliverer if that fails.
    */
-  private updateSharedCardLater(context: TurnContext, activityId: string, card: AdaptiveCard, correlationId: string): void {
-    const reference = TurnContext.getConversationReference(context.activity);
-    const adapter = context.adapter as CloudAdapter;
-    const update = async () => {
-      await adapter.continueConversationAsync(this.services.config.MicrosoftAppId, reference, async (proactive) => {
-        await proactive.updateActivity({ type: "message", id: activityId, attachments: [cardAttachment(card)] });
+  private async updateSharedCardLater(context: TurnContext, scope: TurnScope, activityId: string, card: AdaptiveCard, correlationId: string): Promise<void> {
+    const reference = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
+    const { db, logger, config } = this.services;
+    let rowId: string | undefined;
+    try {
+      rowId = await enqueueSharedCardUpdate(db, {
+        organisationId: scope.organisation.id,
+        conversationId: String(context.activity.conversation?.id ?? ""),
+        reference,
+        activityId,
+        card,
+        clickId: context.activity.id ?? correlationId,
+        now: scope.now,
       });
-    };
+    } catch (error) {
+      // The decision is saved and answered; only the others' view waits for their next refresh.
+      logger.warn({ err: error, correlationId }, "could not keep the shared card's update in the outbox");
+    }
+    const update = proactiveUpdater(context.adapter as CloudAdapter, config.MicrosoftAppId);
     setImmediate(() => {
-      update().catch((error: unknown) => this.services.logger.warn({ err: error, correlationId }, "could not update the shared card"));
+      update(reference, updateActivityOf({ reference, activityId, card: card as Record<string, unknown> }))
+        .then(() => (rowId ? markSentUnclaimed(db, rowId, this.services.clock()) : undefined))
+        .catch((error: unknown) => logger.warn({ err: error, correlationId }, "could not update the shared card now; the outbox retries it"));
     });
   }
 

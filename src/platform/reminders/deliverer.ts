@@ -10,6 +10,7 @@ import type { Organisation } from "../store/organisations";
 import { claimDueMessages, markDead, markFailed, markSent, markSkipped, type OutboxMessage, postpone, type Recipient, renewLease } from "../store/outbox";
 import { activeSuppressions } from "../store/reminder-preferences";
 import { stopRosterReach } from "../store/roster-members";
+import { SHARED_CARD_KIND, updateActivityOf, ZSharedCardPayloadSchema } from "../bot/shared-card";
 import { reachRecipient } from "./reach";
 import { backoffDelay } from "./backoff";
 import { DEFAULT_RETRY_POLICY, type SenderDeps, sendWithRetry } from "./sender";
@@ -158,7 +159,12 @@ async function deliverGroup(deps: DeliveryDeps, token: string, rows: OutboxMessa
     report.rowsDead += rows.length;
     return;
   }
-  const wanted = await withoutSuppressed(deps, token, rows, report);
+  // Shared cards to update are no reminders: nobody mutes them, and they go to the message they replace.
+  const updates = rows.filter((row) => row.kind === SHARED_CARD_KIND);
+  if (updates.length > 0) await updateSharedCards(deps, token, updates, report);
+  const messages = updates.length > 0 ? rows.filter((row) => row.kind !== SHARED_CARD_KIND) : rows;
+  if (messages.length === 0) return;
+  const wanted = await withoutSuppressed(deps, token, messages, report);
   if (wanted.length === 0) return;
   const reach = await reachRecipient(db, withinLease(deps), organisation, first.recipient, deps.clock());
   if (reach.kind === "dead") {
@@ -207,6 +213,41 @@ async function deliverGroup(deps: DeliveryDeps, token: string, rows: OutboxMessa
         outcome,
         report,
       );
+    }
+  }
+}
+
+/**
+ * Each row replaces one posted message with its card, through the reference the click came
+ * with. A message that is gone (403/404) ends the row; another failure retries it later.
+ */
+async function updateSharedCards(deps: DeliveryDeps, token: string, rows: readonly OutboxMessage[], report: DeliveryReport): Promise<void> {
+  const update = deps.sender.update;
+  if (!update) {
+    await retryLater(deps, token, rows, { error: "no_updater" }, report);
+    return;
+  }
+  for (const row of rows) {
+    const payload = ZSharedCardPayloadSchema.safeParse(row.payload);
+    if (!payload.success) {
+      await markDead(deps.db, token, [row.id], "unrenderable");
+      report.rowsDead += 1;
+      continue;
+    }
+    if (!(await renewLease(deps.db, token, [row.id], deps.clock(), deps.settings.leaseMs))) {
+      report.rowsLost += 1;
+      continue;
+    }
+    const outcome = await sendWithRetry({ ...withinLease(deps), send: update }, payload.data.reference, updateActivityOf(payload.data));
+    if (outcome.outcome === "sent") {
+      await markSent(deps.db, token, [row.id], deps.clock());
+      report.messagesSent++;
+      report.rowsSent += 1;
+    } else if (outcome.outcome === "dead") {
+      await markDead(deps.db, token, [row.id], outcome.reason);
+      report.rowsDead += 1;
+    } else {
+      await retryLater(deps, token, [row], outcome, report);
     }
   }
 }

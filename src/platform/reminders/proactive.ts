@@ -20,6 +20,21 @@ export function proactiveSender(adapter: CloudAdapter, botAppId: string): SendAc
   };
 }
 
+/** Replaces a message already in the conversation (the activity carries its id): a shared card after a click. */
+export function proactiveUpdater(adapter: CloudAdapter, botAppId: string): SendActivity {
+  return async (reference, activity) => {
+    let failure: unknown;
+    await adapter.continueConversationAsync(botAppId, reference as Partial<ConversationReference>, async (context) => {
+      try {
+        await context.updateActivity(activity as Partial<Activity>);
+      } catch (error) {
+        failure = error;
+      }
+    });
+    if (failure !== undefined) throw failure;
+  };
+}
+
 // botbuilder types the audience as a string, but reads a missing one as "the channel's default
 // scope" (its samples pass null); an empty string would be sent as the audience itself.
 const DEFAULT_AUDIENCE = undefined as unknown as string;

@@ -5,7 +5,7 @@ import type { CloudAdapter } from "botbuilder";
 import { composeReminderMessages } from "../bot/views/reminders";
 import type { Services } from "../services";
 import { processOwner } from "./deliverer";
-import { personalChatOpener, proactiveSender } from "./proactive";
+import { personalChatOpener, proactiveSender, proactiveUpdater } from "./proactive";
 import { rateLimited, TeamsRateLimiter } from "./rate-limiter";
 import { type ReminderCycleDeps, ReminderScheduler } from "./scheduler";
 import { type ReminderSettings, reminderSettings } from "./settings";
@@ -26,6 +26,7 @@ export function reminderCycleDeps(
     sender: {
       send: rateLimited(proactiveSender(adapter, services.config.MicrosoftAppId), limiter),
       open: personalChatOpener(adapter, services.config.MicrosoftAppId),
+      update: rateLimited(proactiveUpdater(adapter, services.config.MicrosoftAppId), limiter),
     },
     logger: services.logger,
     sources: services.tables.deadlineSources,

@@ -51,6 +51,8 @@ export interface SenderDeps {
   send: SendActivity;
   /** Without it, people who never wrote to the bot cannot be reached. */
   open?: OpenPersonalChat;
+  /** Replaces a posted message (a shared card after a click); without it such rows wait. */
+  update?: SendActivity;
   policy?: RetryPolicy;
   /** One call's deadline: a hung send fails and is retried on a later cycle. */
   sendTimeoutMs?: number;

@@ -293,6 +293,18 @@ export async function markDead(db: DbTx, token: string, ids: readonly string[], 
   await updateHeld(db, token, ids, {}, { state: "dead", lastError: reason, leaseOwner: null, leaseExpiresAt: null });
 }
 
+/**
+ * A row sent outside a claim (a shared card updated at once, after the click was answered):
+ * marked sent unless a deliverer holds it now, which then sends it again, harmlessly.
+ */
+export async function markSentUnclaimed(db: DbTx, id: string, now: Date): Promise<boolean> {
+  const { count } = await db.outboxMessage.updateMany({
+    where: { id, state: { in: ["pending", "failed"] } },
+    data: { state: "sent", sentAt: now, lastError: null },
+  });
+  return count === 1;
+}
+
 /** The recipient muted the kind after the row was planned. */
 export async function markSkipped(db: DbTx, token: string, ids: readonly string[], reason: string): Promise<void> {
   await updateHeld(db, token, ids, {}, { state: "skipped", lastError: reason, leaseOwner: null, leaseExpiresAt: null });
