@@ -71,13 +71,19 @@ describe("delivering reminders", () => {
     expect(await database.db.outboxMessage.count({ where: { state: "sent" } })).toBe(4);
   });
 
-  it("waits for Retry-After on a 429 and then delivers once", async () => {
+  it("leaves a 429 for a later run after its Retry-After, never waiting inside the run, then delivers once", async () => {
     await enqueue("throttled", "aad-a");
     const waits: number[] = [];
-    connector.failNext(connectorError(429, { "retry-after": "1" }));
-    const report = await deliverDue(deps({ sender: { send: connector.send, sleep: async (ms) => void waits.push(ms) } }));
-    expect(report.rowsSent).toBe(1);
-    expect(waits).toEqual([1_000]);
+    connector.failNext(connectorError(429, { "retry-after": "30" }));
+    const sender = { send: connector.send, sleep: async (ms: number) => void waits.push(ms) };
+    expect(await deliverDue(deps({ sender }))).toMatchObject({ rowsFailed: 1, rowsSent: 0 });
+    expect(waits).toEqual([]);
+    const row = await database.db.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: "throttled" } });
+    expect(row.nextAttemptAt.getTime()).toBe(now.getTime() + 30_000);
+    now = new Date(now.getTime() + 29_000);
+    expect(await deliverDue(deps({ sender }))).toMatchObject({ rowsSent: 0 });
+    now = new Date(now.getTime() + 1_000);
+    expect(await deliverDue(deps({ sender }))).toMatchObject({ rowsSent: 1 });
     expect(connector.sent).toHaveLength(1);
   });
 

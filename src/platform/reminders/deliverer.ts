@@ -13,7 +13,7 @@ import { stopRosterReach } from "../store/roster-members";
 import { SHARED_CARD_KIND, updateActivityOf, ZSharedCardPayloadSchema } from "../bot/shared-card";
 import { reachRecipient } from "./reach";
 import { backoffDelay } from "./backoff";
-import { DEFAULT_RETRY_POLICY, type SenderDeps, sendWithRetry } from "./sender";
+import { type RetryPolicy, type SenderDeps, sendWithRetry } from "./sender";
 import type { ReminderSettings } from "./settings";
 
 export interface DeliveryAudience {
@@ -69,6 +69,13 @@ const OUTBOX_BACKOFF = { baseMs: 60_000, maxMs: 3_600_000 };
 // A run ends when nothing is due; this bound only stops a run that something keeps refilling.
 const MAX_BATCHES_PER_RUN = 1_000;
 const MIN_RETRY_MS = 1_000;
+
+/**
+ * One try per row per run: the connector's own policy (src/platform/bot/connector-policy.ts)
+ * already repeats a throttled call after a short Retry-After; anything longer, and every other
+ * failure, comes back on a later run (retryLater), so one throttled chat never holds the run.
+ */
+const DELIVERY_RETRY_POLICY: RetryPolicy = { baseMs: 1_000, maxMs: 30_000, maxTries: 1, maxWaitMs: 0 };
 
 // Under the default 60 s between runs: one run never overlaps the next.
 const DEFAULT_CYCLE_DEADLINE_MS = 50_000;
@@ -272,7 +279,7 @@ async function retryLater(
  * or another instance could claim the rows and send them while this one still retries.
  */
 function withinLease(deps: DeliveryDeps): SenderDeps {
-  const policy = deps.sender.policy ?? DEFAULT_RETRY_POLICY;
+  const policy = deps.sender.policy ?? DELIVERY_RETRY_POLICY;
   return { ...deps.sender, policy: { ...policy, maxWaitMs: Math.min(policy.maxWaitMs, deps.settings.leaseMs / 2) } };
 }
 
