@@ -23,7 +23,8 @@ describe.skipIf(unavailable !== undefined)("SQLite when the disk is full", () =>
     template = await createTestDatabaseUrl();
     const source = template.url.slice("file:".length);
     const size = statSync(source).size;
-    disk = mountSmallDisk(size + 64 * 1024);
+    // Room for some writes first: the write-ahead log and its 32 KB index share the disk.
+    disk = mountSmallDisk(size + 256 * 1024);
     const file = join(disk.folder, "bot.db");
     copyFileSync(source, file);
     database = openDatabase(`file:${file}`, { timeouts: { lockWaitMs: 1_000 } });

@@ -77,13 +77,30 @@ export function wallClock(instant: Date, timeZone: string): WallClock {
  */
 export function zonedTimeToUtc(time: WallClock, timeZone: string): Date {
   const wall = Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute);
+  const key = `${timeZone}\u0000${wall}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    if (instants.size >= MAX_REMEMBERED_INSTANTS) instants.clear();
+    instant = instantOf(wall, timeZone);
+    instants.set(key, instant);
+  }
+  return new Date(instant);
+}
+
+// The same few wall times are asked for on every turn (the midnights opening and closing this
+// month's and last month's billing windows, each a handful of Intl calls): the answer depends on
+// the wall time and the zone alone, so it is kept. Bounded, in case some caller walks the calendar.
+const MAX_REMEMBERED_INSTANTS = 10_000;
+const instants = new Map<string, number>();
+
+function instantOf(wall: number, timeZone: string): number {
   // No zone changes its offset twice within two days, and no offset exceeds a day: the offsets
   // a day either side are the only ones that can apply to this wall time.
   const offsets = [offsetAt(wall - DAY_MS, timeZone), offsetAt(wall + DAY_MS, timeZone)];
   const valid = offsets.map((offset) => wall - offset).filter((instant) => offsetAt(instant, timeZone) === wall - instant);
-  if (valid.length > 0) return new Date(Math.min(...valid));
+  if (valid.length > 0) return Math.min(...valid);
   // In a gap: the clocks jump between the two candidates; find the instant they do.
-  return new Date(transitionBetween(wall - Math.max(...offsets), wall - Math.min(...offsets), timeZone));
+  return transitionBetween(wall - Math.max(...offsets), wall - Math.min(...offsets), timeZone);
 }
 
 /** The first instant of that calendar day in `timeZone`: after the gap where a zone skips midnight. */

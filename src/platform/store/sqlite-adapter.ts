@@ -9,6 +9,12 @@
 // The lock is released by the COMMIT or ROLLBACK itself, whether it succeeds or not: on a full
 // disk COMMIT fails (and SQLite has already rolled back, so Prisma's ROLLBACK fails too), and
 // Prisma then calls neither commit() nor rollback(). Every wait for the lock has a deadline.
+// The file is kept in write-ahead-log mode, every commit still synced to disk (synchronous
+// FULL): the default rollback journal syncs the journal and then the file on every commit, and
+// the driver is synchronous, so each commit held the whole process for those syncs (on a
+// virtual disk, 2 to 14 ms for a small transaction, against 0.4 to 2 ms as one log append).
+// Readers in other processes no longer wait for a writer; writers still take turns through
+// BEGIN IMMEDIATE and busy_timeout. The log (-wal, -shm) lives beside the file.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
@@ -35,7 +41,11 @@ export function serializedSqliteAdapter(config: SqliteAdapterConfig) {
   return {
     provider: "sqlite" as const,
     adapterName: stock.adapterName,
-    connect: async (): Promise<Adapter> => serialized(await stock.connect(), config.lockWaitMs),
+    connect: async (): Promise<Adapter> => {
+      const connection = await stock.connect();
+      await connection.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
+      return serialized(connection, config.lockWaitMs);
+    },
   };
 }
 

@@ -83,3 +83,29 @@ describe("the start of a calendar day", () => {
     expect(zonedMidnight({ year: 2026, month: 4, day: 5 }, "America/Santiago")).toEqual(utc("2026-04-05T04:00:00Z"));
   });
 });
+
+describe("a wall time asked for again", () => {
+  it("names the same instant each time, in each zone, gap and overlap included", () => {
+    const asks = [
+      [{ year: 2026, month: 11, day: 1, hour: 0, minute: 0 }, "Europe/Paris", "2026-10-31T23:00:00Z"],
+      [{ year: 2026, month: 11, day: 1, hour: 0, minute: 0 }, "Asia/Jakarta", "2026-10-31T17:00:00Z"],
+      [{ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, "Europe/Paris", "2026-03-29T01:00:00Z"],
+      [{ year: 2026, month: 10, day: 25, hour: 2, minute: 30 }, "Europe/Paris", "2026-10-25T00:30:00Z"],
+    ] as const;
+    for (let round = 0; round < 3; round += 1) {
+      for (const [time, zone, instant] of asks) expect(zonedTimeToUtc(time, zone), `${zone} round ${round}`).toEqual(utc(instant));
+    }
+  });
+
+  it("gives each caller its own date: changing one changes no later answer", () => {
+    const first = zonedMidnight({ year: 2026, month: 12, day: 3 }, "Europe/Paris");
+    first.setUTCFullYear(1999);
+    expect(zonedMidnight({ year: 2026, month: 12, day: 3 }, "Europe/Paris")).toEqual(utc("2026-12-02T23:00:00Z"));
+  });
+
+  it("stays right after more wall times than it keeps", () => {
+    for (let day = 0; day < 10_050; day += 1) zonedMidnight({ year: 2000, month: 1, day: 1 + day }, "UTC");
+    expect(zonedMidnight({ year: 2026, month: 1, day: 1 }, "Europe/Paris")).toEqual(utc("2025-12-31T23:00:00Z"));
+    expect(zonedMidnight({ year: 2000, month: 1, day: 1 }, "UTC")).toEqual(utc("2000-01-01T00:00:00Z"));
+  });
+});
