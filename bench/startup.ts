@@ -1,9 +1,11 @@
 // Measures what `npm start` costs on a machine, on SQLite and on PostgreSQL: from spawning the
 // compiled bot (`node dist/main.js`, what `npm start` runs once dist/ is built) with no other
-// configuration (a new database and a free port) until GET /healthz answers, first on an empty database (the migrations run) and then on a migrated one; the process's
-// resident memory once it answers; and `npm run db:migrate` on the migrated database (nothing
-// to apply). Prints figures; asserts nothing. PostgreSQL is the tests' server
-// (test/support/postgres-server.ts): an embedded one when no other answers.
+// configuration (a new database and a free port) until GET /healthz answers, first on an empty
+// database (the migrations run) and then on a migrated one; the process's resident memory once
+// it answers; `npm run db:migrate` on the migrated database (nothing to apply); and, on
+// PostgreSQL, three instances started at once on a new database. Prints figures; asserts
+// nothing. PostgreSQL is the tests' server (test/support/postgres-server.ts): an embedded one
+// when no other answers.
 import { randomBytes } from "node:crypto";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -73,6 +75,7 @@ async function measure(databaseUrl: string): Promise<string> {
 // `npm start` builds dist/ first when a source changed (prestart); build it once here.
 spawnSync(process.execPath, ["scripts/build.mjs", "--if-stale"], { stdio: "inherit" });
 const rows: string[] = [];
+const together: string[] = [];
 for (let run = 1; run <= RUNS; run += 1) {
   const dir = mkdtempSync(join(tmpdir(), "partner-ops-startup-"));
   try {
@@ -92,9 +95,24 @@ try {
       await queryOn(server.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     }
   }
+  // Three instances of a deployment started at the same moment on one new database: one applies
+  // the migrations, the others wait for its lock, then find nothing left to do.
+  for (let run = 1; run <= RUNS; run += 1) {
+    const name = `partner_ops_startup_${randomBytes(4).toString("hex")}`;
+    await queryOn(server.url, `CREATE DATABASE ${name}`);
+    try {
+      const url = databaseUrlOn(server.url, name);
+      const started = await Promise.all([startOnce(url), startOnce(url), startOnce(url)]);
+      together.push(`PostgreSQL  ${String(run).padStart(3)}  ${started.map((bot) => bot.healthzMs.toFixed(0).padStart(6)).join("  ")}`);
+    } finally {
+      await queryOn(server.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+  }
 } finally {
   await server.close();
 }
 console.log(`PostgreSQL: ${server.description}`);
 console.log("database    run  empty db: ms to /healthz  migrated db: ms to /healthz  RSS MB  db:migrate ms");
 for (const row of rows) console.log(row);
+console.log("three instances started at once on a new database: ms to /healthz of each");
+for (const row of together) console.log(row);

@@ -13,7 +13,7 @@ export default defineConfig({
     const url = process.env.DATABASE_URL;
     if (!url || !/^postgres(ql)?:\/\//.test(url)) throw new Error("prisma/postgres expects a postgres:// DATABASE_URL");
     // allowExitOnIdle: an idle pool would otherwise hold the CLI open for its 10 s idle timeout.
-    // The schema engine's lock timer holds it 10 s as well: src/store/migrate.ts ends the CLI.
+    // The schema engine's lock timer holds it 10 s as well: src/platform/store/migrate.ts ends the CLI.
     return new PrismaPg({ connectionString: url, allowExitOnIdle: true });
   },
 });
