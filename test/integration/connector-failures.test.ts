@@ -64,21 +64,7 @@ describe("a card click when the Bot Connector is slow", () => {
   it("answers the clicker at once and updates the shared card afterwards", async () => {
     bot = await startTestBot({ env: { CONNECTOR_TIMEOUT_MS: "3000" } });
     const approver = await bot.user("approver");
-    const engagement: Engagement = {
-      id: "eng-slow-connector",
-      organisationId: bot.organisation.id,
-      externalId: "ext-slow",
-      reference: "ENG-9101",
-      title: "Slow connector",
-      clientName: "Contoso",
-      productName: "Backup",
-      requestedAt: new Date("2026-11-20T08:00:00Z"),
-      state: "pending",
-      version: 1,
-    };
-    await bot.database.db.$transaction((tx) =>
-      insertEngagement(tx, { engagement, events: [eventFor(engagement, "created", { aadObjectId: "import", name: "Import" }, engagement.requestedAt)] }),
-    );
+    const engagement = await pendingEngagement(bot, "eng-slow-connector", "ENG-9101", "Slow connector");
     let stalled = true;
     bot.connector.respond = (request) => (request.method === "PUT" && stalled ? { status: 200, hang: true } : undefined);
     const started = performance.now();
@@ -108,21 +94,7 @@ describe("the shared card when the Bot Connector is down", () => {
   it("keeps the update in the outbox, and the outbox delivers it once the connector is back", async () => {
     bot = await startTestBot({ env: { CONNECTOR_TIMEOUT_MS: "1000" } });
     const approver = await bot.user("approver");
-    const engagement: Engagement = {
-      id: "eng-down-connector",
-      organisationId: bot.organisation.id,
-      externalId: "ext-down",
-      reference: "ENG-9102",
-      title: "Down connector",
-      clientName: "Contoso",
-      productName: "Backup",
-      requestedAt: new Date("2026-11-20T08:00:00Z"),
-      state: "pending",
-      version: 1,
-    };
-    await bot.database.db.$transaction((tx) =>
-      insertEngagement(tx, { engagement, events: [eventFor(engagement, "created", { aadObjectId: "import", name: "Import" }, engagement.requestedAt)] }),
-    );
+    const engagement = await pendingEngagement(bot, "eng-down-connector", "ENG-9102", "Down connector");
     let down = true;
     bot.connector.respond = (request) => (request.method === "PUT" && down ? { status: 500 } : undefined);
     const { status } = await bot.invoke(
@@ -151,3 +123,23 @@ describe("the shared card when the Bot Connector is down", () => {
     expect((await updates()).map((row) => row.state)).toEqual(["sent"]);
   });
 });
+
+/** A pending engagement of the test organisation, as an import would leave it. */
+async function pendingEngagement(on: TestBot, id: string, reference: string, title: string): Promise<Engagement> {
+  const engagement: Engagement = {
+    id,
+    organisationId: on.organisation.id,
+    externalId: `ext-${id}`,
+    reference,
+    title,
+    clientName: "Contoso",
+    productName: "Backup",
+    requestedAt: new Date("2026-11-20T08:00:00Z"),
+    state: "pending",
+    version: 1,
+  };
+  await on.database.db.$transaction((tx) =>
+    insertEngagement(tx, { engagement, events: [eventFor(engagement, "created", { aadObjectId: "import", name: "Import" }, engagement.requestedAt)] }),
+  );
+  return engagement;
+}

@@ -7,26 +7,20 @@ import { type Activity, Channels, type CloudAdapter, type ConversationParameters
 import type { OpenPersonalChat, SendActivity } from "./sender";
 
 export function proactiveSender(adapter: CloudAdapter, botAppId: string): SendActivity {
-  return async (reference, activity) => {
-    let failure: unknown;
-    await adapter.continueConversationAsync(botAppId, reference as Partial<ConversationReference>, async (context) => {
-      try {
-        await context.sendActivity(activity as Partial<Activity>);
-      } catch (error) {
-        failure = error;
-      }
-    });
-    if (failure !== undefined) throw failure;
-  };
+  return proactiveCall(adapter, botAppId, (context, activity) => context.sendActivity(activity));
 }
 
 /** Replaces a message already in the conversation (the activity carries its id): a shared card after a click. */
 export function proactiveUpdater(adapter: CloudAdapter, botAppId: string): SendActivity {
+  return proactiveCall(adapter, botAppId, (context, activity) => context.updateActivity(activity));
+}
+
+function proactiveCall(adapter: CloudAdapter, botAppId: string, call: (context: TurnContext, activity: Partial<Activity>) => Promise<unknown>): SendActivity {
   return async (reference, activity) => {
     let failure: unknown;
     await adapter.continueConversationAsync(botAppId, reference as Partial<ConversationReference>, async (context) => {
       try {
-        await context.updateActivity(activity as Partial<Activity>);
+        await call(context, activity as Partial<Activity>);
       } catch (error) {
         failure = error;
       }
