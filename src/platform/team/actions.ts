@@ -11,17 +11,9 @@ import { reminderSettings } from "../reminders/settings";
 import { findUser } from "../store/organisations";
 import { enqueueDecisionNotice, enqueueRequestNotices } from "./notices";
 import { readSettingsForm, settingsOf, ZSettingsFormSchema } from "./settings";
-import {
-  askForRole,
-  changeOrganisationSettings,
-  changeTeamMember,
-  decideRoleRequestOnce,
-  findPendingRoleRequest,
-  findRoleRequest,
-  listAdmins,
-  listPendingRoleRequests,
-  listTeamPage,
-} from "./store";
+import { askForRole, decideRoleRequestOnce, findPendingRoleRequest, findRoleRequest, listPendingRoleRequests } from "./role-requests";
+import { changeOrganisationSettings } from "./settings-store";
+import { changeTeamMember, listAdmins, listTeamPage } from "./store";
 import { memberCard, roleAskCard, roleLabel, roleRequestCard, settingsCard, settingsFormValues, TEAM_PAGE_SIZE, teamCard, type Notice } from "./views";
 
 const ZPageSchema = z.object({ offset: z.coerce.number().int().min(0).max(1_000_000).catch(0).default(0) });
