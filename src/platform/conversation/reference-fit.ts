@@ -1,8 +1,9 @@
-// A reference in the message says which kind of record it is about: "ENG-9134" is an engagement,
-// "SITE-8812345" a site. An intent that reads references, but none of the kinds the message
-// carries, is about another workflow's records; it yields to every intent that fits, however
-// the words scored ("qui a validé ENG-9134" is a status question, not a voucher validation).
-// Intents that read no reference (help, deadlines) are not judged. Pure, so tested alone.
+// A reference in the message says which kind of record it is about: "TCK-9134" is a ticket,
+// another workflow's pattern another kind. An intent that reads references, but none of the
+// kinds the message carries, is about another workflow's records; it yields to every intent
+// that fits, however the words scored ("who closed TCK-9134" is a ticket question, not another
+// workflow's step named by its verb). Intents that read no reference (help, deadlines) are not
+// judged. Pure, so tested alone.
 import type { Entities } from "./recognizer";
 
 interface Scored {
