@@ -87,8 +87,8 @@ export function zonedTimeToUtc(time: WallClock, timeZone: string): Date {
   return new Date(instant);
 }
 
-// The same few wall times are asked for on every turn (the midnights opening and closing this
-// month's and last month's billing windows, each a handful of Intl calls): the answer depends on
+// The same few wall times are asked for on every turn (a workflow's monthly windows open and
+// close at this month's and last month's midnights, each a handful of Intl calls): the answer depends on
 // the wall time and the zone alone, so it is kept. Bounded, in case some caller walks the calendar.
 const MAX_REMEMBERED_INSTANTS = 10_000;
 const instants = new Map<string, number>();
