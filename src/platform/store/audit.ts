@@ -1,6 +1,9 @@
 // The append-only audit history of every record of every workflow (table AuditEntry): entries
 // are added in the transaction that makes the change, and never updated or deleted. A workflow
 // names its records' kind ("ticket"); the platform knows no kind.
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "../../generated/sqlite/client";
+import { bulkTable, insertRows } from "./bulk-insert";
 import type { DbTx } from "./db";
 
 export interface AuditEntry {
@@ -21,18 +24,28 @@ export interface AuditEntry {
 
 type AuditRow = Awaited<ReturnType<DbTx["auditEntry"]["findFirstOrThrow"]>>;
 
-/** Bounded so one statement stays under every driver's bind-parameter limit. */
-const INSERT_CHUNK = 500;
+const AUDIT_TABLE = bulkTable<Prisma.AuditEntryCreateManyInput>("AuditEntry", {
+  id: "text",
+  organisationId: "text",
+  recordKind: "text",
+  recordId: "text",
+  recordVersion: "integer",
+  at: "timestamp",
+  action: "text",
+  actorId: "text",
+  actorName: "text",
+  reason: "text",
+  before: "text",
+  after: "text",
+});
 
 export async function appendAudit(tx: DbTx, entry: AuditEntry): Promise<void> {
   await appendAuditEntries(tx, [entry]);
 }
 
-/** Many entries in a few statements, for an import. */
+/** Many entries in a few statements (one per thousand), for an import. */
 export async function appendAuditEntries(tx: DbTx, entries: readonly AuditEntry[]): Promise<void> {
-  for (let start = 0; start < entries.length; start += INSERT_CHUNK) {
-    await tx.auditEntry.createMany({ data: entries.slice(start, start + INSERT_CHUNK).map(toRow) });
-  }
+  await insertRows(tx, AUDIT_TABLE, entries.map(toRow));
 }
 
 /** A record's history, oldest first. */
@@ -53,8 +66,9 @@ export async function findAudit(
   return row ? fromRow(row) : undefined;
 }
 
-function toRow(entry: AuditEntry) {
+function toRow(entry: AuditEntry): Prisma.AuditEntryCreateManyInput {
   return {
+    id: randomUUID(),
     organisationId: entry.organisationId,
     recordKind: entry.recordKind,
     recordId: entry.recordId,

@@ -69,7 +69,12 @@ function openPostgres(url: string, max: number, timeouts: DatabaseTimeouts): Db 
   return client as unknown as Db;
 }
 
-/** Unique-constraint violation, the same code on both providers. */
+/**
+ * Unique-constraint violation, the same on both providers: P2002 from a model query, P2010
+ * naming the driver's UniqueConstraintViolation from a raw one (./bulk-insert.ts).
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+  if (typeof error !== "object" || error === null || !("code" in error)) return false;
+  const { code, meta } = error as { code: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+  return code === "P2002" || (code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
 }

@@ -65,7 +65,7 @@ export const engagementsSection = defineSection({
       }
     }
     // New engagements are written together once every record has been checked.
-    await insertEngagements(tx, created);
+    await insertEngagements(tx, created, now);
     outcome.created = created.length;
     return outcome;
   },

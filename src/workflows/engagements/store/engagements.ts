@@ -4,6 +4,8 @@
 // PostgreSQL alike, in one process or many.
 import type { Engagement, EngagementEvent, EngagementState, Transition } from "../domain/engagements";
 import { type AuditEntry, appendAuditEntries, findAudit, listAudit } from "../../../platform/store/audit";
+import type { Prisma } from "../../../generated/sqlite/client";
+import { bulkTable, insertRows } from "../../../platform/store/bulk-insert";
 import type { Db, DbTx } from "../../../platform/store/db";
 
 type EngagementRow = Awaited<ReturnType<DbTx["engagement"]["findFirstOrThrow"]>>;
@@ -126,8 +128,11 @@ export async function saveTransition(db: Db, before: Engagement, transition: Tra
   return db.$transaction((tx) => updateEngagement(tx, before, transition));
 }
 
-export async function insertEngagement(tx: DbTx, transition: Transition): Promise<void> {
-  await insertEngagements(tx, [transition]);
+/** One new engagement; written at `at`, by default when its first event happened. */
+export async function insertEngagement(tx: DbTx, transition: Transition, at?: Date): Promise<void> {
+  const written = at ?? transition.events[0]?.at;
+  if (!written) throw new Error("a new engagement needs its first event");
+  await insertEngagements(tx, [transition], written);
 }
 
 export async function updateEngagement(tx: DbTx, before: Engagement, transition: Transition): Promise<SaveOutcome> {
@@ -241,14 +246,43 @@ function chunks<T>(items: readonly T[]): T[][] {
   return result;
 }
 
-/** Many new engagements and their first events in a few statements, for the import. */
-export async function insertEngagements(tx: DbTx, transitions: readonly Transition[]): Promise<void> {
-  for (const batch of chunks(transitions)) {
-    await tx.engagement.createMany({
-      data: batch.map(({ engagement: e }) => ({ id: e.id, organisationId: e.organisationId, externalId: e.externalId, ...engagementData(e) })),
-    });
-    await appendAuditEntries(tx, engagementAudit(batch.flatMap((transition) => transition.events)));
-  }
+const ENGAGEMENT_TABLE = bulkTable<Prisma.EngagementCreateManyInput>("Engagement", {
+  id: "text",
+  organisationId: "text",
+  externalId: "text",
+  reference: "text",
+  title: "text",
+  clientName: "text",
+  productName: "text",
+  description: "text",
+  requestedBy: "text",
+  requestedAt: "timestamp",
+  state: { enum: "EngagementState" },
+  version: "integer",
+  decidedAt: "timestamp",
+  decidedById: "text",
+  decidedByName: "text",
+  decisionReason: "text",
+  completedAt: "timestamp",
+  createdAt: "timestamp",
+  updatedAt: "timestamp",
+});
+
+/**
+ * Many new engagements and their first events, a statement per thousand (src/platform/store/bulk-insert.ts),
+ * for the import; `at` is when they were written.
+ */
+export async function insertEngagements(tx: DbTx, transitions: readonly Transition[], at: Date): Promise<void> {
+  const rows = transitions.map(({ engagement: e }) => ({
+    id: e.id,
+    organisationId: e.organisationId,
+    externalId: e.externalId,
+    ...engagementData(e),
+    createdAt: at,
+    updatedAt: at,
+  }));
+  await insertRows(tx, ENGAGEMENT_TABLE, rows);
+  await appendAuditEntries(tx, engagementAudit(transitions.flatMap((transition) => transition.events)));
 }
 
 /** An event's details are the facts after the change. */
