@@ -1,7 +1,7 @@
 // Measures the vendor-portal import at the size of a large partner, on SQLite and PostgreSQL
 // (a fresh, migrated database each): a file of BENCH_IMPORT_SIZE (50,000) engagements imported
 // into an empty organisation, then the same file again (every record unchanged). Prints
-// figures; asserts nothing. PostgreSQL is skipped when it is not reachable.
+// figures; asserts nothing. BENCH_DATABASES (sqlite,postgres) picks the databases.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +15,7 @@ import { migrateDatabase } from "../src/platform/store/migrate";
 import { choosePostgresServer, databaseUrlOn, queryOn } from "../test/support/postgres-server";
 
 const SIZE = Number(process.env.BENCH_IMPORT_SIZE ?? 50_000);
+const DATABASES = (process.env.BENCH_DATABASES ?? "sqlite,postgres").split(",");
 const now = new Date("2026-11-20T09:00:00Z");
 
 const file = {
@@ -51,18 +52,22 @@ async function measure(label: string, url: string): Promise<void> {
 
 console.log("| database | engagements | first import | unchanged re-import |");
 console.log("| --- | --- | --- | --- |");
-const dir = mkdtempSync(join(tmpdir(), "bench-import-"));
-try {
-  await measure("SQLite", `file:${join(dir, "bench.db")}`);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+if (DATABASES.includes("sqlite")) {
+  const dir = mkdtempSync(join(tmpdir(), "bench-import-"));
+  try {
+    await measure("SQLite", `file:${join(dir, "bench.db")}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
-const server = await choosePostgresServer();
-const name = `bench_import_${randomBytes(4).toString("hex")}`;
-try {
-  await queryOn(server.url, `CREATE DATABASE ${name}`);
-  await measure("PostgreSQL", databaseUrlOn(server.url, name));
-} finally {
-  await queryOn(server.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await server.close();
+if (DATABASES.includes("postgres")) {
+  const server = await choosePostgresServer();
+  const name = `bench_import_${randomBytes(4).toString("hex")}`;
+  try {
+    await queryOn(server.url, `CREATE DATABASE ${name}`);
+    await measure("PostgreSQL", databaseUrlOn(server.url, name));
+  } finally {
+    await queryOn(server.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await server.close();
+  }
 }

@@ -3,7 +3,7 @@
 // names its records' kind ("ticket"); the platform knows no kind.
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "../../generated/sqlite/client";
-import { bulkTable, insertRows } from "./bulk-insert";
+import { bulkTable, insertRows } from "./bulk";
 import type { DbTx } from "./db";
 
 export interface AuditEntry {

@@ -71,7 +71,7 @@ function openPostgres(url: string, max: number, timeouts: DatabaseTimeouts): Db 
 
 /**
  * Unique-constraint violation, the same on both providers: P2002 from a model query, P2010
- * naming the driver's UniqueConstraintViolation from a raw one (./bulk-insert.ts).
+ * naming the driver's UniqueConstraintViolation from a raw one (./bulk.ts).
  */
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== "object" || error === null || !("code" in error)) return false;

@@ -5,7 +5,7 @@
 import type { Engagement, EngagementEvent, EngagementState, Transition } from "../domain/engagements";
 import { type AuditEntry, appendAuditEntries, findAudit, listAudit } from "../../../platform/store/audit";
 import type { Prisma } from "../../../generated/sqlite/client";
-import { bulkTable, insertRows } from "../../../platform/store/bulk-insert";
+import { bulkTable, findRowsByKeys, insertRows } from "../../../platform/store/bulk";
 import type { Db, DbTx } from "../../../platform/store/db";
 
 type EngagementRow = Awaited<ReturnType<DbTx["engagement"]["findFirstOrThrow"]>>;
@@ -216,34 +216,27 @@ function toEvent(entry: AuditEntry): EngagementEvent {
   };
 }
 
-/** Bounded so one query stays under every driver's bind-parameter limit. */
-const LOOKUP_CHUNK = 500;
-
 /**
- * The organisation's engagements holding any of these external ids or references: one query
- * per 500 keys instead of two per record, for the vendor-portal import.
+ * The organisation's engagements holding any of these external ids or references, for the
+ * vendor-portal import: a query per 5,000 keys, each by index (src/platform/store/bulk.ts).
  */
 export async function findEngagementsByKeys(
   db: DbTx,
   organisationId: string,
   keys: { externalIds: readonly string[]; references: readonly string[] },
 ): Promise<Engagement[]> {
+  const scope = { column: "organisationId", value: organisationId };
   const found = new Map<string, Engagement>();
-  const lookups = [
-    ...chunks(keys.externalIds).map((externalId) => ({ externalId: { in: externalId } })),
-    ...chunks(keys.references).map((reference) => ({ reference: { in: reference } })),
-  ];
-  for (const where of lookups) {
-    const rows = await db.engagement.findMany({ where: { organisationId, ...where } });
-    for (const row of rows) found.set(row.id, toEngagement(row));
+  for (const row of await findRowsByKeys<EngagementRow>(db, "Engagement", scope, { column: "externalId", values: keys.externalIds })) {
+    found.set(row.id, toEngagement(row));
+  }
+  // A reference already read with its engagement needs no second look (a re-import: all of them).
+  const read = new Set([...found.values()].map((engagement) => engagement.reference));
+  const references = keys.references.filter((reference) => !read.has(reference));
+  for (const row of await findRowsByKeys<EngagementRow>(db, "Engagement", scope, { column: "reference", values: references })) {
+    if (!found.has(row.id)) found.set(row.id, toEngagement(row));
   }
   return [...found.values()];
-}
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += LOOKUP_CHUNK) result.push(items.slice(start, start + LOOKUP_CHUNK));
-  return result;
 }
 
 const ENGAGEMENT_TABLE = bulkTable<Prisma.EngagementCreateManyInput>("Engagement", {
@@ -269,7 +262,7 @@ const ENGAGEMENT_TABLE = bulkTable<Prisma.EngagementCreateManyInput>("Engagement
 });
 
 /**
- * Many new engagements and their first events, a statement per thousand (src/platform/store/bulk-insert.ts),
+ * Many new engagements and their first events, a statement per thousand (src/platform/store/bulk.ts),
  * for the import; `at` is when they were written.
  */
 export async function insertEngagements(tx: DbTx, transitions: readonly Transition[], at: Date): Promise<void> {

@@ -1,14 +1,14 @@
-// Many new rows in one statement per chunk, for imports of tens of thousands of records.
-// Prisma's createMany compiles each call in its WebAssembly query compiler and binds one
-// parameter per value: at 50,000 records that compile was a third of the import's CPU. Here a
-// chunk of rows travels as ONE parameter, a JSON array of arrays, unpacked by the database
-// (SQLite's json_each, PostgreSQL's json_array_elements): the statement's text is the same for
-// every chunk (prepared once, kept by the driver) and its parameter count never grows with the
-// data. Values are written as Prisma writes them, so Prisma reads the rows back unchanged:
+// Reads and writes of many rows at once, for imports of tens of thousands of records.
+// Prisma's createMany and findMany `in` compile each call in its WebAssembly query compiler and
+// bind one parameter per value: at 50,000 records that compile was a third of the import's CPU,
+// and PostgreSQL planned a 500-value IN list as a scan of the organisation's rows. Here a chunk
+// of rows or keys travels as ONE parameter, a JSON array, unpacked by the database (SQLite's
+// json_each, PostgreSQL's json_array_elements) and joined by index: the statement's text is the
+// same for every chunk and its parameter count never grows with the data. Values are written as Prisma writes them, so Prisma reads the rows back unchanged:
 // instants in UTC (SQLite: ISO 8601 text with "+00:00"; PostgreSQL: timestamp(3) without zone),
 // booleans as SQLite integers, enums as their PostgreSQL type.
 // A table is described once, typed against the Prisma model's create input, so a column
-// renamed in the schema stops the build; test/store/bulk-insert.test.ts reads rows written
+// renamed in the schema stops the build; test/store/bulk.test.ts reads rows written
 // here back through Prisma on both databases.
 import type { DbTx } from "./db";
 
@@ -41,6 +41,8 @@ type Written<T> = RequiredKeys<T> | Extract<keyof T, "id" | "createdAt" | "updat
 
 /** Rows per statement: a JSON parameter of a few hundred kilobytes. */
 export const BULK_CHUNK = 1_000;
+/** Keys per lookup. */
+export const KEY_CHUNK = 5_000;
 
 type Row<TRow> = { readonly [K in keyof TRow]?: unknown };
 
@@ -54,6 +56,29 @@ export async function insertRows<TRow>(tx: DbTx, table: BulkTable<TRow>, rows: r
     const values = chunk.map((row) => table.columns.map((column) => jsonValue(row[column as keyof TRow], table.types[column], postgres)));
     await tx.$executeRawUnsafe(sql, JSON.stringify(values));
   }
+}
+
+/**
+ * The rows of `table` within one scope (`scope.column` = `scope.value`, an organisation) whose
+ * `column` holds one of `values`: a statement per KEY_CHUNK values, each by index. The rows
+ * come back as Prisma's model rows (instants as Date), so `TRow` is the model's row type; a
+ * row matching several keys is returned once per match.
+ */
+export async function findRowsByKeys<TRow>(
+  tx: DbTx,
+  table: string,
+  scope: { column: string; value: string },
+  key: { column: string; values: readonly string[] },
+): Promise<TRow[]> {
+  const postgres = providerOf(tx) === "postgresql";
+  const [first, keys] = postgres ? ["$1", "SELECT value FROM json_array_elements_text($2::json)"] : ["?", "SELECT value FROM json_each(?)"];
+  const sql = `SELECT * FROM ${quoted(table)} WHERE ${quoted(scope.column)} = ${first} AND ${quoted(key.column)} IN (${keys})`;
+  const found: TRow[] = [];
+  for (let start = 0; start < key.values.length; start += KEY_CHUNK) {
+    const chunk = key.values.slice(start, start + KEY_CHUNK);
+    found.push(...(await tx.$queryRawUnsafe<TRow[]>(sql, scope.value, JSON.stringify(chunk))));
+  }
+  return found;
 }
 
 /** Which SQL dialect a client speaks: both generated clients share their models, not their SQL. */

@@ -1,11 +1,11 @@
-// The import's bulk writer (src/platform/store/bulk-insert.ts) on the database the vitest
+// The import's bulk writer (src/platform/store/bulk.ts) on the database the vitest
 // project names: rows it writes read back through Prisma exactly as rows Prisma wrote
 // itself, across chunks, and a duplicate key fails the way retries recognise.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Engagement, eventFor } from "../../src/workflows/engagements/domain/engagements";
-import { insertEngagements } from "../../src/workflows/engagements/store/engagements";
-import { BULK_CHUNK, bulkTable, insertRows } from "../../src/platform/store/bulk-insert";
+import { findEngagementsByKeys, insertEngagements } from "../../src/workflows/engagements/store/engagements";
+import { BULK_CHUNK, KEY_CHUNK, bulkTable, findRowsByKeys, insertRows } from "../../src/platform/store/bulk";
 import { isUniqueViolation } from "../../src/platform/store/db";
 import { ensureOrganisation } from "../../src/platform/store/organisations";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -76,9 +76,8 @@ describe("bulk insert", () => {
         updatedAt: at,
       },
     });
-    const [bulk, prisma] = await Promise.all(
-      [viaBulk, viaPrisma].map((e) => database.db.engagement.findUniqueOrThrow({ where: { id: e.id } })),
-    );
+    const bulk = await database.db.engagement.findUniqueOrThrow({ where: { id: viaBulk.id } });
+    const prisma = await database.db.engagement.findUniqueOrThrow({ where: { id: viaPrisma.id } });
     expect(bulk.requestedAt.getTime()).toBe(viaBulk.requestedAt.getTime());
     expect(comparable({ ...bulk, requestedAt: null })).toEqual(comparable({ ...prisma, requestedAt: null }));
     expect(bulk).toMatchObject({ title: viaBulk.title, clientName: "Client; DROP TABLE x", createdAt: at, updatedAt: at, version: 3 });
@@ -120,5 +119,28 @@ describe("bulk insert", () => {
     await expect(
       database.db.$transaction((tx) => insertEngagements(tx, [{ engagement: engagement(60_000, { requestedAt: new Date(Number.NaN) }), events: [] }], at)),
     ).rejects.toThrow(/invalid date/);
+  });
+
+  it("finds rows by key within one organisation only, past a chunk of keys, and each engagement once by either key", async () => {
+    const other = (await ensureOrganisation(database.db, "tenant-bulk-other", { timeZone: "UTC" })).id;
+    const mine = engagement(70_000, { externalId: "SHARED-1" });
+    const theirs = { ...engagement(70_001, { externalId: "SHARED-1" }), organisationId: other, reference: mine.reference };
+    const byReference = engagement(70_002);
+    await database.db.$transaction((tx) => insertEngagements(tx, [mine, theirs, byReference].map((e) => ({ engagement: e, events: [] })), at));
+    const misses = Array.from({ length: KEY_CHUNK }, (_, n) => `MISSING-${n}`);
+    const rows = await findRowsByKeys<{ id: string; requestedAt: Date }>(
+      database.db,
+      "Engagement",
+      { column: "organisationId", value: organisationId },
+      { column: "externalId", values: [...misses, "SHARED-1"] },
+    );
+    expect(rows.map((row) => row.id)).toEqual([mine.id]);
+    expect(rows[0]?.requestedAt).toEqual(mine.requestedAt);
+    const found = await findEngagementsByKeys(database.db, organisationId, {
+      externalIds: ["SHARED-1", "MISSING-0"],
+      references: [mine.reference, byReference.reference],
+    });
+    expect(found.map((e) => e.id).sort()).toEqual([mine.id, byReference.id].sort());
+    expect(found.find((e) => e.id === mine.id)).toEqual(mine);
   });
 });
