@@ -25,8 +25,8 @@ export interface BulkTable<TRow> {
 /**
  * Describes a table for `insertRows`. `types` names every column written; `TRow` is the
  * model's unchecked create input (Prisma.AuditEntryCreateManyInput and the like), so a
- * required column left out (ids and timestamps included: the database has no default for
- * those Prisma makes), or a column that does not exist, is a type error.
+ * required column left out (ids and timestamps included), or a column that does not exist, is
+ * a type error.
  */
 export function bulkTable<TRow>(
   table: string,
@@ -36,7 +36,11 @@ export function bulkTable<TRow>(
 }
 
 type RequiredKeys<T> = { [K in keyof T & string]-?: undefined extends T[K] ? never : K }[keyof T & string];
-/** The required columns, and those Prisma fills in on the client (ids, timestamps) that a raw insert must write. */
+/**
+ * The required columns, and those Prisma fills in on the client that a raw insert must write:
+ * ids, @updatedAt and @default(now()) (Prisma writes the process's clock in its own format, not
+ * the database's default, and rows must sort alike whoever wrote them).
+ */
 type Written<T> = RequiredKeys<T> | Extract<keyof T, "id" | "createdAt" | "updatedAt">;
 
 /** Rows per statement: a JSON parameter of a few hundred kilobytes. */
@@ -59,26 +63,40 @@ export async function insertRows<TRow>(tx: DbTx, table: BulkTable<TRow>, rows: r
 }
 
 /**
- * The rows of `table` within one scope (`scope.column` = `scope.value`, an organisation) whose
- * `column` holds one of `values`: a statement per KEY_CHUNK values, each by index. The rows
- * come back as Prisma's model rows (instants as Date), so `TRow` is the model's row type; a
- * row matching several keys is returned once per match.
+ * The rows of `table` whose `key.column` holds one of `key.values`, within one scope when given
+ * (`scope.column` = `scope.value`, an organisation): a statement per KEY_CHUNK values, each by
+ * index. The rows come back as Prisma's model rows (instants as Date), so `TRow` is the model's
+ * row type, or the `columns` picked; a row matching several keys is returned once per match.
  */
 export async function findRowsByKeys<TRow>(
   tx: DbTx,
   table: string,
-  scope: { column: string; value: string },
+  scope: { column: string; value: string } | undefined,
   key: { column: string; values: readonly string[] },
+  columns?: readonly (keyof TRow & string)[],
 ): Promise<TRow[]> {
   const postgres = providerOf(tx) === "postgresql";
-  const [first, keys] = postgres ? ["$1", "SELECT value FROM json_array_elements_text($2::json)"] : ["?", "SELECT value FROM json_each(?)"];
-  const sql = `SELECT * FROM ${quoted(table)} WHERE ${quoted(scope.column)} = ${first} AND ${quoted(key.column)} IN (${keys})`;
+  const next = placeholders(postgres);
+  const picked = columns ? columns.map((column) => `t.${quoted(column)}`).join(", ") : "t.*";
+  const inScope = (first: string) => (scope ? `${first} t.${quoted(scope.column)} = ${next()}` : "");
+  // PostgreSQL plans an IN (subquery) or = ANY list by the table's statistics, stale right
+  // after a large import, and then scans the organisation's rows: a join on the unpacked keys
+  // is planned as one index probe per key.
+  const sql = postgres
+    ? `SELECT ${picked} FROM json_array_elements_text(${next()}::json) AS k(value) JOIN ${quoted(table)} t ON t.${quoted(key.column)} = k.value${inScope(" AND")}`
+    : `SELECT ${picked} FROM ${quoted(table)} t WHERE t.${quoted(key.column)} IN (SELECT value FROM json_each(${next()}))${inScope(" AND")}`;
   const found: TRow[] = [];
   for (let start = 0; start < key.values.length; start += KEY_CHUNK) {
-    const chunk = key.values.slice(start, start + KEY_CHUNK);
-    found.push(...(await tx.$queryRawUnsafe<TRow[]>(sql, scope.value, JSON.stringify(chunk))));
+    const chunk = JSON.stringify(key.values.slice(start, start + KEY_CHUNK));
+    found.push(...(await tx.$queryRawUnsafe<TRow[]>(sql, ...(scope ? [chunk, scope.value] : [chunk]))));
   }
   return found;
+}
+
+/** PostgreSQL numbers its parameters ($1, $2 ...), SQLite takes them in order (?). */
+function placeholders(postgres: boolean): () => string {
+  let count = 0;
+  return () => (postgres ? `$${++count}` : "?");
 }
 
 /** Which SQL dialect a client speaks: both generated clients share their models, not their SQL. */
