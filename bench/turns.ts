@@ -257,8 +257,10 @@ async function measureDatabase(
   for (const size of SIZES) organisations.push(await seedOrganisation(opened.db, `bench-${size}`, size, CONNECTIONS));
   const ledgers = new Map(organisations.map((organisation) => [organisation, { approved: new Set<string>(), billed: 0 } as Ledger]));
   const profile = env.BENCH_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", env.BENCH_PROFILE_DIR] : [];
+  // Extra node flags for the bot process, e.g. "--max-old-space-size=96" or "--heapsnapshot-signal=SIGUSR2".
+  profile.push(...(env.BENCH_BOT_NODE_ARGS ?? "").split(" ").filter(Boolean));
   const bot = await startProcess(
-    [...profile, "dist/main.js"],
+    [...profile, ...startScriptFlags(), "dist/main.js"],
     {
       DATABASE_URL: url,
       LOG_LEVEL: "warn",
@@ -298,6 +300,7 @@ async function measureDatabase(
         }
       }
     }
+    if (env.BENCH_HEAP_SNAPSHOT === "true") bot.child.kill("SIGUSR2");
     console.log(
       `${label}: bot resident memory ${started.toFixed(0)} MB at start, ${residentMb(bot.child).toFixed(0)} MB after about ${turns} measured turns (warm-ups not counted)`,
     );
@@ -309,6 +312,12 @@ async function measureDatabase(
 }
 
 const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : "-");
+
+/** The node flags `npm start` runs the bot with (package.json), so the bot measured is the one started. */
+function startScriptFlags(): string[] {
+  const start = (JSON.parse(readFileSync(join(env.BENCH_BOT_ROOT ?? ".", "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  return start.split(" ").filter((word) => word.startsWith("--"));
+}
 
 function printRow(row: Row): void {
   const { result, echo } = row;
