@@ -115,7 +115,10 @@ async function measure(label: string, db: Db): Promise<void> {
   const busiest = Math.max(0, ...[...perConversation.values()].map((instants) => mostWithin(instants, 1_000)));
   console.log(
     `  sends: ${sent.length} to ${perConversation.size} conversations; at most ${busiest} to one conversation in a second (Teams: 7), ` +
-      `${mostWithin(sent.map((s) => s.at), 1_000)} to the tenant in a second (Teams: 30)`,
+      `${mostWithin(
+        sent.map((s) => s.at),
+        1_000,
+      )} to the tenant in a second (Teams: 30)`,
   );
 }
 

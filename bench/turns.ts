@@ -257,10 +257,10 @@ async function measureDatabase(
   for (const size of SIZES) organisations.push(await seedOrganisation(opened.db, `bench-${size}`, size, CONNECTIONS));
   const ledgers = new Map(organisations.map((organisation) => [organisation, { approved: new Set<string>(), billed: 0 } as Ledger]));
   const profile = env.BENCH_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", env.BENCH_PROFILE_DIR] : [];
-  // Extra node flags for the bot process, e.g. "--max-old-space-size=96" or "--heapsnapshot-signal=SIGUSR2".
+  // Extra node flags for the bot process, after npm start's, e.g. "--max-old-space-size=4096" to measure without its cap.
   profile.push(...(env.BENCH_BOT_NODE_ARGS ?? "").split(" ").filter(Boolean));
   const bot = await startProcess(
-    [...profile, ...startScriptFlags(), "dist/main.js"],
+    [...startScriptFlags(), ...profile, "dist/main.js"],
     {
       DATABASE_URL: url,
       LOG_LEVEL: "warn",
@@ -295,12 +295,13 @@ async function measureDatabase(
           rows.push({ database: label, round, workload: name, size: organisation.size, result, echo });
           printRow(rows.at(-1)!);
           if (name === "approve" && result.seconds < SECONDS * 0.95) {
-            console.log(`  (approve at ${organisation.size}: this round's ${ledgers.get(organisation)?.approveShare} pending engagements lasted ${fixed(result.seconds, 1)} s of ${SECONDS} s; req/s is over that time)`);
+            console.log(
+              `  (approve at ${organisation.size}: this round's ${ledgers.get(organisation)?.approveShare} pending engagements lasted ${fixed(result.seconds, 1)} s of ${SECONDS} s; req/s is over that time)`,
+            );
           }
         }
       }
     }
-    if (env.BENCH_HEAP_SNAPSHOT === "true") bot.child.kill("SIGUSR2");
     console.log(
       `${label}: bot resident memory ${started.toFixed(0)} MB at start, ${residentMb(bot.child).toFixed(0)} MB after about ${turns} measured turns (warm-ups not counted)`,
     );

@@ -96,7 +96,9 @@ describe("bulk insert", () => {
       return { engagement: e, events: [eventFor(e, "created", { aadObjectId: "import", name: "Import" }, e.requestedAt)] };
     });
     await database.db.$transaction((tx) => insertEngagements(tx, transitions, at));
-    expect(await database.db.engagement.count({ where: { organisationId, externalId: { startsWith: "BULK-1" }, createdAt: at } })).toBeGreaterThanOrEqual(count);
+    expect(await database.db.engagement.count({ where: { organisationId, externalId: { startsWith: "BULK-1" }, createdAt: at } })).toBeGreaterThanOrEqual(
+      count,
+    );
     const last = transitions[count - 1]!.engagement;
     const history = await database.db.auditEntry.findMany({ where: { recordId: last.id } });
     expect(history).toMatchObject([{ action: "created", recordVersion: 1, actorName: "Import", at: last.requestedAt }]);
@@ -106,7 +108,16 @@ describe("bulk insert", () => {
     const first = engagement(50_000);
     const twin = { ...engagement(50_001), externalId: first.externalId };
     const error = await database.db
-      .$transaction((tx) => insertEngagements(tx, [{ engagement: first, events: [] }, { engagement: twin, events: [] }], at))
+      .$transaction((tx) =>
+        insertEngagements(
+          tx,
+          [
+            { engagement: first, events: [] },
+            { engagement: twin, events: [] },
+          ],
+          at,
+        ),
+      )
       .catch((caught: unknown) => caught);
     expect(isUniqueViolation(error)).toBe(true);
     expect(await database.db.engagement.count({ where: { organisationId, externalId: first.externalId } })).toBe(0);
@@ -126,7 +137,13 @@ describe("bulk insert", () => {
     const mine = engagement(70_000, { externalId: "SHARED-1" });
     const theirs = { ...engagement(70_001, { externalId: "SHARED-1" }), organisationId: other, reference: mine.reference };
     const byReference = engagement(70_002);
-    await database.db.$transaction((tx) => insertEngagements(tx, [mine, theirs, byReference].map((e) => ({ engagement: e, events: [] })), at));
+    await database.db.$transaction((tx) =>
+      insertEngagements(
+        tx,
+        [mine, theirs, byReference].map((e) => ({ engagement: e, events: [] })),
+        at,
+      ),
+    );
     const misses = Array.from({ length: KEY_CHUNK }, (_, n) => `MISSING-${n}`);
     const rows = await findRowsByKeys<{ id: string; requestedAt: Date }>(
       database.db,

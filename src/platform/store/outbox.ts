@@ -112,7 +112,11 @@ export async function insertOutboxMessagesAtomically(tx: DbTx, messages: readonl
   // A thousand rows per statement, each statement one parameter (./bulk.ts). createdAt is
   // what Prisma would write (the process's clock): it only orders rows due at the same time.
   const createdAt = new Date();
-  await insertRows(tx, OUTBOX_TABLE, fresh.map((message) => ({ id: randomUUID(), ...rowData(message), createdAt })));
+  await insertRows(
+    tx,
+    OUTBOX_TABLE,
+    fresh.map((message) => ({ id: randomUUID(), ...rowData(message), createdAt })),
+  );
   return outcomes;
 }
 
