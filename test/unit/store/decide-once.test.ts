@@ -29,7 +29,13 @@ function standIn(initial: Doc) {
   const db = {
     $transaction: async <T>(work: (tx: unknown) => Promise<T>): Promise<T> => {
       const pending = { doc: committed.doc, audit: [] as AuditEntry[] };
-      const tx = { pending, auditEntry: { createMany: async ({ data }: { data: AuditEntry[] }) => void pending.audit.push(...data) } };
+      // Audit entries arrive as the bulk insert writes them: one JSON parameter of rows, in the statement's column order.
+      const $executeRawUnsafe = async (sql: string, rows: string) => {
+        const columns = [...(/\(([^)]*)\) SELECT/.exec(sql)?.[1] ?? "").matchAll(/"(\w+)"/g)].map((match) => match[1] ?? "");
+        for (const row of JSON.parse(rows) as unknown[][])
+          pending.audit.push(Object.fromEntries(columns.map((column, i) => [column, row[i]])) as unknown as AuditEntry);
+      };
+      const tx = { pending, $executeRawUnsafe };
       const result = await work(tx);
       committed.doc = pending.doc;
       committed.audit.push(...pending.audit);
